@@ -1,0 +1,56 @@
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { importPaths } from '../../services/import/import.service.ts';
+import { makeOffsetResolver, systemTimeZone } from '../../services/import/time-zone.ts';
+import type { AppContext } from '../app-context.ts';
+import { printJson } from '../output.ts';
+
+export function registerImportCommand(program: Command, ctx: AppContext): void {
+  program
+    .command('import')
+    .description('Import activity files (.fit .gpx .tcx, optionally .gz), folders, and Strava or Garmin export ZIPs')
+    .argument('<paths...>', 'files, folders or ZIP archives')
+    .option('--json', 'print JSON only')
+    .action(async (paths: string[], opts: { json?: boolean }) => {
+      await ctx.withStore(async (store, athlete) => {
+        const bar =
+          ctx.io.isTTY && !opts.json
+            ? new cliProgress.SingleBar(
+                {
+                  format: 'Importing [{bar}] {value}/{total} files | {imported} activities | {skipped} skipped | ETA {eta_formatted}',
+                  stream: ctx.io.stderr as NodeJS.WriteStream,
+                  hideCursor: true,
+                },
+                cliProgress.Presets.shades_classic,
+              )
+            : null;
+        bar?.start(0, 0, { imported: 0, skipped: 0 });
+        const report = await importPaths(
+          {
+            db: store.db,
+            athleteId: athlete.id,
+            nowIso: ctx.now().toISOString(),
+            resolveOffset: makeOffsetResolver(athlete.settings.timeZone ?? systemTimeZone()),
+          },
+          paths,
+          (p) => {
+            bar?.setTotal(p.total);
+            bar?.update(p.done, { imported: p.imported, skipped: p.skipped });
+          },
+        );
+        bar?.stop();
+        if (opts.json) return printJson(ctx.io, report);
+        const out = ctx.io.stdout;
+        out.write(`Imported ${report.imported} activities (${report.duplicates} already there).\n`);
+        if (report.skipped.length > 0) {
+          out.write(`Skipped ${report.skipped.length} files:\n`);
+          for (const s of report.skipped) out.write(`  ${s.file}: ${s.message} [${s.code}]\n`);
+        }
+        if (report.warnings.length > 0) {
+          out.write(`${report.warnings.length} warnings:\n`);
+          for (const w of report.warnings.slice(0, 50)) out.write(`  ${w.file}: ${w.message} [${w.code}]\n`);
+          if (report.warnings.length > 50) out.write(`  … and ${report.warnings.length - 50} more (use --json)\n`);
+        }
+      });
+    });
+}

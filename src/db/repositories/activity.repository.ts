@@ -1,0 +1,95 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ActivityTable, Database } from '../schema.ts';
+
+export type ActivityRow = Selectable<ActivityTable>;
+export type ActivityRowSummary = Pick<ActivityRow, 'id' | 'start_ms' | 'sport' | 'distance_m' | 'richness'>;
+
+export class ActivityRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Activities whose start lies within `toleranceMs` of `startMs`: the candidates for "the same run". */
+  async findStartingNear(athleteId: string, startMs: number, toleranceMs: number): Promise<ActivityRow[]> {
+    return this.db
+      .selectFrom('activities')
+      .selectAll()
+      .where('athlete_id', '=', athleteId)
+      .where('start_ms', '>=', startMs - toleranceMs)
+      .where('start_ms', '<=', startMs + toleranceMs)
+      .execute();
+  }
+
+  async insert(row: ActivityRow, streams: { encoding: string; data: Uint8Array } | null): Promise<void> {
+    await this.db.insertInto('activities').values(row).execute();
+    if (streams) {
+      await this.db
+        .insertInto('activity_streams')
+        .values({ activity_id: row.id, athlete_id: row.athlete_id, encoding: streams.encoding, data: streams.data })
+        .execute();
+    }
+  }
+
+  /** Replaces an activity's content with a richer copy, keeping its id so links to it survive. */
+  async replace(row: ActivityRow, streams: { encoding: string; data: Uint8Array } | null): Promise<void> {
+    const { id, athlete_id, ...content } = row;
+    await this.db
+      .updateTable('activities')
+      .set(content)
+      .where('id', '=', id)
+      .where('athlete_id', '=', athlete_id)
+      .execute();
+    await this.db.deleteFrom('activity_streams').where('activity_id', '=', id).execute();
+    if (streams) {
+      await this.db
+        .insertInto('activity_streams')
+        .values({ activity_id: id, athlete_id, encoding: streams.encoding, data: streams.data })
+        .execute();
+    }
+  }
+
+  /** Fills metadata the stored copy lacks (a name, gear, description from an export), never overwriting. */
+  async fillMissingMetadata(
+    athleteId: string,
+    id: string,
+    meta: Partial<Pick<ActivityRow, 'name' | 'description' | 'gear_name' | 'external_id' | 'shoe_id'>>,
+  ): Promise<void> {
+    const current = await this.db
+      .selectFrom('activities')
+      .select(['name', 'description', 'gear_name', 'external_id', 'shoe_id'])
+      .where('id', '=', id)
+      .where('athlete_id', '=', athleteId)
+      .executeTakeFirst();
+    if (!current) return;
+    const patch: Partial<ActivityRow> = {};
+    for (const key of ['name', 'description', 'gear_name', 'external_id', 'shoe_id'] as const) {
+      const value = meta[key];
+      if (value != null && current[key] == null) patch[key] = value;
+    }
+    if (Object.keys(patch).length === 0) return;
+    await this.db.updateTable('activities').set(patch).where('id', '=', id).where('athlete_id', '=', athleteId).execute();
+  }
+
+  async list(athleteId: string, options: { sports?: readonly string[] } = {}): Promise<ActivityRow[]> {
+    let query = this.db.selectFrom('activities').selectAll().where('athlete_id', '=', athleteId);
+    if (options.sports) query = query.where('sport', 'in', options.sports);
+    return query.orderBy('start_ms').orderBy('id').execute();
+  }
+
+  async count(athleteId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('activities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('athlete_id', '=', athleteId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async streamsOf(athleteId: string, id: string): Promise<{ encoding: string; data: Uint8Array } | null> {
+    const row = await this.db
+      .selectFrom('activity_streams')
+      .select(['encoding', 'data'])
+      .where('activity_id', '=', id)
+      .where('athlete_id', '=', athleteId)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Stores the activities of one file in one transaction: all of them or none, so a crash or a kill never
+ * leaves half a file behind, and a re-run picks up exactly where the last one stopped.
+ */
+import type { Kysely } from 'kysely';
+import type { ParsedActivity } from '../../domain/activity/activity.ts';
+import { isSameActivity, SAME_START_TOLERANCE_MS } from '../../domain/activity/duplicates.ts';
+import { isRunningSport, type Sport } from '../../domain/activity/sport.ts';
+import { type OffsetResolution, SUMMARY_VERSION, summarizeActivity } from '../../domain/activity/summary.ts';
+import { newId } from '../../db/ids.ts';
+import { type ActivityRow, ActivityRepository } from '../../db/repositories/activity.repository.ts';
+import { ImportedFileRepository } from '../../db/repositories/imported-file.repository.ts';
+import { ShoeRepository } from '../../db/repositories/shoe.repository.ts';
+import type { Database } from '../../db/schema.ts';
+import { encodeStreams, STREAM_ENCODING } from '../../db/stream-codec.ts';
+
+export interface WriteContext {
+  db: Kysely<Database>;
+  athleteId: string;
+  nowIso: string;
+  resolveOffset: (startMs: number, lat: number | null, lon: number | null) => OffsetResolution;
+  isDemo?: boolean;
+}
+
+export interface WriteOutcome {
+  imported: number;
+  duplicates: number;
+}
+
+/**
+ * `contentHash` (when given) marks the file as done in the same transaction, so importing the same bytes again
+ * is recognised before decoding.
+ */
+export async function writeActivities(
+  ctx: WriteContext,
+  source: string,
+  activities: readonly ParsedActivity[],
+  contentHash: string | null,
+): Promise<WriteOutcome> {
+  // Encode outside the transaction: it is the CPU-heavy part and holds no lock.
+  const prepared = activities.map((parsed) => {
+    const summary = summarizeActivity(parsed, ctx.resolveOffset);
+    const streams = parsed.streams ? { encoding: STREAM_ENCODING, data: encodeStreams(parsed.streams) } : null;
+    return { parsed, summary, streams };
+  });
+  return ctx.db.transaction().execute(async (trx) => {
+    const repo = new ActivityRepository(trx);
+    const shoes = new ShoeRepository(trx);
+    const outcome: WriteOutcome = { imported: 0, duplicates: 0 };
+    for (const { parsed, summary, streams } of prepared) {
+      const shoeId =
+        parsed.gearName && isRunningSport(summary.sport)
+          ? (await shoes.findOrCreate(ctx.athleteId, { name: parsed.gearName, defaultSport: 'run' }, ctx.nowIso)).id
+          : null;
+      const row: ActivityRow = {
+        id: newId(parsed.startMs),
+        athlete_id: ctx.athleteId,
+        source,
+        format: parsed.format,
+        external_id: parsed.externalId,
+        sport: summary.sport,
+        raw_sport: summary.rawSport,
+        start_at: new Date(summary.startMs).toISOString(),
+        start_ms: summary.startMs,
+        local_date: summary.localDate,
+        utc_offset_s: summary.utcOffsetS,
+        local_date_basis: summary.localDateBasis,
+        distance_m: summary.distanceM,
+        moving_time_s: summary.movingTimeS,
+        elapsed_time_s: summary.elapsedTimeS,
+        timer_time_s: summary.timerTimeS,
+        ascent_m: summary.ascentM,
+        descent_m: summary.descentM,
+        downhill_distance_m: summary.downhillDistanceM,
+        avg_heart_rate: summary.avgHeartRate,
+        max_heart_rate: summary.maxHeartRate,
+        avg_cadence_spm: summary.avgCadenceSpm,
+        avg_stride_m: summary.avgStrideM,
+        calories: summary.calories,
+        device: parsed.device,
+        name: parsed.name,
+        description: parsed.description,
+        gear_name: parsed.gearName,
+        shoe_id: shoeId,
+        sample_count: summary.sampleCount,
+        richness: summary.richness,
+        summary_version: SUMMARY_VERSION,
+        imported_at: ctx.nowIso,
+        is_demo: ctx.isDemo ? 1 : 0,
+      };
+      const near = await repo.findStartingNear(ctx.athleteId, summary.startMs, SAME_START_TOLERANCE_MS);
+      const same = near.find((existing) =>
+        isSameActivity(
+          { startMs: existing.start_ms, sport: existing.sport as Sport, distanceM: existing.distance_m },
+          { startMs: row.start_ms, sport: summary.sport, distanceM: row.distance_m },
+        ),
+      );
+      if (!same) {
+        await repo.insert(row, streams);
+        outcome.imported++;
+        continue;
+      }
+      outcome.duplicates++;
+      if (row.richness > same.richness) {
+        // The richer copy wins, but it keeps the id (journal links survive) and the metadata only the poorer
+        // copy had (Strava's name, gear and description on a watch file).
+        await repo.replace(
+          {
+            ...row,
+            id: same.id,
+            sport: row.sport === 'other' ? same.sport : row.sport,
+            name: row.name ?? same.name,
+            description: row.description ?? same.description,
+            gear_name: row.gear_name ?? same.gear_name,
+            shoe_id: row.shoe_id ?? same.shoe_id,
+            external_id: row.external_id ?? same.external_id,
+          },
+          streams,
+        );
+      } else {
+        await repo.fillMissingMetadata(ctx.athleteId, same.id, {
+          name: row.name,
+          description: row.description,
+          gear_name: row.gear_name,
+          external_id: row.external_id,
+          shoe_id: row.shoe_id,
+        });
+      }
+    }
+    if (contentHash) {
+      await new ImportedFileRepository(trx).record(ctx.athleteId, contentHash, source, activities.length, ctx.nowIso);
+    }
+    return outcome;
+  });
+}

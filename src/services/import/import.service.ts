@@ -1,0 +1,123 @@
+/**
+ * The import use case: PATHs in, activities stored, a report out (the `import` JSON of ../shared/spec/cli.md).
+ * Each file is decoded and written in its own transaction; a bad file is listed and the import goes on.
+ * Files already imported (same bytes) are recognised by hash before decoding, so a re-run is cheap and adds
+ * nothing, and a killed run resumes where it stopped.
+ */
+import { createHash } from 'node:crypto';
+import type { ImportIssue, ParsedActivity } from '../../domain/activity/activity.ts';
+import { KneewiseError } from '../../domain/errors.ts';
+import { ImportedFileRepository } from '../../db/repositories/imported-file.repository.ts';
+import { decodeActivityFile } from '../../import/decode-file.ts';
+import { writeActivities, type WriteContext } from './activity-writer.ts';
+import { type ExportMetadata, loadExportMetadata } from './export-metadata.ts';
+import { isIgnoredPath, openInput } from './input-sources.ts';
+
+export interface ImportReport {
+  imported: number;
+  duplicates: number;
+  skipped: ImportIssue[];
+  warnings: ImportIssue[];
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  imported: number;
+  skipped: number;
+}
+
+/** Export metadata and sidecar files: read for what they say, never decoded as activities. */
+const METADATA_FILE = /\.(csv|json)$/i;
+
+export async function importPaths(
+  ctx: WriteContext,
+  paths: readonly string[],
+  onProgress: (p: ImportProgress) => void = () => {},
+): Promise<ImportReport> {
+  const report: ImportReport = { imported: 0, duplicates: 0, skipped: [], warnings: [] };
+  const groups = [];
+  for (const path of paths) {
+    try {
+      groups.push(await openInput(path));
+    } catch (error) {
+      report.skipped.push(issueFrom(path, error));
+    }
+  }
+  const progress: ImportProgress = {
+    done: 0,
+    total: groups.reduce((n, g) => n + g.paths.filter(isActivityCandidate).length, 0),
+    imported: 0,
+    skipped: 0,
+  };
+  const files = new ImportedFileRepository(ctx.db);
+
+  for (const group of groups) {
+    const metadata = await loadExportMetadata(group, ctx);
+    if (metadata) report.warnings.push(...metadata.issues);
+    const onIssue = (issue: ImportIssue) => report.skipped.push(issue);
+    for await (const file of group.files(onIssue)) {
+      if (METADATA_FILE.test(file.relPath)) continue;
+      await importOneFile(ctx, files, file, metadata, report);
+      progress.done++;
+      progress.total = Math.max(progress.total, progress.done);
+      progress.imported = report.imported;
+      progress.skipped = report.skipped.length;
+      onProgress({ ...progress });
+    }
+    if (metadata) {
+      // Activities the export lists without a usable file still count (manual entries, #error# rows).
+      for (const { source, activity } of metadata.leftovers()) {
+        const outcome = await writeActivities(ctx, source, [activity], null);
+        report.imported += outcome.imported;
+        report.duplicates += outcome.duplicates;
+      }
+    }
+  }
+  return report;
+}
+
+async function importOneFile(
+  ctx: WriteContext,
+  files: ImportedFileRepository,
+  file: { display: string; relPath: string; read(): Promise<Uint8Array> },
+  metadata: ExportMetadata | null,
+  report: ImportReport,
+): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await file.read();
+  } catch (error) {
+    report.skipped.push(issueFrom(file.display, error));
+    return;
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const known = await files.activityCountOf(ctx.athleteId, hash);
+  if (known !== null) {
+    metadata?.markSeen(file.relPath);
+    report.duplicates += known;
+    return;
+  }
+  let activities: ParsedActivity[];
+  try {
+    const decoded = decodeActivityFile(bytes);
+    activities = decoded.activities;
+    for (const w of decoded.warnings) report.warnings.push({ file: file.display, ...w });
+  } catch (error) {
+    report.skipped.push(issueFrom(file.display, error));
+    return;
+  }
+  if (metadata) activities = metadata.claim(file.relPath, activities);
+  const outcome = await writeActivities(ctx, file.display, activities, hash);
+  report.imported += outcome.imported;
+  report.duplicates += outcome.duplicates;
+}
+
+function isActivityCandidate(relPath: string): boolean {
+  return !isIgnoredPath(relPath) && !METADATA_FILE.test(relPath);
+}
+
+function issueFrom(file: string, error: unknown): ImportIssue {
+  if (error instanceof KneewiseError) return { file, code: error.code, message: error.message };
+  return { file, code: 'DECODE_FAILED', message: error instanceof Error ? error.message : String(error) };
+}
