@@ -22,13 +22,17 @@ function findTests(dir) {
   return out;
 }
 
-const files = (only.length > 0 ? only : ['src', 'test', 'bench', 'web'].flatMap((d) => {
-  try {
-    return findTests(join(root, d));
-  } catch {
-    return [];
-  }
-})).sort();
+const files = (
+  only.length > 0
+    ? only
+    : ['src', 'test', 'bench', 'web'].flatMap((d) => {
+        try {
+          return findTests(join(root, d));
+        } catch {
+          return [];
+        }
+      })
+).sort();
 
 let postgres = null;
 if (!process.env.KNEEWISE_TEST_POSTGRES) {
@@ -36,10 +40,14 @@ if (!process.env.KNEEWISE_TEST_POSTGRES) {
   if (postgres) process.env.KNEEWISE_TEST_POSTGRES = postgres.url;
 }
 if (process.env.KNEEWISE_REQUIRE_POSTGRES === '1' && !process.env.KNEEWISE_TEST_POSTGRES) {
-  console.error('PostgreSQL is required (KNEEWISE_REQUIRE_POSTGRES=1) but none is available: install postgresql.');
+  console.error(
+    'PostgreSQL is required (KNEEWISE_REQUIRE_POSTGRES=1) but none is available: install postgresql.',
+  );
   process.exit(1);
 }
-console.error(`Running ${files.length} test files; PostgreSQL: ${process.env.KNEEWISE_TEST_POSTGRES ? 'yes' : 'no (database tests run on SQLite only)'}`);
+console.error(
+  `Running ${files.length} test files; PostgreSQL: ${process.env.KNEEWISE_TEST_POSTGRES ? 'yes' : 'no (database tests run on SQLite only)'}`,
+);
 
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
   cwd: root,

@@ -20,7 +20,10 @@ const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_DATA_HOME && env.XDG_DATA_HOME.length > 0 ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
+  const base =
+    env.XDG_DATA_HOME && env.XDG_DATA_HOME.length > 0
+      ? env.XDG_DATA_HOME
+      : join(homedir(), '.local', 'share');
   return join(base, 'kneewise');
 }
 
@@ -33,7 +36,10 @@ export function loadConfig(flags: { db?: string | undefined }, env: NodeJS.Proce
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path[0] === 'dbUrl' ? '--db / KNEEWISE_DB' : String(issue?.path[0]);
-    throw new KneewiseError('CONFIG_INVALID', `${field}: ${issue?.message ?? 'invalid value'} (got "${raw.dbUrl}")`);
+    throw new KneewiseError(
+      'CONFIG_INVALID',
+      `${field}: ${issue?.message ?? 'invalid value'} (got "${raw.dbUrl}")`,
+    );
   }
   return parsed.data;
 }

@@ -18,7 +18,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         'Education and triage, not a diagnosis.',
     )
     .version(version, '-V, --version')
-    .option('--db <url>', 'database: a file path, sqlite:PATH or postgres://… (default: KNEEWISE_DB, else SQLite in your data folder)')
+    .option(
+      '--db <url>',
+      'database: a file path, sqlite:PATH or postgres://… (default: KNEEWISE_DB, else SQLite in your data folder)',
+    )
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({

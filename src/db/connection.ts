@@ -43,7 +43,11 @@ function openSqlite(url: string): DatabaseHandle {
   try {
     native = new SqliteDatabase(path);
   } catch (error) {
-    throw new KneewiseError('DB_OPEN_FAILED', `Cannot open the SQLite database at ${path}: ${String(error)}`, 'internal');
+    throw new KneewiseError(
+      'DB_OPEN_FAILED',
+      `Cannot open the SQLite database at ${path}: ${String(error)}`,
+      'internal',
+    );
   }
   native.pragma('journal_mode = WAL');
   native.pragma('synchronous = NORMAL');

@@ -10,7 +10,12 @@ export class KneewiseError extends Error {
   readonly kind: ErrorKind;
   readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(code: string, message: string, kind: ErrorKind = 'input', details: Record<string, unknown> = {}) {
+  constructor(
+    code: string,
+    message: string,
+    kind: ErrorKind = 'input',
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'KneewiseError';
     this.code = code;

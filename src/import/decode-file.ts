@@ -17,7 +17,8 @@ export function decodeActivityFile(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) throw new ImportError(IMPORT_CODES.EMPTY_FILE, 'The file is empty (0 bytes).');
   let data = bytes;
   if (sniffFormat(data) === 'gzip') data = gunzipBytes(data, MAX_ACTIVITY_FILE_BYTES);
-  if (data.length === 0) throw new ImportError(IMPORT_CODES.EMPTY_FILE, 'The file is empty once decompressed.');
+  if (data.length === 0)
+    throw new ImportError(IMPORT_CODES.EMPTY_FILE, 'The file is empty once decompressed.');
   const format = sniffFormat(data);
   switch (format) {
     case 'fit':
@@ -27,7 +28,10 @@ export function decodeActivityFile(bytes: Uint8Array): DecodeResult {
     case 'tcx':
       return parseTcx(data);
     case 'zip':
-      throw new ImportError(IMPORT_CODES.UNSUPPORTED_FORMAT, 'A ZIP inside a compressed file is not supported.');
+      throw new ImportError(
+        IMPORT_CODES.UNSUPPORTED_FORMAT,
+        'A ZIP inside a compressed file is not supported.',
+      );
     default:
       throw new ImportError(
         IMPORT_CODES.UNSUPPORTED_FORMAT,

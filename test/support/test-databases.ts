@@ -38,7 +38,11 @@ async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; d
 }
 
 /** Declares `name` twice: `[sqlite] name` and `[postgres] name`. */
-export function dbTest(name: string, fn: (tdb: TestDatabase) => Promise<void>, options: { timeout?: number } = {}): void {
+export function dbTest(
+  name: string,
+  fn: (tdb: TestDatabase) => Promise<void>,
+  options: { timeout?: number } = {},
+): void {
   test(`[sqlite] ${name}`, { timeout: options.timeout ?? 60_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kneewise-test-'));
     const url = join(dir, 'test.sqlite');
@@ -50,9 +54,11 @@ export function dbTest(name: string, fn: (tdb: TestDatabase) => Promise<void>, o
   });
   const baseUrl = process.env.KNEEWISE_TEST_POSTGRES;
   const required = process.env.KNEEWISE_REQUIRE_POSTGRES === '1';
-  const skip = !baseUrl && !required ? 'no PostgreSQL (set KNEEWISE_TEST_POSTGRES or install postgresql)' : false;
+  const skip =
+    !baseUrl && !required ? 'no PostgreSQL (set KNEEWISE_TEST_POSTGRES or install postgresql)' : false;
   test(`[postgres] ${name}`, { timeout: options.timeout ?? 60_000, skip }, async () => {
-    if (!baseUrl) throw new Error('PostgreSQL is required for this test run but KNEEWISE_TEST_POSTGRES is not set');
+    if (!baseUrl)
+      throw new Error('PostgreSQL is required for this test run but KNEEWISE_TEST_POSTGRES is not set');
     const database = await createPostgresDatabase(baseUrl);
     try {
       await fn({ engine: 'postgres', url: database.url, open: () => openDatabase(database.url) });

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
-import { RUNNING_SPORTS } from '../../domain/activity/sport.ts';
 import { ActivityRepository, type ActivityRow } from '../../db/repositories/activity.repository.ts';
 import { ShoeRepository } from '../../db/repositories/shoe.repository.ts';
+import { RUNNING_SPORTS } from '../../domain/activity/sport.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';
 
@@ -37,7 +37,11 @@ export function registerActivitiesCommand(program: Command, ctx: AppContext): vo
   program
     .command('activities')
     .description('List imported activities')
-    .addOption(new Option('--sport <sport>', 'running sports only, or everything').choices(['run', 'all']).default('all'))
+    .addOption(
+      new Option('--sport <sport>', 'running sports only, or everything')
+        .choices(['run', 'all'])
+        .default('all'),
+    )
     .option('--json', 'print JSON only')
     .action(async (opts: { sport: 'run' | 'all'; json?: boolean }) => {
       await ctx.withStore(async (store, athlete) => {
@@ -45,7 +49,9 @@ export function registerActivitiesCommand(program: Command, ctx: AppContext): vo
           athlete.id,
           opts.sport === 'run' ? { sports: [...RUNNING_SPORTS] } : {},
         );
-        const shoes = new Map((await new ShoeRepository(store.db).list(athlete.id)).map((s) => [s.id, s.name]));
+        const shoes = new Map(
+          (await new ShoeRepository(store.db).list(athlete.id)).map((s) => [s.id, s.name]),
+        );
         const activities = rows.map((r) => toActivityJson(r, shoes));
         if (opts.json) return printJson(ctx.io, { activities });
         if (activities.length === 0) {
@@ -57,7 +63,9 @@ export function registerActivitiesCommand(program: Command, ctx: AppContext): vo
           const min = Math.round(a.movingTimeS / 60)
             .toString()
             .padStart(4);
-          ctx.io.stdout.write(`${a.localDate}  ${a.sport.padEnd(13)} ${km} km ${min} min  ${a.name ?? a.source}\n`);
+          ctx.io.stdout.write(
+            `${a.localDate}  ${a.sport.padEnd(13)} ${km} km ${min} min  ${a.name ?? a.source}\n`,
+          );
         }
         ctx.io.stdout.write(`${activities.length} activities\n`);
       });

@@ -8,7 +8,9 @@ import { printJson } from '../output.ts';
 export function registerImportCommand(program: Command, ctx: AppContext): void {
   program
     .command('import')
-    .description('Import activity files (.fit .gpx .tcx, optionally .gz), folders, and Strava or Garmin export ZIPs')
+    .description(
+      'Import activity files (.fit .gpx .tcx, optionally .gz), folders, and Strava or Garmin export ZIPs',
+    )
     .argument('<paths...>', 'files, folders or ZIP archives')
     .option('--json', 'print JSON only')
     .action(async (paths: string[], opts: { json?: boolean }) => {
@@ -17,7 +19,8 @@ export function registerImportCommand(program: Command, ctx: AppContext): void {
           ctx.io.isTTY && !opts.json
             ? new cliProgress.SingleBar(
                 {
-                  format: 'Importing [{bar}] {value}/{total} files | {imported} activities | {skipped} skipped | ETA {eta_formatted}',
+                  format:
+                    'Importing [{bar}] {value}/{total} files | {imported} activities | {skipped} skipped | ETA {eta_formatted}',
                   stream: ctx.io.stderr as NodeJS.WriteStream,
                   hideCursor: true,
                 },
@@ -49,7 +52,8 @@ export function registerImportCommand(program: Command, ctx: AppContext): void {
         if (report.warnings.length > 0) {
           out.write(`${report.warnings.length} warnings:\n`);
           for (const w of report.warnings.slice(0, 50)) out.write(`  ${w.file}: ${w.message} [${w.code}]\n`);
-          if (report.warnings.length > 50) out.write(`  … and ${report.warnings.length - 50} more (use --json)\n`);
+          if (report.warnings.length > 50)
+            out.write(`  … and ${report.warnings.length - 50} more (use --json)\n`);
         }
       });
     });

@@ -23,7 +23,12 @@ export class ActivityRepository {
     if (streams) {
       await this.db
         .insertInto('activity_streams')
-        .values({ activity_id: row.id, athlete_id: row.athlete_id, encoding: streams.encoding, data: streams.data })
+        .values({
+          activity_id: row.id,
+          athlete_id: row.athlete_id,
+          encoding: streams.encoding,
+          data: streams.data,
+        })
         .execute();
     }
   }
@@ -65,7 +70,12 @@ export class ActivityRepository {
       if (value != null && current[key] == null) patch[key] = value;
     }
     if (Object.keys(patch).length === 0) return;
-    await this.db.updateTable('activities').set(patch).where('id', '=', id).where('athlete_id', '=', athleteId).execute();
+    await this.db
+      .updateTable('activities')
+      .set(patch)
+      .where('id', '=', id)
+      .where('athlete_id', '=', athleteId)
+      .execute();
   }
 
   async list(athleteId: string, options: { sports?: readonly string[] } = {}): Promise<ActivityRow[]> {

@@ -15,7 +15,12 @@ export class AthleteRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async getOrCreateLocal(nowIso: string): Promise<Athlete> {
-    const existing = await this.db.selectFrom('athletes').selectAll().orderBy('created_at').limit(1).executeTakeFirst();
+    const existing = await this.db
+      .selectFrom('athletes')
+      .selectAll()
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
     if (existing) return toAthlete(existing);
     const row = {
       id: newId(),
@@ -24,7 +29,11 @@ export class AthleteRepository {
       is_demo: 0,
       settings_json: JSON.stringify(DEFAULT_SETTINGS),
     };
-    await this.db.insertInto('athletes').values(row).onConflict((oc) => oc.doNothing()).execute();
+    await this.db
+      .insertInto('athletes')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     return toAthlete(row);
   }
 
@@ -39,5 +48,10 @@ export class AthleteRepository {
 
 function toAthlete(row: Database['athletes']): Athlete {
   const stored = JSON.parse(row.settings_json) as Partial<RunnerSettings>;
-  return { id: row.id, name: row.name, isDemo: row.is_demo === 1, settings: { ...DEFAULT_SETTINGS, ...stored } };
+  return {
+    id: row.id,
+    name: row.name,
+    isDemo: row.is_demo === 1,
+    settings: { ...DEFAULT_SETTINGS, ...stored },
+  };
 }

@@ -16,10 +16,22 @@ export class ImportedFileRepository {
     return row ? row.activity_count : null;
   }
 
-  async record(athleteId: string, contentHash: string, source: string, activityCount: number, nowIso: string) {
+  async record(
+    athleteId: string,
+    contentHash: string,
+    source: string,
+    activityCount: number,
+    nowIso: string,
+  ) {
     await this.db
       .insertInto('imported_files')
-      .values({ athlete_id: athleteId, content_hash: contentHash, source, activity_count: activityCount, imported_at: nowIso })
+      .values({
+        athlete_id: athleteId,
+        content_hash: contentHash,
+        source,
+        activity_count: activityCount,
+        imported_at: nowIso,
+      })
       .onConflict((oc) => oc.columns(['athlete_id', 'content_hash']).doNothing())
       .execute();
   }

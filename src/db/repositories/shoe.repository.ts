@@ -41,6 +41,11 @@ export class ShoeRepository {
   }
 
   async list(athleteId: string): Promise<ShoeRow[]> {
-    return this.db.selectFrom('shoes').selectAll().where('athlete_id', '=', athleteId).orderBy('created_at').execute();
+    return this.db
+      .selectFrom('shoes')
+      .selectAll()
+      .where('athlete_id', '=', athleteId)
+      .orderBy('created_at')
+      .execute();
   }
 }

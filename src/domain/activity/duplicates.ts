@@ -17,7 +17,8 @@ export interface DuplicateCandidate {
 export function isSameActivity(a: DuplicateCandidate, b: DuplicateCandidate): boolean {
   if (Math.abs(a.startMs - b.startMs) > SAME_START_TOLERANCE_MS) return false;
   if (isRunningSport(a.sport) !== isRunningSport(b.sport)) return false;
-  if (!isRunningSport(a.sport) && a.sport !== b.sport && a.sport !== 'other' && b.sport !== 'other') return false;
+  if (!isRunningSport(a.sport) && a.sport !== b.sport && a.sport !== 'other' && b.sport !== 'other')
+    return false;
   if (a.distanceM > 0 && b.distanceM > 0) {
     const larger = Math.max(a.distanceM, b.distanceM);
     return Math.abs(a.distanceM - b.distanceM) / larger <= DISTANCE_TOLERANCE;

@@ -16,7 +16,12 @@ export const SPORTS = [
 
 export type Sport = (typeof SPORTS)[number];
 
-export const RUNNING_SPORTS: ReadonlySet<Sport> = new Set<Sport>(['run', 'trail_run', 'treadmill_run', 'track_run']);
+export const RUNNING_SPORTS: ReadonlySet<Sport> = new Set<Sport>([
+  'run',
+  'trail_run',
+  'treadmill_run',
+  'track_run',
+]);
 
 export function isRunningSport(sport: Sport): boolean {
   return RUNNING_SPORTS.has(sport);

@@ -127,7 +127,8 @@ export function richnessOf(parsed: ParsedActivity): number {
     score += Math.min(s.timeS.length, 99_999);
   }
   const t = parsed.totals;
-  for (const v of [t.distanceM, t.timerS, t.ascentM, t.avgHeartRate, t.avgCadenceSpm]) if (v !== null) score += 10;
+  for (const v of [t.distanceM, t.timerS, t.ascentM, t.avgHeartRate, t.avgCadenceSpm])
+    if (v !== null) score += 10;
   if (parsed.name) score += 1;
   return score;
 }

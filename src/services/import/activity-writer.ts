@@ -3,16 +3,16 @@
  * leaves half a file behind, and a re-run picks up exactly where the last one stopped.
  */
 import type { Kysely } from 'kysely';
-import type { ParsedActivity } from '../../domain/activity/activity.ts';
-import { isSameActivity, SAME_START_TOLERANCE_MS } from '../../domain/activity/duplicates.ts';
-import { isRunningSport, type Sport } from '../../domain/activity/sport.ts';
-import { type OffsetResolution, SUMMARY_VERSION, summarizeActivity } from '../../domain/activity/summary.ts';
 import { newId } from '../../db/ids.ts';
-import { type ActivityRow, ActivityRepository } from '../../db/repositories/activity.repository.ts';
+import { ActivityRepository, type ActivityRow } from '../../db/repositories/activity.repository.ts';
 import { ImportedFileRepository } from '../../db/repositories/imported-file.repository.ts';
 import { ShoeRepository } from '../../db/repositories/shoe.repository.ts';
 import type { Database } from '../../db/schema.ts';
 import { encodeStreams, STREAM_ENCODING } from '../../db/stream-codec.ts';
+import type { ParsedActivity } from '../../domain/activity/activity.ts';
+import { isSameActivity, SAME_START_TOLERANCE_MS } from '../../domain/activity/duplicates.ts';
+import { isRunningSport, type Sport } from '../../domain/activity/sport.ts';
+import { type OffsetResolution, SUMMARY_VERSION, summarizeActivity } from '../../domain/activity/summary.ts';
 
 export interface WriteContext {
   db: Kysely<Database>;
@@ -40,7 +40,9 @@ export async function writeActivities(
   // Encode outside the transaction: it is the CPU-heavy part and holds no lock.
   const prepared = activities.map((parsed) => {
     const summary = summarizeActivity(parsed, ctx.resolveOffset);
-    const streams = parsed.streams ? { encoding: STREAM_ENCODING, data: encodeStreams(parsed.streams) } : null;
+    const streams = parsed.streams
+      ? { encoding: STREAM_ENCODING, data: encodeStreams(parsed.streams) }
+      : null;
     return { parsed, summary, streams };
   });
   return ctx.db.transaction().execute(async (trx) => {
@@ -50,7 +52,13 @@ export async function writeActivities(
     for (const { parsed, summary, streams } of prepared) {
       const shoeId =
         parsed.gearName && isRunningSport(summary.sport)
-          ? (await shoes.findOrCreate(ctx.athleteId, { name: parsed.gearName, defaultSport: 'run' }, ctx.nowIso)).id
+          ? (
+              await shoes.findOrCreate(
+                ctx.athleteId,
+                { name: parsed.gearName, defaultSport: 'run' },
+                ctx.nowIso,
+              )
+            ).id
           : null;
       const row: ActivityRow = {
         id: newId(parsed.startMs),
@@ -128,7 +136,13 @@ export async function writeActivities(
       }
     }
     if (contentHash) {
-      await new ImportedFileRepository(trx).record(ctx.athleteId, contentHash, source, activities.length, ctx.nowIso);
+      await new ImportedFileRepository(trx).record(
+        ctx.athleteId,
+        contentHash,
+        source,
+        activities.length,
+        ctx.nowIso,
+      );
     }
     return outcome;
   });

@@ -5,11 +5,11 @@
  * nothing, and a killed run resumes where it stopped.
  */
 import { createHash } from 'node:crypto';
+import { ImportedFileRepository } from '../../db/repositories/imported-file.repository.ts';
 import type { ImportIssue, ParsedActivity } from '../../domain/activity/activity.ts';
 import { KneewiseError } from '../../domain/errors.ts';
-import { ImportedFileRepository } from '../../db/repositories/imported-file.repository.ts';
 import { decodeActivityFile } from '../../import/decode-file.ts';
-import { writeActivities, type WriteContext } from './activity-writer.ts';
+import { type WriteContext, writeActivities } from './activity-writer.ts';
 import { type ExportMetadata, loadExportMetadata } from './export-metadata.ts';
 import { isIgnoredPath, openInput } from './input-sources.ts';
 

@@ -41,7 +41,8 @@ export interface InputGroup {
 }
 
 /** Files that cannot hold activities and are not export metadata: skipped without a word. */
-const IGNORED = /(^|\/)(\.DS_Store|__MACOSX\/.*|Thumbs\.db|\._.*)$|\.(jpe?g|png|gif|heic|mp4|mov|pdf|txt|md|html?)$/i;
+const IGNORED =
+  /(^|\/)(\.DS_Store|__MACOSX\/.*|Thumbs\.db|\._.*)$|\.(jpe?g|png|gif|heic|mp4|mov|pdf|txt|md|html?)$/i;
 
 export function isIgnoredPath(relPath: string): boolean {
   return IGNORED.test(relPath);
@@ -100,7 +101,10 @@ async function listFolder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   for (const e of entries) {
     if (!e.isFile()) continue;
-    const parent = (e as unknown as { parentPath?: string; path?: string }).parentPath ?? (e as { path?: string }).path ?? root;
+    const parent =
+      (e as unknown as { parentPath?: string; path?: string }).parentPath ??
+      (e as { path?: string }).path ??
+      root;
     out.push(relative(root, join(parent, e.name)).split(sep).join('/'));
   }
   return out;

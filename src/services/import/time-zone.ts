@@ -23,14 +23,28 @@ export function offsetInZone(zone: string, atMs: number): number {
     formatters.set(zone, fmt);
   }
   const parts: Record<string, number> = {};
-  for (const p of fmt.formatToParts(new Date(atMs))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  for (const p of fmt.formatToParts(new Date(atMs)))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const asUtc = Date.UTC(
+    parts.year!,
+    parts.month! - 1,
+    parts.day!,
+    parts.hour!,
+    parts.minute!,
+    parts.second!,
+  );
   return Math.round((asUtc - Math.floor(atMs / 1000) * 1000) / 1000);
 }
 
 export function makeOffsetResolver(homeZone: string) {
   return (startMs: number, lat: number | null, lon: number | null): OffsetResolution => {
-    if (lat !== null && lon !== null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && !(lat === 0 && lon === 0)) {
+    if (
+      lat !== null &&
+      lon !== null &&
+      Math.abs(lat) <= 90 &&
+      Math.abs(lon) <= 180 &&
+      !(lat === 0 && lon === 0)
+    ) {
       try {
         return { utcOffsetS: offsetInZone(tzlookup(lat, lon), startMs), basis: 'coordinates' };
       } catch {
