@@ -8,7 +8,16 @@ dbTest('migrations create every table and can run twice', async (tdb) => {
   await first.close();
   const handle = await tdb.open();
   try {
-    for (const table of ['athletes', 'activities', 'activity_streams', 'imported_files', 'shoes'] as const) {
+    for (const table of [
+      'athletes',
+      'activities',
+      'activity_streams',
+      'imported_files',
+      'shoes',
+      'pain_entries',
+      'assessments',
+      'programme_sessions',
+    ] as const) {
       const rows = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(handle.db);
       assert.equal(Number(rows.rows[0]?.n), 0, `${table} exists and is empty`);
     }

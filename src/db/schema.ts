@@ -3,8 +3,6 @@
  * Conventions: every row belongs to an athlete; ids are application-made text (UUIDv7); instants are ISO-8601
  * UTC text; booleans are 0/1 integers (the same on both engines); numbers are doubles.
  */
-import type { Generated } from 'kysely';
-
 export interface AthleteTable {
   id: string;
   name: string;
@@ -83,9 +81,46 @@ export interface ShoeTable {
   is_demo: number;
 }
 
-export interface SchemaVersionTable {
-  id: Generated<number>;
-  name: string;
+export interface PainEntryTable {
+  id: string;
+  athlete_id: string;
+  occurred_at: string;
+  local_date: string;
+  side: string | null;
+  /** JSON array of the assessment's location vocabulary: anterior, inferior-patellar, lateral, medial, posterior, diffuse. */
+  regions_json: string;
+  pain_during: number | null;
+  pain_after: number | null;
+  pain_next_morning: number | null;
+  /** none | mild | severe */
+  swelling: string | null;
+  /** sudden | gradual */
+  onset: string | null;
+  activity_id: string | null;
+  note: string | null;
+  created_at: string;
+  is_demo: number;
+}
+
+export interface AssessmentTable {
+  id: string;
+  athlete_id: string;
+  created_at: string;
+  answers_json: string;
+  result_json: string;
+  is_demo: number;
+}
+
+export interface ProgrammeSessionTable {
+  id: string;
+  athlete_id: string;
+  local_date: string;
+  programme_id: string;
+  session_label: string;
+  pain_during: number | null;
+  note: string | null;
+  created_at: string;
+  is_demo: number;
 }
 
 export interface Database {
@@ -94,4 +129,7 @@ export interface Database {
   activity_streams: ActivityStreamTable;
   imported_files: ImportedFileTable;
   shoes: ShoeTable;
+  pain_entries: PainEntryTable;
+  assessments: AssessmentTable;
+  programme_sessions: ProgrammeSessionTable;
 }
