@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import { newId } from '../ids.ts';
 import type { Database, ShoeTable } from '../schema.ts';
 
@@ -47,5 +47,54 @@ export class ShoeRepository {
       .where('athlete_id', '=', athleteId)
       .orderBy('created_at')
       .execute();
+  }
+
+  async findById(athleteId: string, id: string): Promise<ShoeRow | undefined> {
+    return this.db
+      .selectFrom('shoes')
+      .selectAll()
+      .where('athlete_id', '=', athleteId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async insert(row: ShoeRow): Promise<void> {
+    await this.db.insertInto('shoes').values(row).execute();
+  }
+
+  async update(
+    athleteId: string,
+    id: string,
+    patch: Omit<Updateable<ShoeTable>, 'id' | 'athlete_id'>,
+  ): Promise<void> {
+    await this.db.updateTable('shoes').set(patch).where('athlete_id', '=', athleteId).where('id', '=', id).execute();
+  }
+
+  /** Deletes a shoe. Its runs stay: their link is cleared first (the foreign key would too, but say it here). */
+  async delete(athleteId: string, id: string): Promise<void> {
+    await this.db
+      .updateTable('activities')
+      .set({ shoe_id: null })
+      .where('athlete_id', '=', athleteId)
+      .where('shoe_id', '=', id)
+      .execute();
+    await this.db.deleteFrom('shoes').where('athlete_id', '=', athleteId).where('id', '=', id).execute();
+  }
+
+  /** Points the given activities at a shoe (or at none); returns how many rows changed. */
+  async assignActivities(athleteId: string, shoeId: string | null, activityIds: readonly string[]): Promise<number> {
+    if (activityIds.length === 0) return 0;
+    let changed = 0;
+    // Chunks keep the parameter count far below SQLite's and PostgreSQL's limits on huge histories.
+    for (let i = 0; i < activityIds.length; i += 500) {
+      const result = await this.db
+        .updateTable('activities')
+        .set({ shoe_id: shoeId })
+        .where('athlete_id', '=', athleteId)
+        .where('id', 'in', activityIds.slice(i, i + 500))
+        .executeTakeFirst();
+      changed += Number(result.numUpdatedRows);
+    }
+    return changed;
   }
 }

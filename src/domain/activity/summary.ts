@@ -62,7 +62,9 @@ export function summarizeActivity(
 
   const streamElapsed = s && s.timeS.length > 0 ? s.timeS[s.timeS.length - 1]! - s.timeS[0]! : null;
   const elapsed = t.elapsedS ?? streamElapsed ?? t.timerS ?? t.movingS ?? 0;
-  const moving = t.movingS ?? t.timerS ?? (s ? movingTimeFromStreams(s) : null) ?? elapsed;
+  const derivedMoving = s ? movingTimeFromStreams(s) : null;
+  const moving =
+    t.movingS ?? t.timerS ?? (derivedMoving !== null && derivedMoving > 0 ? derivedMoving : elapsed);
   const distance = t.distanceM ?? lastFinite(s?.distanceM) ?? 0;
   const elevation = s?.altitudeM ? elevationTotals(s.timeS, s.altitudeM, s.distanceM) : null;
   const cadence = t.avgCadenceSpm ?? (s?.cadenceSpm ? meanPositive(s.cadenceSpm) : null);
@@ -100,15 +102,29 @@ export function summarizeActivity(
 export function movingTimeFromStreams(s: ActivityStreams): number | null {
   const n = s.timeS.length;
   if (n < 2) return null;
+  // Apps that record every 5–20 s (many GPX exporters) are not pausing between samples: a gap only counts as
+  // a pause when it is clearly longer than the file's usual interval.
+  const pauseGap = Math.max(PAUSE_GAP_S, 4 * medianInterval(s.timeS));
   let total = 0;
   for (let i = 1; i < n; i++) {
     const dt = s.timeS[i]! - s.timeS[i - 1]!;
-    if (!(dt > 0) || dt > PAUSE_GAP_S) continue;
+    if (!(dt > 0) || dt > pauseGap) continue;
     const v = s.speedMps ? s.speedMps[i]! : speedFromDistance(s, i, dt);
     if (Number.isFinite(v) && v < MOVING_SPEED_MPS) continue;
     total += dt;
   }
   return total;
+}
+
+function medianInterval(timeS: Float64Array): number {
+  const step = Math.max(1, Math.floor(timeS.length / 512));
+  const gaps: number[] = [];
+  for (let i = step; i < timeS.length; i += step) {
+    const dt = timeS[i]! - timeS[i - 1]!;
+    if (dt > 0) gaps.push(dt);
+  }
+  gaps.sort((a, b) => a - b);
+  return gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)]! : 1;
 }
 
 function speedFromDistance(s: ActivityStreams, i: number, dt: number): number {

@@ -13,6 +13,10 @@ import type { ParsedActivity } from '../../domain/activity/activity.ts';
 import { isSameActivity, SAME_START_TOLERANCE_MS } from '../../domain/activity/duplicates.ts';
 import { isRunningSport, type Sport } from '../../domain/activity/sport.ts';
 import { type OffsetResolution, SUMMARY_VERSION, summarizeActivity } from '../../domain/activity/summary.ts';
+import { IMPORT_CODES, ImportError } from '../../domain/errors.ts';
+
+/** 1989-12-31T00:00:00Z, the FIT epoch: no device recorded an activity before it. */
+const FIT_EPOCH_MS = 631_065_600_000;
 
 export interface WriteContext {
   db: Kysely<Database>;
@@ -37,6 +41,16 @@ export async function writeActivities(
   activities: readonly ParsedActivity[],
   contentHash: string | null,
 ): Promise<WriteOutcome> {
+  for (const parsed of activities) {
+    // A start instant must be a real date after 1990 (FIT's epoch): anything else would file the run on a
+    // meaningless day.
+    if (!Number.isFinite(parsed.startMs) || parsed.startMs < FIT_EPOCH_MS) {
+      throw new ImportError(
+        IMPORT_CODES.NO_TIMESTAMPS,
+        'The activity has no usable start time (expected a UTC date after 1989-12-31).',
+      );
+    }
+  }
   // Encode outside the transaction: it is the CPU-heavy part and holds no lock.
   const prepared = activities.map((parsed) => {
     const summary = summarizeActivity(parsed, ctx.resolveOffset);

@@ -68,9 +68,13 @@ export async function importPaths(
     if (metadata) {
       // Activities the export lists without a usable file still count (manual entries, #error# rows).
       for (const { source, activity } of metadata.leftovers()) {
-        const outcome = await writeActivities(ctx, source, [activity], null);
-        report.imported += outcome.imported;
-        report.duplicates += outcome.duplicates;
+        try {
+          const outcome = await writeActivities(ctx, source, [activity], null);
+          report.imported += outcome.imported;
+          report.duplicates += outcome.duplicates;
+        } catch (error) {
+          report.skipped.push(issueFrom(source, error));
+        }
       }
     }
   }
@@ -107,10 +111,39 @@ async function importOneFile(
     report.skipped.push(issueFrom(file.display, error));
     return;
   }
+  const dated = activities.filter(hasCalendarStart);
+  if (dated.length < activities.length) {
+    const deviceRelative = report.warnings.some(
+      (w) => w.file === file.display && w.code === 'FIT_DEVICE_RELATIVE_TIME',
+    );
+    const issue = {
+      file: file.display,
+      code: deviceRelative ? 'FIT_DEVICE_RELATIVE_TIME' : 'NO_TIMESTAMPS',
+      message: deviceRelative
+        ? 'The watch recorded times since it was switched on, not a date, so the run cannot be placed on a calendar day. Import the copy from Garmin Connect or Strava instead: it carries the date.'
+        : 'An activity in this file has no usable start date and was left out.',
+    };
+    if (dated.length === 0) {
+      report.skipped.push(issue);
+      return;
+    }
+    report.warnings.push(issue);
+    activities = dated;
+  }
   if (metadata) activities = metadata.claim(file.relPath, activities);
-  const outcome = await writeActivities(ctx, file.display, activities, hash);
-  report.imported += outcome.imported;
-  report.duplicates += outcome.duplicates;
+  try {
+    const outcome = await writeActivities(ctx, file.display, activities, hash);
+    report.imported += outcome.imported;
+    report.duplicates += outcome.duplicates;
+  } catch (error) {
+    // The file's transaction rolled back: nothing of it is stored, and the import goes on.
+    report.skipped.push(issueFrom(file.display, error));
+  }
+}
+
+/** FIT counts time from 1989-12-31; a start before that is device-relative or missing, not a date. */
+function hasCalendarStart(activity: ParsedActivity): boolean {
+  return Number.isFinite(activity.startMs) && activity.startMs >= Date.UTC(1989, 11, 31);
 }
 
 function isActivityCandidate(relPath: string): boolean {

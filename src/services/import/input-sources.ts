@@ -42,7 +42,7 @@ export interface InputGroup {
 
 /** Files that cannot hold activities and are not export metadata: skipped without a word. */
 const IGNORED =
-  /(^|\/)(\.DS_Store|__MACOSX\/.*|Thumbs\.db|\._.*)$|\.(jpe?g|png|gif|heic|mp4|mov|pdf|txt|md|html?)$/i;
+  /(^|\/)(\.DS_Store|__MACOSX\/.*|Thumbs\.db|\._.*)$|\.(jpe?g|png|gif|heic|mp4|mov|pdf|txt|md|html?|tsv|log|ya?ml|ini)$/i;
 
 export function isIgnoredPath(relPath: string): boolean {
   return IGNORED.test(relPath);

@@ -1,0 +1,52 @@
+/**
+ * The runner's stored history as the pure domain sees it. Shared by the load, why, plan and report services,
+ * so every one of them reads the same activities the same way.
+ */
+import type { Kysely } from 'kysely';
+import { ActivityRepository, type ActivityRow } from '../db/repositories/activity.repository.ts';
+import type { Database } from '../db/schema.ts';
+import type { Sport } from '../domain/activity/sport.ts';
+import type { LoadActivity } from '../domain/load/load-activity.ts';
+import type { RunnerSettings } from '../domain/settings.ts';
+
+export function toLoadActivity(row: ActivityRow): LoadActivity {
+  return {
+    id: row.id,
+    startMs: row.start_ms,
+    localDate: row.local_date,
+    sport: row.sport as Sport,
+    distanceM: row.distance_m,
+    movingTimeS: row.moving_time_s,
+    elapsedTimeS: row.elapsed_time_s,
+    ascentM: row.ascent_m,
+    descentM: row.descent_m,
+    downhillDistanceM: row.downhill_distance_m,
+    avgHeartRate: row.avg_heart_rate,
+    avgCadenceSpm: row.avg_cadence_spm,
+    avgStrideM: row.avg_stride_m,
+  };
+}
+
+export async function loadHistory(db: Kysely<Database>, athleteId: string): Promise<LoadActivity[]> {
+  const rows = await new ActivityRepository(db).list(athleteId);
+  return rows.map(toLoadActivity);
+}
+
+export function athleteLoadSettings(settings: RunnerSettings) {
+  return {
+    weekStart: settings.weekStart,
+    sex: settings.sex,
+    restingHr: settings.restingHr,
+    maxHr: settings.maxHr,
+  };
+}
+
+/** Today's calendar date in the runner's zone. */
+export function todayIn(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

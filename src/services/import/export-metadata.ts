@@ -1,0 +1,132 @@
+/**
+ * Strava and Garmin exports come with metadata beside the activity files: names, descriptions, gear, and
+ * activities that have no file at all. This joins that metadata to the files as they are imported, and hands
+ * back the activities that only the metadata knows about.
+ */
+import { join } from 'node:path';
+import { ShoeRepository } from '../../db/repositories/shoe.repository.ts';
+import type { ImportIssue, ParsedActivity } from '../../domain/activity/activity.ts';
+import { joinArchivePath } from '../../import/archive/zip-entry-path.ts';
+import {
+  parseStravaActivitiesCsv,
+  type StravaActivityRow,
+} from '../../import/strava/strava-activities.parser.ts';
+import { stravaMetadataFor, stravaRowToActivity } from '../../import/strava/strava-activity.mapper.ts';
+import { stravaCsvPath, stravaExportRoot, stravaFilePath } from '../../import/strava/strava-export.layout.ts';
+import { parseStravaShoesCsv } from '../../import/strava/strava-shoes.parser.ts';
+import type { WriteContext } from './activity-writer.ts';
+import { loadGarminMetadata } from './garmin-metadata.ts';
+import type { InputGroup } from './input-sources.ts';
+
+export interface ExportMetadata {
+  kind: 'strava' | 'garmin';
+  issues: ImportIssue[];
+  /** Merges the export's metadata into the activities of the file at `relPath`. */
+  claim(relPath: string, activities: ParsedActivity[]): ParsedActivity[];
+  /** The file at `relPath` was imported before: its metadata row needs no summary-only activity. */
+  markSeen(relPath: string): void;
+  /** Activities the metadata lists whose file was missing or unusable. */
+  leftovers(): { source: string; activity: ParsedActivity }[];
+}
+
+export function displayPathIn(group: InputGroup, relPath: string): string {
+  if (group.kind === 'zip') return joinArchivePath(group.display, relPath);
+  if (group.kind === 'folder') return join(group.display, ...relPath.split('/'));
+  return group.display;
+}
+
+export async function loadExportMetadata(
+  group: InputGroup,
+  ctx: WriteContext,
+): Promise<ExportMetadata | null> {
+  if (group.kind === 'file') return null;
+  const root = stravaExportRoot(group.paths);
+  if (root !== null) return loadStravaMetadata(group, root, ctx);
+  return loadGarminMetadata(group, ctx);
+}
+
+async function loadStravaMetadata(
+  group: InputGroup,
+  root: string,
+  ctx: WriteContext,
+): Promise<ExportMetadata> {
+  const issues: ImportIssue[] = [];
+  const csvPath = stravaCsvPath(root, 'activities.csv');
+  const csvDisplay = displayPathIn(group, csvPath);
+  const bytes = await group.readRel(csvPath);
+  const parsed = bytes
+    ? parseStravaActivitiesCsv(Buffer.from(bytes).toString('utf8'))
+    : { rows: [], issues: [] };
+  for (const issue of parsed.issues) {
+    issues.push({
+      file: csvDisplay,
+      code: issue.code,
+      message: issue.row ? `row ${issue.row}: ${issue.message}` : issue.message,
+    });
+  }
+  await importStravaShoes(group, root, ctx, issues);
+
+  const byFile = new Map<string, StravaActivityRow>();
+  const withoutFile: StravaActivityRow[] = [];
+  for (const row of parsed.rows) {
+    if (row.filename) byFile.set(stravaFilePath(root, row.filename), row);
+    else withoutFile.push(row);
+  }
+  const used = new Set<StravaActivityRow>();
+  return {
+    kind: 'strava',
+    issues,
+    claim(relPath, activities) {
+      const row = byFile.get(relPath);
+      if (!row) return activities;
+      used.add(row);
+      const meta = stravaMetadataFor(row);
+      return activities.map((a) => ({
+        ...a,
+        // The runner's own label in Strava (a trail run, a treadmill run) beats a device's generic sport.
+        sport:
+          a.sport === 'other' || a.sport === 'run' ? (row.sport === 'other' ? a.sport : row.sport) : a.sport,
+        name: meta.name ?? a.name,
+        description: meta.description ?? a.description,
+        gearName: meta.gearName ?? a.gearName,
+        externalId: meta.externalId ?? a.externalId,
+      }));
+    },
+    markSeen(relPath) {
+      const row = byFile.get(relPath);
+      if (row) used.add(row);
+    },
+    leftovers() {
+      const rows = [...withoutFile, ...[...byFile.values()].filter((r) => !used.has(r))];
+      return rows.map((row) => ({ source: csvDisplay, activity: stravaRowToActivity(row) }));
+    },
+  };
+}
+
+async function importStravaShoes(group: InputGroup, root: string, ctx: WriteContext, issues: ImportIssue[]) {
+  const path = stravaCsvPath(root, 'shoes.csv');
+  const bytes = await group.readRel(path);
+  if (!bytes) return;
+  try {
+    const shoes = parseStravaShoesCsv(Buffer.from(bytes).toString('utf8'));
+    const repo = new ShoeRepository(ctx.db);
+    for (const shoe of shoes) {
+      await repo.findOrCreate(
+        ctx.athleteId,
+        {
+          name: shoe.name,
+          brand: shoe.brand,
+          model: shoe.model,
+          defaultSport: shoe.defaultSportTypes.length > 0 ? 'run' : null,
+        },
+        ctx.nowIso,
+      );
+    }
+  } catch (error) {
+    issues.push({
+      file: displayPathIn(group, path),
+      code: 'CSV_MALFORMED',
+      message: (error as Error).message,
+    });
+  }
+}
