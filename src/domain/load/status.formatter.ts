@@ -1,0 +1,93 @@
+import { type DistanceUnits, formatDistance } from '../units.ts';
+import { dayNumber } from './calendar-day.ts';
+import { describeFlag, formatPct } from './load-flag.messages.ts';
+import type { FlagSeverity } from './load-flag.ts';
+import type { LoadReport } from './load-report.ts';
+import { SOURCES } from './load-sources.ts';
+
+/**
+ * The short human summary behind `kneewise status`: the next-run ceiling first (the one number with the best
+ * evidence), then today's state, then the flags of the last weeks in plain words. Pure: `today` is passed in.
+ */
+export interface StatusOptions {
+  units: DistanceUnits;
+  /** The caller's current local date (YYYY-MM-DD); only used to say how old asOf is. */
+  today: string;
+}
+
+const SEVERITY_LABEL: Readonly<Record<FlagSeverity, string>> = {
+  high: 'HIGH',
+  moderate: 'WATCH',
+  info: 'INFO',
+  context: 'CONTEXT',
+};
+
+function asOfPhrase(asOf: string, today: string): string {
+  const days = dayNumber(today) - dayNumber(asOf);
+  if (days === 0) return `${asOf} (today)`;
+  if (days > 0) return `${asOf} (${days} day${days === 1 ? '' : 's'} before today)`;
+  return `${asOf} (${-days} day${days === -1 ? '' : 's'} after today)`;
+}
+
+function ceilingLine(report: LoadReport, units: DistanceUnits): string {
+  if (report.nextRunCeilingM === null || report.ceiling === null) {
+    return 'Next run: no ceiling, because there is no run in the last 30 days to measure it against. Start well short of your usual distance and build up gradually.';
+  }
+  const c = report.ceiling;
+  return (
+    `Keep your next run under ${formatDistance(report.nextRunCeilingM, units, { roundDown: true })} ` +
+    `(1.10 × your longest run of the last 30 days, ${formatDistance(c.longestM, units)} on ${c.longestDate}; ${SOURCES.frandsen2025}).`
+  );
+}
+
+function todayLines(report: LoadReport, units: DistanceUnits): string[] {
+  const lines: string[] = [];
+  const acute = report.acwr.acute7dM;
+  const runs7 = report.runs.filter((r) => dayNumber(r.localDate) > dayNumber(report.asOf) - 7).length;
+  const rest = report.restDays;
+  const cross = Math.round(rest.crossTrainingLast7S / 60);
+  lines.push(
+    `Last 7 days: ${formatDistance(acute, units)} in ${runs7} run${runs7 === 1 ? '' : 's'}, ${rest.restDaysLast7} rest day${rest.restDaysLast7 === 1 ? '' : 's'}` +
+      (cross > 0 ? `, ${cross} min of cross-training.` : '.'),
+  );
+  const last = report.runs[report.runs.length - 1];
+  if (last !== undefined) {
+    const spike =
+      last.spikePct === null
+        ? 'no run in the 30 days before it to compare with'
+        : last.spikePct > 0
+          ? `${formatPct(last.spikePct)} over your 30-day longest (${last.spikeCategory === 'none' ? 'within 10 %' : `${last.spikeCategory} spike`})`
+          : `within your 30-day longest`;
+    lines.push(`Last run: ${formatDistance(last.distanceM, units)} on ${last.localDate}, ${spike}.`);
+  }
+  const t = report.trainingLoad.today;
+  lines.push(
+    `Fitness ${Math.round(t.fitness)}, fatigue ${Math.round(t.fatigue)}, form ${Math.round(t.form)} (a planning aid, not an injury predictor).`,
+  );
+  return lines;
+}
+
+export function formatStatus(report: LoadReport, options: StatusOptions): string {
+  const { units, today } = options;
+  const header = `Running load as of ${asOfPhrase(report.asOf, today)}`;
+  if (report.runs.length === 0) {
+    return [
+      header,
+      `No runs recorded up to ${report.asOf}, so there is no next-run ceiling yet.`,
+      'Import your runs with `kneewise import PATH` (a Strava or Garmin export, or .fit/.gpx/.tcx files).',
+    ].join('\n');
+  }
+  const lines = [header, ceilingLine(report, units), ...todayLines(report, units)];
+  const { from, to } = report.flagWindow;
+  const warnings = report.flags.filter((f) => f.severity !== 'context');
+  lines.push('');
+  lines.push(
+    warnings.length === 0
+      ? `No warning signs from ${from} to ${to}.`
+      : `What stood out from ${from} to ${to}:`,
+  );
+  for (const flag of report.flags) {
+    lines.push(`  [${SEVERITY_LABEL[flag.severity]}] ${describeFlag(flag, units)}`);
+  }
+  return lines.join('\n');
+}
