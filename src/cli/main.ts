@@ -7,6 +7,9 @@ import { Command, CommanderError } from 'commander';
 import { createAppContext } from './app-context.ts';
 import { registerActivitiesCommand } from './commands/activities.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
+import { registerLoadCommand } from './commands/load.command.ts';
+import { registerSettingsCommand } from './commands/settings.command.ts';
+import { registerStatusCommand } from './commands/status.command.ts';
 import { describeError, exitCodeFor, type Io } from './output.ts';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -32,6 +35,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   const ctx = createAppContext(program, io);
   registerImportCommand(program, ctx);
   registerActivitiesCommand(program, ctx);
+  registerLoadCommand(program, ctx);
+  registerStatusCommand(program, ctx);
+  registerSettingsCommand(program, ctx);
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

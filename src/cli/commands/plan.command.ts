@@ -1,0 +1,79 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { KneewiseError } from '../../domain/errors.ts';
+import { writeIcs } from '../../domain/plans/ics.writer.ts';
+import type { Plan } from '../../domain/plans/plan-generator.ts';
+import { planToJson } from '../../services/plan/plan-json.ts';
+import { localDateOf, MAX_PLAN_WEEKS, PlanService, parsePlanFlags } from '../../services/plan.service.ts';
+import type { AppContext } from '../app-context.ts';
+import { type Io, printJson } from '../output.ts';
+
+interface PlanOptions {
+  weeks?: string;
+  goalKm?: string;
+  start?: string;
+  ics?: string;
+  json?: boolean;
+}
+
+function printPlan(io: Io, plan: Plan): void {
+  const w = (s: string) => io.stdout.write(`${s}\n`);
+  w(`Programme: ${plan.programme.name} (${plan.programme.reason})`);
+  if (plan.programme.warning) w(`Note: ${plan.programme.warning}`);
+  w(`Pain journal: ${plan.pain.signal} — ${plan.pain.reason}`);
+  if (plan.returnToRun) w(`Return to running: level ${plan.returnToRun.level} — ${plan.returnToRun.reason}`);
+  for (const week of plan.weeks) {
+    const tag = week.mode === 'return' ? ' (return to running)' : week.lighter ? ' (lighter week)' : '';
+    w(`\nWeek of ${week.weekStart}${tag}: ${(week.plannedRunM / 1000).toFixed(1)} km running`);
+    for (const s of week.sessions) {
+      const dist =
+        s.distanceM !== null ? `${(s.distanceM / 1000).toFixed(1)} km`.padStart(8) : ''.padStart(8);
+      const ceiling = s.ceilingM !== null ? ` (max ${(s.ceilingM / 1000).toFixed(1)} km)` : '';
+      w(`  ${s.date}  ${s.kind.padEnd(8)} ${dist}  ${s.title}${ceiling}`);
+    }
+  }
+  w('\nRules this plan follows:');
+  for (const r of plan.rules.slice(0, 3)) w(`  - ${r.text}`);
+  w(
+    'Education, not a diagnosis: see a professional if pain keeps building or the knee swells, locks or gives way.',
+  );
+}
+
+export function registerPlanCommand(program: Command, ctx: AppContext): void {
+  program
+    .command('plan')
+    .description('Plan the next weeks of running, cross-training and strength work')
+    .option('--weeks <n>', `number of weeks, 1-${MAX_PLAN_WEEKS}`, '4')
+    .option('--goal-km <km>', 'weekly running distance to build toward, in km')
+    .option('--start <date>', 'first day, YYYY-MM-DD (default: next Monday)')
+    .option('--ics <file>', 'also write the plan as an iCalendar file')
+    .option('--json', 'print JSON only')
+    .action(async (opts: PlanOptions) => {
+      // Validate before touching the database so bad flags fail fast with exit 2.
+      const probe = parsePlanFlags(opts, '2000-01-01');
+      await ctx.withStore(async (store, athlete) => {
+        const today = localDateOf(ctx.now(), athlete.settings.timeZone);
+        const { plan } = await new PlanService(store.db).plan(athlete.id, { ...probe, today });
+        if (opts.ics) {
+          const sessions = plan.weeks.flatMap((wk) => wk.sessions);
+          const text = writeIcs(sessions, {
+            createdAt: ctx.now().toISOString(),
+            planId: `${plan.start}-${plan.weeks.length}w`,
+            calendarName: `kneewise: ${plan.programme.name}`,
+          });
+          try {
+            await writeFile(opts.ics, text, 'utf8');
+          } catch (error) {
+            throw new KneewiseError(
+              'PLAN_ICS_WRITE_FAILED',
+              `Could not write --ics file "${opts.ics}": ${(error as Error).message}`,
+              'input',
+            );
+          }
+          if (!opts.json) ctx.io.stderr.write(`Wrote ${opts.ics}\n`);
+        }
+        if (opts.json) return printJson(ctx.io, planToJson(plan));
+        printPlan(ctx.io, plan);
+      });
+    });
+}

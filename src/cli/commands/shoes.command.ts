@@ -1,0 +1,292 @@
+import type { Command } from 'commander';
+import type { DatabaseHandle } from '../../db/connection.ts';
+import type { Athlete } from '../../db/repositories/athlete.repository.ts';
+import type { Sport } from '../../domain/activity/sport.ts';
+import { KneewiseError } from '../../domain/errors.ts';
+import {
+  parseDistanceInUnits,
+  parseShoeDate,
+  parseShoeName,
+  parseSport,
+  SHOE_CODES,
+} from '../../domain/shoes/shoe-input.ts';
+import {
+  DEFAULT_SHOE_THRESHOLDS,
+  type ShoeThresholds,
+  validThresholds,
+} from '../../domain/shoes/shoe-thresholds.ts';
+import { formatDistance } from '../../domain/units.ts';
+import { ShoeService, type ShoeView } from '../../services/shoe.service.ts';
+import type { AppContext } from '../app-context.ts';
+import { printJson } from '../output.ts';
+
+/**
+ * `kneewise shoes …`: translation only. Distances typed by the runner are in km (`--start-km`) or miles
+ * (`--start-mi`); JSON is always metres.
+ */
+interface ThresholdFlags {
+  nudgeKm?: string;
+  checkKm?: string;
+}
+
+function thresholdsFrom(opts: ThresholdFlags): ShoeThresholds {
+  const t = {
+    nudgeM:
+      opts.nudgeKm === undefined
+        ? DEFAULT_SHOE_THRESHOLDS.nudgeM
+        : parseDistanceInUnits(opts.nudgeKm, 'km', '--nudge-km'),
+    checkM:
+      opts.checkKm === undefined
+        ? DEFAULT_SHOE_THRESHOLDS.checkM
+        : parseDistanceInUnits(opts.checkKm, 'km', '--check-km'),
+  };
+  if (!validThresholds(t)) {
+    throw new KneewiseError(
+      SHOE_CODES.SHOE_INVALID,
+      '--nudge-km/--check-km: expected 0 < nudge ≤ check',
+      'input',
+    );
+  }
+  return t;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function shoeLine(s: ShoeView, units: 'km' | 'mi'): string {
+  const flags = [
+    s.retiredAt ? `retired ${s.retiredAt}` : null,
+    s.defaultFor.length > 0 ? `default for ${s.defaultFor.join(', ')}` : null,
+  ].filter((x) => x !== null);
+  const brand = [s.brand, s.model].filter((x) => x !== null).join(' ');
+  return (
+    `${s.name.padEnd(24)} ${formatDistance(s.distanceM, units).padStart(10)}  ${String(s.runs).padStart(4)} runs` +
+    `${brand ? `  ${brand}` : ''}${flags.length > 0 ? `  (${flags.join('; ')})` : ''}`
+  );
+}
+
+export function registerShoesCommand(program: Command, ctx: AppContext): void {
+  const shoes = program.command('shoes').description('Your running shoes: distance, reminders, rotation');
+
+  const run = <T>(
+    thresholds: ShoeThresholds,
+    fn: (service: ShoeService, athlete: Athlete, store: DatabaseHandle) => Promise<T>,
+  ): Promise<T> =>
+    ctx.withStore((store, athlete) =>
+      fn(new ShoeService(store.db, athlete, ctx.now, thresholds), athlete, store),
+    );
+
+  const printShoe = (
+    json: boolean | undefined,
+    units: 'km' | 'mi',
+    view: ShoeView,
+    extra: Record<string, unknown> = {},
+    text?: string,
+  ) => {
+    if (json) return printJson(ctx.io, { shoe: view, ...extra });
+    ctx.io.stdout.write(`${text ? `${text}\n` : ''}${shoeLine(view, units)}\n`);
+    if (view.alert) ctx.io.stdout.write(`  ${view.alert}\n`);
+  };
+
+  shoes
+    .command('add <name>')
+    .description('Add a pair of shoes')
+    .option('--brand <brand>')
+    .option('--model <model>')
+    .option('--start-km <km>', 'distance already on the shoes (second-hand or older pair), km')
+    .option('--start-mi <mi>', 'the same in miles')
+    .option(
+      '--default-for <sport>',
+      'make it the default for a sport (repeatable): run, trail_run, …',
+      collect,
+    )
+    .option('--json', 'print JSON only')
+    .action(
+      async (
+        name: string,
+        opts: {
+          brand?: string;
+          model?: string;
+          startKm?: string;
+          startMi?: string;
+          defaultFor?: string[];
+          json?: boolean;
+        },
+      ) => {
+        const startDistanceM =
+          opts.startKm !== undefined
+            ? parseDistanceInUnits(opts.startKm, 'km', '--start-km')
+            : opts.startMi !== undefined
+              ? parseDistanceInUnits(opts.startMi, 'mi', '--start-mi')
+              : 0;
+        const defaultFor: Sport[] = (opts.defaultFor ?? []).map((s) => parseSport(s, '--default-for'));
+        await run(DEFAULT_SHOE_THRESHOLDS, async (service, athlete) => {
+          const view = await service.add({
+            name: parseShoeName(name),
+            brand: opts.brand ?? null,
+            model: opts.model ?? null,
+            startDistanceM,
+            defaultFor,
+          });
+          printShoe(opts.json, athlete.settings.units, view, {}, 'Added:');
+        });
+      },
+    );
+
+  shoes
+    .command('list')
+    .description('Shoes with their distance, reminders and rotation')
+    .option('--active', 'leave retired shoes out')
+    .option(
+      '--nudge-km <km>',
+      `first reminder (default ${DEFAULT_SHOE_THRESHOLDS.nudgeM / 1000} km = 300 mi)`,
+    )
+    .option('--check-km <km>', `"check them" (default ${DEFAULT_SHOE_THRESHOLDS.checkM / 1000} km = 500 mi)`)
+    .option('--json', 'print JSON only')
+    .action(async (opts: ThresholdFlags & { active?: boolean; json?: boolean }) => {
+      await run(thresholdsFrom(opts), async (service, athlete) => {
+        const list = await service.list({ includeRetired: !opts.active });
+        if (opts.json) return printJson(ctx.io, list);
+        const units = athlete.settings.units;
+        if (list.shoes.length === 0) {
+          ctx.io.stdout.write('No shoes yet. Add one with: kneewise shoes add NAME --start-km 0\n');
+          return;
+        }
+        for (const s of list.shoes) ctx.io.stdout.write(`${shoeLine(s, units)}\n`);
+        const alerts = list.shoes.map((s) => s.alert).filter((a) => a !== null);
+        if (alerts.length > 0) ctx.io.stdout.write(`\n${alerts.join('\n')}\n`);
+        const r = list.rotation;
+        ctx.io.stdout.write(
+          `\nRotation ${r.from} – ${r.to}: ${r.runs} runs, ${r.runsWithShoe} with shoes, ${r.shoesUsed} pairs used` +
+            `${r.rotating ? ' (you rotate pairs)' : ''}.\n`,
+        );
+        ctx.io.stdout.write(`\n${list.evidence.text}\nSource: ${list.evidence.source}\n`);
+      });
+    });
+
+  shoes
+    .command('rename <name> <newName>')
+    .description('Rename a pair')
+    .option('--json', 'print JSON only')
+    .action(async (name: string, newName: string, opts: { json?: boolean }) => {
+      await run(DEFAULT_SHOE_THRESHOLDS, async (service, athlete) => {
+        printShoe(
+          opts.json,
+          athlete.settings.units,
+          await service.rename(name, parseShoeName(newName, 'NEW_NAME')),
+          {},
+          'Renamed:',
+        );
+      });
+    });
+
+  shoes
+    .command('retire <name>')
+    .description('Retire a pair (its runs keep it); --undo brings it back')
+    .option('--date <date>', 'retirement date, YYYY-MM-DD (default today)')
+    .option('--undo', 'un-retire')
+    .option('--json', 'print JSON only')
+    .action(async (name: string, opts: { date?: string; undo?: boolean; json?: boolean }) => {
+      const date = opts.undo
+        ? null
+        : opts.date === undefined
+          ? undefined
+          : parseShoeDate(opts.date, '--date');
+      await run(DEFAULT_SHOE_THRESHOLDS, async (service, athlete) => {
+        printShoe(
+          opts.json,
+          athlete.settings.units,
+          await service.retire(name, date),
+          {},
+          opts.undo ? 'Back in use:' : 'Retired:',
+        );
+      });
+    });
+
+  shoes
+    .command('default <name>')
+    .description('Make a pair the default for a sport')
+    .requiredOption('--sport <sport>', 'run, trail_run, treadmill_run, track_run, walk, …')
+    .option('--apply-from <date>', 'also give it to runs of that sport without shoes from this date on')
+    .option('--json', 'print JSON only')
+    .action(async (name: string, opts: { sport: string; applyFrom?: string; json?: boolean }) => {
+      const sport = parseSport(opts.sport);
+      const applyFrom =
+        opts.applyFrom === undefined ? undefined : parseShoeDate(opts.applyFrom, '--apply-from');
+      await run(DEFAULT_SHOE_THRESHOLDS, async (service, athlete) => {
+        const { assigned, ...view } = await service.setDefault(
+          name,
+          sport,
+          applyFrom === undefined ? {} : { applyFrom },
+        );
+        printShoe(
+          opts.json,
+          athlete.settings.units,
+          view,
+          { assigned },
+          `Default for ${sport}; ${assigned} runs assigned:`,
+        );
+      });
+    });
+
+  shoes
+    .command('assign <name>')
+    .description('Assign a pair to runs: by id, or every run without shoes in a date range')
+    .option('--run <id>', 'activity id (repeatable)', collect)
+    .option('--from <date>', 'first local date, YYYY-MM-DD')
+    .option('--to <date>', 'last local date, YYYY-MM-DD')
+    .option('--sport <sport>', 'only this sport (default: all running sports)')
+    .option('--replace', 'also re-assign runs that already have shoes (date ranges)')
+    .option('--json', 'print JSON only')
+    .action(
+      async (
+        name: string,
+        opts: {
+          run?: string[];
+          from?: string;
+          to?: string;
+          sport?: string;
+          replace?: boolean;
+          json?: boolean;
+        },
+      ) => {
+        const input = {
+          ...(opts.run ? { runIds: opts.run } : {}),
+          ...(opts.from ? { from: parseShoeDate(opts.from, '--from') } : {}),
+          ...(opts.to ? { to: parseShoeDate(opts.to, '--to') } : {}),
+          ...(opts.sport ? { sport: parseSport(opts.sport) } : {}),
+          ...(opts.replace ? { onlyUnassigned: false } : {}),
+        };
+        await run(DEFAULT_SHOE_THRESHOLDS, async (service, athlete) => {
+          const { shoe, assigned } = await service.assign(name, input);
+          printShoe(opts.json, athlete.settings.units, shoe, { assigned }, `${assigned} runs assigned:`);
+        });
+      },
+    );
+
+  shoes
+    .command('unassign')
+    .description('Take the shoes off runs')
+    .requiredOption('--run <id>', 'activity id (repeatable)', collect)
+    .option('--json', 'print JSON only')
+    .action(async (opts: { run: string[]; json?: boolean }) => {
+      await run(DEFAULT_SHOE_THRESHOLDS, async (service) => {
+        const unassigned = await service.unassign(opts.run);
+        if (opts.json) return printJson(ctx.io, { unassigned });
+        ctx.io.stdout.write(`${unassigned} runs now have no shoes.\n`);
+      });
+    });
+
+  shoes
+    .command('delete <name>')
+    .description('Delete a pair; its runs are kept, without shoes')
+    .option('--json', 'print JSON only')
+    .action(async (name: string, opts: { json?: boolean }) => {
+      await run(DEFAULT_SHOE_THRESHOLDS, async (service) => {
+        const { deleted } = await service.delete(name);
+        if (opts.json) return printJson(ctx.io, { deleted });
+        ctx.io.stdout.write(`Deleted "${deleted.name}"; its ${deleted.runs} runs are kept without shoes.\n`);
+      });
+    });
+}

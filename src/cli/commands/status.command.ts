@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { formatStatus } from '../../domain/load/status.formatter.ts';
+import { computeLoad, resolveAsOf } from '../../services/load.service.ts';
+import type { AppContext } from '../app-context.ts';
+import { printJson } from '../output.ts';
+import { unitsOption } from './units.option.ts';
+
+export function registerStatusCommand(program: Command, ctx: AppContext): void {
+  program
+    .command('status')
+    .description("Today's state in a few lines: the next-run ceiling and the flags of the last weeks")
+    .option('--as-of <date>', 'the day to report on, YYYY-MM-DD (default: today)')
+    .addOption(unitsOption())
+    .option('--json', 'print JSON only')
+    .action(async (opts: { asOf?: string; units?: 'km' | 'mi'; json?: boolean }) => {
+      await ctx.withStore(async (store, athlete) => {
+        const asOf = resolveAsOf(opts.asOf, ctx.now(), athlete);
+        const report = await computeLoad(store.db, athlete, asOf);
+        const units = opts.units ?? athlete.settings.units;
+        const text = formatStatus(report, { units, today: resolveAsOf(undefined, ctx.now(), athlete) });
+        if (opts.json) {
+          return printJson(ctx.io, {
+            asOf: report.asOf,
+            nextRunCeilingM: report.nextRunCeilingM,
+            flags: report.flags,
+            message: report.message,
+            summary: text,
+          });
+        }
+        ctx.io.stdout.write(`${text}\n`);
+      });
+    });
+}
