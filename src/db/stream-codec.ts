@@ -1,49 +1,56 @@
 /**
  * Per-second streams stored as one compact blob per activity, not one row per sample.
- * Layout (before deflate): a 4-byte little-endian header length, a JSON header naming the columns with their
- * element type and length, then each column's bytes in order. Positions are stored as 1e-7 degree integers
- * (about 1 cm) and everything else as float32, which keeps 1 Hz runs to a few kilobytes per minute.
+ *
+ * Each column is quantised to integers at a precision finer than any device records (time to the
+ * millisecond, position to 1e-7 degree ≈ 1 cm, distance to the centimetre, altitude to the decimetre, cadence to the hundredth of a step…),
+ * delta-encoded (neighbouring samples differ little), and byte-shuffled (the high bytes of small deltas are
+ * zeros and end up side by side). Deflate then has little left to do: this is both several times smaller and
+ * several times faster to compress than raw floats, which matters because every imported sample passes here.
+ *
+ * Layout before deflate: u32 header length, a JSON header naming the columns, then each column's shuffled
+ * bytes. Missing samples (NaN) are a sentinel integer and do not disturb the deltas.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ActivityStreams } from '../domain/activity/activity.ts';
 
-export const STREAM_ENCODING = 'cols-v1+deflate';
+export const STREAM_ENCODING = 'q32-delta-shuffle+deflate';
 
-type ColumnType = 'f32' | 'f64' | 'e7';
 interface ColumnHeader {
   name: keyof ActivityStreams;
-  type: ColumnType;
   length: number;
 }
 
-const COLUMN_TYPES: Record<keyof ActivityStreams, ColumnType> = {
-  timeS: 'f64',
-  latDeg: 'e7',
-  lonDeg: 'e7',
-  distanceM: 'f64',
-  altitudeM: 'f32',
-  speedMps: 'f32',
-  heartRateBpm: 'f32',
-  cadenceSpm: 'f32',
-  powerW: 'f32',
+/** Integer units per SI unit: the stored precision of each column. */
+const SCALE: Record<keyof ActivityStreams, number> = {
+  timeS: 1000,
+  latDeg: 1e7,
+  lonDeg: 1e7,
+  distanceM: 100,
+  altitudeM: 10,
+  speedMps: 1000,
+  heartRateBpm: 100,
+  // FIT's fractional cadence is in 1/128 strides: keep hundredths of a step.
+  cadenceSpm: 1000,
+  powerW: 1,
 };
 
-const E7_MISSING = -2147483648;
+const FLOAT64_COLUMNS = new Set<keyof ActivityStreams>(['timeS', 'latDeg', 'lonDeg', 'distanceM']);
+const MISSING = -2147483648;
 
 export function encodeStreams(streams: ActivityStreams): Uint8Array {
   const headers: ColumnHeader[] = [];
   const parts: Uint8Array[] = [];
-  for (const name of Object.keys(COLUMN_TYPES) as (keyof ActivityStreams)[]) {
+  for (const name of Object.keys(SCALE) as (keyof ActivityStreams)[]) {
     const column = streams[name];
     if (!column) continue;
-    const type = COLUMN_TYPES[name];
-    headers.push({ name, type, length: column.length });
-    parts.push(encodeColumn(column, type));
+    headers.push({ name, length: column.length });
+    parts.push(deltaEncodeShuffled(column, SCALE[name]));
   }
   const header = Buffer.from(JSON.stringify(headers));
   const prefix = Buffer.alloc(4);
   prefix.writeUInt32LE(header.length, 0);
-  return deflateRawSync(Buffer.concat([prefix, header, ...parts]), { level: 1 });
+  // Run-length strategy: the shuffled planes are mostly runs of equal bytes; as small as level 1, faster.
+  return deflateRawSync(Buffer.concat([prefix, header, ...parts]), { level: 1, strategy: constants.Z_RLE });
 }
 
 export function decodeStreams(blob: Uint8Array): ActivityStreams {
@@ -63,35 +70,63 @@ export function decodeStreams(blob: Uint8Array): ActivityStreams {
   };
   let offset = 4 + headerLength;
   for (const h of headers) {
-    const width = h.type === 'f64' ? 8 : 4;
-    const bytes = raw.subarray(offset, offset + h.length * width);
-    offset += h.length * width;
-    // Copy into an aligned buffer: typed arrays need their offset to be a multiple of the element size.
-    const aligned = new Uint8Array(bytes).buffer;
-    const values =
-      h.type === 'f64'
-        ? new Float64Array(aligned)
-        : h.type === 'f32'
-          ? new Float32Array(aligned)
-          : fromE7(new Int32Array(aligned));
-    (streams as unknown as Record<string, unknown>)[h.name] = values;
+    const ints = unshuffle(raw.subarray(offset, offset + h.length * 4), h.length);
+    offset += h.length * 4;
+    const out = FLOAT64_COLUMNS.has(h.name) ? new Float64Array(h.length) : new Float32Array(h.length);
+    deltaDecode(ints, SCALE[h.name], out);
+    (streams as unknown as Record<string, unknown>)[h.name] = out;
   }
   return streams;
 }
 
-function encodeColumn(column: ArrayLike<number>, type: ColumnType): Uint8Array {
-  if (type === 'f64') return new Uint8Array(Float64Array.from(column).buffer);
-  if (type === 'f32') return new Uint8Array(Float32Array.from(column).buffer);
-  const ints = new Int32Array(column.length);
-  for (let i = 0; i < column.length; i++) {
+/**
+ * Quantises, delta-encodes and byte-shuffles in one pass: int32 deltas, little-endian, written as four byte
+ * planes (all lowest bytes, then the next…).
+ */
+function deltaEncodeShuffled(column: ArrayLike<number>, scale: number): Uint8Array {
+  const n = column.length;
+  const out = new Uint8Array(n * 4);
+  let previous = 0;
+  for (let i = 0; i < n; i++) {
     const v = column[i]!;
-    ints[i] = Number.isFinite(v) ? Math.round(v * 1e7) : E7_MISSING;
+    let delta: number;
+    if (Number.isFinite(v)) {
+      delta = Math.round(v * scale) - previous;
+      // A delta that collides with the sentinel (or overflows) is stored as the nearest representable value.
+      if (delta <= MISSING) delta = MISSING + 1;
+      else if (delta > 2147483647) delta = 2147483647;
+      previous += delta;
+    } else {
+      delta = MISSING;
+    }
+    out[i] = delta & 0xff;
+    out[n + i] = (delta >>> 8) & 0xff;
+    out[2 * n + i] = (delta >>> 16) & 0xff;
+    out[3 * n + i] = (delta >>> 24) & 0xff;
   }
-  return new Uint8Array(ints.buffer);
+  return out;
 }
 
-function fromE7(ints: Int32Array): Float64Array {
-  const out = new Float64Array(ints.length);
-  for (let i = 0; i < ints.length; i++) out[i] = ints[i] === E7_MISSING ? Number.NaN : ints[i]! / 1e7;
-  return out;
+function deltaDecode(ints: Int32Array, scale: number, out: Float64Array | Float32Array): void {
+  let previous = 0;
+  for (let i = 0; i < ints.length; i++) {
+    const d = ints[i]!;
+    if (d === MISSING) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    previous += d;
+    out[i] = previous / scale;
+  }
+}
+
+function unshuffle(planes: Uint8Array, n: number): Int32Array {
+  const bytes = new Uint8Array(n * 4);
+  for (let i = 0; i < n; i++) {
+    bytes[i * 4] = planes[i]!;
+    bytes[i * 4 + 1] = planes[n + i]!;
+    bytes[i * 4 + 2] = planes[2 * n + i]!;
+    bytes[i * 4 + 3] = planes[3 * n + i]!;
+  }
+  return new Int32Array(bytes.buffer);
 }

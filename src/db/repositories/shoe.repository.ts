@@ -67,7 +67,12 @@ export class ShoeRepository {
     id: string,
     patch: Omit<Updateable<ShoeTable>, 'id' | 'athlete_id'>,
   ): Promise<void> {
-    await this.db.updateTable('shoes').set(patch).where('athlete_id', '=', athleteId).where('id', '=', id).execute();
+    await this.db
+      .updateTable('shoes')
+      .set(patch)
+      .where('athlete_id', '=', athleteId)
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Deletes a shoe. Its runs stay: their link is cleared first (the foreign key would too, but say it here). */
@@ -82,7 +87,11 @@ export class ShoeRepository {
   }
 
   /** Points the given activities at a shoe (or at none); returns how many rows changed. */
-  async assignActivities(athleteId: string, shoeId: string | null, activityIds: readonly string[]): Promise<number> {
+  async assignActivities(
+    athleteId: string,
+    shoeId: string | null,
+    activityIds: readonly string[],
+  ): Promise<number> {
     if (activityIds.length === 0) return 0;
     let changed = 0;
     // Chunks keep the parameter count far below SQLite's and PostgreSQL's limits on huge histories.

@@ -1,22 +1,21 @@
 /**
- * The FIT CRC-16 (the nibble-table variant from the FIT protocol document), over a byte range.
+ * The FIT CRC-16 over a byte range: the protocol document's nibble-table algorithm is CRC-16/ARC
+ * (reflected polynomial 0xA001), computed here a byte at a time with a 256-entry table — the same result,
+ * about twice as fast, which matters because every byte of every file goes through it.
  * Used for the 14-byte header's CRC and the CRC that ends each (possibly chained) file.
  */
-const CRC_TABLE = [
-  0x0000, 0xcc01, 0xd801, 0x1400, 0xf001, 0x3c00, 0x2800, 0xe401, 0xa001, 0x6c00, 0x7800, 0xb401, 0x5000,
-  0x9c01, 0x8801, 0x4400,
-];
+const CRC_TABLE = (() => {
+  const table = new Uint16Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xa001 : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
 
 export function fitCrc(bytes: Uint8Array, start: number, end: number): number {
   let crc = 0;
-  for (let i = start; i < end; i++) {
-    const byte = bytes[i] as number;
-    let tmp = CRC_TABLE[crc & 0xf] as number;
-    crc = (crc >> 4) & 0x0fff;
-    crc = crc ^ tmp ^ (CRC_TABLE[byte & 0xf] as number);
-    tmp = CRC_TABLE[crc & 0xf] as number;
-    crc = (crc >> 4) & 0x0fff;
-    crc = crc ^ tmp ^ (CRC_TABLE[(byte >> 4) & 0xf] as number);
-  }
+  for (let i = start; i < end; i++) crc = (crc >>> 8) ^ CRC_TABLE[(crc ^ bytes[i]!) & 0xff]!;
   return crc;
 }

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench:import`: a synthetic 10-year history — 3,000 FIT runs at 1 Hz, 30–90 minutes each — imported
+ * as a folder of .fit files and as a Strava-style ZIP of .fit.gz, against the official @garmin/fitsdk's bare
+ * decode of the same files. Prints figures; asserts nothing. `--runs N` for a smaller history.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { decodeFit } from '../src/import/fit/fit.decoder.ts';
+import { decodeWithOfficialSdk } from '../src/import/fit/fit-sdk-reference.ts';
+import { buildStravaActivitiesCsv } from '../test/factories/export.factory.ts';
+import { buildFitRun } from '../test/factories/fit.factory.ts';
+import { buildZip } from '../test/factories/zip-writer.ts';
+
+const argRuns = process.argv.indexOf('--runs');
+const RUNS = argRuns > 0 ? Number(process.argv[argRuns + 1]) : 3000;
+const ROOT = new URL('../.bench/', import.meta.url).pathname;
+const FIT_DIR = join(ROOT, `fit-${RUNS}`);
+const ZIP_PATH = join(ROOT, `strava-${RUNS}.zip`);
+const MEASURE = new URL('./support/measure-import.ts', import.meta.url).pathname;
+
+function seeded(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function generate(): void {
+  if (existsSync(FIT_DIR) && readdirSync(FIT_DIR).length === RUNS && existsSync(ZIP_PATH)) return;
+  rmSync(FIT_DIR, { recursive: true, force: true });
+  mkdirSync(FIT_DIR, { recursive: true });
+  const rand = seeded(42);
+  const start = Date.UTC(2016, 0, 4, 6, 30);
+  const spacing = (10 * 365 * 86_400_000) / RUNS;
+  const zipEntries: { path: string; data: Uint8Array; store?: boolean }[] = [];
+  const csvRows = [];
+  for (let i = 0; i < RUNS; i++) {
+    const startMs = Math.round(start + i * spacing + rand() * 3_600_000);
+    const durationS = Math.round(1800 + rand() * 3600);
+    const bytes = buildFitRun({ startMs, durationS, seed: i + 1, withGps: true, withHr: true });
+    const name = `${1_000_000 + i}.fit`;
+    writeFileSync(join(FIT_DIR, name), bytes);
+    zipEntries.push({ path: `export_1/activities/${name}.gz`, data: gzipSync(bytes), store: true });
+    csvRows.push({
+      id: 5_000_000 + i,
+      type: 'Run',
+      date: startMs,
+      distanceM: 0,
+      movingS: durationS,
+      elapsedS: durationS,
+      name: `Run ${i + 1}`,
+      file: { name: `${name}.gz`, bytes },
+    });
+  }
+  zipEntries.unshift({
+    path: 'export_1/activities.csv',
+    data: Buffer.from(buildStravaActivitiesCsv(csvRows)),
+  });
+  writeFileSync(ZIP_PATH, buildZip(zipEntries));
+}
+
+function measureImport(label: string, path: string) {
+  const db = join(ROOT, `bench-${label}.sqlite`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', MEASURE, db, path], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`import failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop()!) as {
+    ms: number;
+    maxRssMB: number;
+    imported: number;
+    skipped: number;
+  };
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+console.log(`Generating ${RUNS} synthetic FIT runs (cached in .bench/)…`);
+generate();
+const files = readdirSync(FIT_DIR).map((f) => join(FIT_DIR, f));
+const fitBytes = files.map((f) => readFileSync(f));
+const totalMB = fitBytes.reduce((n, b) => n + b.length, 0) / 1e6;
+const zipMB = statSync(ZIP_PATH).size / 1e6;
+console.log(`${RUNS} files, ${fmt(totalMB, 1)} MB of FIT; Strava-style ZIP ${fmt(zipMB, 1)} MB\n`);
+
+let t = performance.now();
+let ourRecords = 0;
+for (const b of fitBytes) ourRecords += decodeFit(b).activities[0]?.streams?.timeS.length ?? 0;
+const oursMs = performance.now() - t;
+
+t = performance.now();
+let sdkRecords = 0;
+for (const b of fitBytes) sdkRecords += decodeWithOfficialSdk(b).records;
+const sdkMs = performance.now() - t;
+
+const folder = measureImport('folder', FIT_DIR);
+const zip = measureImport('zip', ZIP_PATH);
+
+console.log('FIT decode only (same bytes, in memory):');
+console.log(
+  `  @garmin/fitsdk ${fmt(sdkMs)} ms  ${fmt(totalMB / (sdkMs / 1000), 1)} MB/s  ${fmt(RUNS / (sdkMs / 1000))} files/s  (${fmt(sdkRecords)} records)`,
+);
+console.log(
+  `  kneewise       ${fmt(oursMs)} ms  ${fmt(totalMB / (oursMs / 1000), 1)} MB/s  ${fmt(RUNS / (oursMs / 1000))} files/s  (${fmt(ourRecords)} records)  ${fmt(sdkMs / oursMs, 1)}× the SDK`,
+);
+console.log('\nWhole import (read, decode, derive, store in SQLite), fresh database, separate process:');
+for (const [label, r, mb] of [
+  ['folder of .fit', folder, totalMB],
+  ['Strava ZIP of .fit.gz', zip, zipMB],
+] as const) {
+  console.log(
+    `  ${label.padEnd(22)} ${fmt(r.ms)} ms  ${fmt(r.imported / (r.ms / 1000))} activities/s  ${fmt(mb / (r.ms / 1000), 1)} MB/s  peak RSS ${fmt(r.maxRssMB)} MB  imported ${r.imported}, skipped ${r.skipped}  → ${fmt(sdkMs / r.ms, 2)}× faster than the SDK's bare decode`,
+  );
+}
