@@ -6,8 +6,11 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { createAppContext } from './app-context.ts';
 import { registerActivitiesCommand } from './commands/activities.command.ts';
+import { registerAdviceCommand } from './commands/advice.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
 import { registerLoadCommand } from './commands/load.command.ts';
+import { registerPlanCommand } from './commands/plan.command.ts';
+import { registerRoutineCommand } from './commands/routine.command.ts';
 import { registerSettingsCommand } from './commands/settings.command.ts';
 import { registerStatusCommand } from './commands/status.command.ts';
 import { describeError, exitCodeFor, type Io } from './output.ts';
@@ -38,6 +41,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   registerLoadCommand(program, ctx);
   registerStatusCommand(program, ctx);
   registerSettingsCommand(program, ctx);
+  registerPlanCommand(program, ctx);
+  registerRoutineCommand(program, ctx);
+  registerAdviceCommand(program, ctx);
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

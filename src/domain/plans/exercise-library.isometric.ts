@@ -1,0 +1,116 @@
+/**
+ * Isometric holds: the first rung of the loading ladder. Long holds at about 70 % effort ease tendon pain for
+ * a while and keep muscles working when moving through range still hurts.
+ */
+import type { Exercise } from './exercise.ts';
+import { dose, strength } from './exercise-builders.ts';
+import { PLAN_SOURCES } from './plan-sources.ts';
+
+export const ISOMETRICS: readonly Exercise[] = [
+  strength({
+    id: 'wall-sit',
+    name: 'Wall sit',
+    stage: 'isometric',
+    howTo: [
+      'Back against a wall, slide down until the knees are bent to a comfortable angle (about 60° to start).',
+      'Weight through the heels, knees in line with the feet; hold and breathe.',
+    ],
+    dose: dose(5, null, 45, 60, false),
+    progress: 'Sit a little deeper, then shift more weight onto one leg.',
+    progressTo: 'spanish-squat',
+    regress: 'Shallower angle or shorter holds (5 × 20-30 s).',
+    regressTo: 'quad-set',
+    targets: ['quadriceps', 'patellar tendon'],
+    conditions: ['pfps', 'patellar_tendinopathy', 'knee_oa'],
+    equipment: ['wall'],
+  }),
+  strength({
+    id: 'spanish-squat',
+    name: 'Spanish squat hold',
+    stage: 'isometric',
+    howTo: [
+      'Loop a strong band around a post and behind both knees.',
+      'Step back until the band is tight, then sit back with shins upright.',
+      'Hold at a depth that feels hard but tolerable (about 7/10 effort).',
+    ],
+    dose: dose(5, null, 45, 60, false),
+    progress: 'Sit deeper or hold a weight at the chest.',
+    progressTo: 'split-squat',
+    regress: 'Less depth; go back to the wall sit.',
+    regressTo: 'wall-sit',
+    targets: ['quadriceps', 'patellar tendon'],
+    conditions: ['patellar_tendinopathy', 'pfps'],
+    equipment: ['heavy resistance band', 'post'],
+  }),
+  strength({
+    id: 'knee-extension-hold',
+    name: 'Seated knee-extension hold',
+    stage: 'isometric',
+    howTo: [
+      'Sit on a bench with a band or machine pad at the ankle.',
+      'Straighten the knee to about 60° bend and hold against the resistance at about 70 % effort.',
+    ],
+    dose: dose(5, null, 45, 60, true),
+    progress: 'More resistance, then switch to slow full repetitions.',
+    progressTo: 'knee-extension',
+    regress: 'Lighter band, 30 s holds.',
+    regressTo: 'quad-set',
+    targets: ['quadriceps', 'patellar tendon'],
+    conditions: ['patellar_tendinopathy', 'pfps', 'knee_oa'],
+    equipment: ['resistance band or leg-extension machine', 'bench'],
+  }),
+  strength({
+    id: 'quad-set',
+    name: 'Quad set (static quadriceps)',
+    stage: 'isometric',
+    howTo: [
+      'Sit or lie with the leg straight and a rolled towel under the knee.',
+      'Press the back of the knee into the towel, tightening the thigh; hold.',
+    ],
+    dose: dose(3, 10, 5, 30, true),
+    progress: 'Move on to the wall sit.',
+    progressTo: 'wall-sit',
+    regress: 'Gentler squeeze.',
+    regressTo: null,
+    targets: ['quadriceps activation'],
+    conditions: ['pfps', 'knee_oa'],
+    equipment: ['towel'],
+  }),
+  strength({
+    id: 'hamstring-bridge-hold',
+    name: 'Heel-dig bridge hold',
+    stage: 'isometric',
+    howTo: [
+      'Lie on your back, heels on a step or chair, knees bent to about 90°.',
+      'Dig the heels down and lift the hips; hold without cramping.',
+      'Keep a good bend in the knee: a nearly straight knee squeezes the tendon more.',
+    ],
+    dose: dose(5, null, 30, 60, false),
+    progress: 'One leg at a time, then straighten the knee gradually over the weeks.',
+    progressTo: 'single-leg-bridge',
+    regress: 'Hips lower, 20 s holds.',
+    regressTo: null,
+    targets: ['hamstrings', 'glutes'],
+    conditions: ['hamstring_tendinopathy', 'pes_anserine_bursitis'],
+    equipment: ['step or chair'],
+    source: `${PLAN_SOURCES.distalHamstring}; ${PLAN_SOURCES.rio2015}`,
+  }),
+  strength({
+    id: 'hip-abduction-wall-press',
+    name: 'Standing hip-abduction wall press',
+    stage: 'isometric',
+    howTo: [
+      'Stand side-on to a wall, the near knee bent and pressing its outside into the wall.',
+      'Stand tall on the far leg and press into the wall; hold.',
+    ],
+    dose: dose(5, null, 30, 30, true),
+    progress: 'Move on to side-lying leg raises.',
+    progressTo: 'side-lying-hip-abduction',
+    regress: 'Press more gently.',
+    regressTo: null,
+    targets: ['gluteus medius'],
+    conditions: ['itbs', 'pfps'],
+    equipment: ['wall'],
+    source: `${PLAN_SOURCES.beers2008}; ${PLAN_SOURCES.rio2015}`,
+  }),
+];

@@ -1,0 +1,111 @@
+/**
+ * Plyometrics: the last rung. Springy, energy-storing loads that running needs, started only when strength is
+ * good and pain stays below 3/10, settling within 24 hours; every 2-3 days at first.
+ */
+import type { Exercise } from './exercise.ts';
+import { dose, strength } from './exercise-builders.ts';
+
+export const PLYOMETRICS: readonly Exercise[] = [
+  strength({
+    id: 'pogo-hops',
+    name: 'Pogo hops',
+    stage: 'plyometric',
+    howTo: [
+      'Small, quick, two-footed bounces on the balls of the feet with nearly straight knees.',
+      'Quiet, springy contacts; stop when the rhythm fades.',
+    ],
+    dose: dose(3, null, 20, 60, false),
+    progress: 'Longer sets, then single-leg pogos.',
+    progressTo: 'skipping',
+    regress: 'Fast calf raises without leaving the floor.',
+    regressTo: 'calf-raise',
+    targets: ['calf-Achilles spring', 'landing'],
+    conditions: ['patellar_tendinopathy', 'pfps', 'prevention', 'hamstring_tendinopathy'],
+    equipment: [],
+  }),
+  strength({
+    id: 'skipping',
+    name: 'Rope skipping',
+    stage: 'plyometric',
+    howTo: [
+      'Skip with a rope (or mime it) on a forgiving surface.',
+      'Stay tall with small, rhythmic contacts.',
+    ],
+    dose: dose(3, null, 60, 60, false),
+    progress: 'Longer bouts, alternate feet, then single-leg.',
+    progressTo: 'single-leg-hop',
+    regress: 'Pogo hops in shorter bouts.',
+    regressTo: 'pogo-hops',
+    targets: ['spring', 'rhythm'],
+    conditions: ['patellar_tendinopathy', 'pfps', 'prevention'],
+    equipment: ['skipping rope (optional)'],
+  }),
+  strength({
+    id: 'drop-landing',
+    name: 'Drop landing',
+    stage: 'plyometric',
+    howTo: [
+      'Step off a low box (20-30 cm) and land on both feet.',
+      'Absorb softly with hips back and knees over the toes; hold the landing 2 s.',
+    ],
+    dose: dose(3, 6, null, 60, false),
+    progress: 'Higher box, then land on one leg.',
+    progressTo: 'single-leg-hop',
+    regress: 'Lower box, or mini squats at speed.',
+    regressTo: 'goblet-squat',
+    targets: ['landing control', 'quadriceps'],
+    conditions: ['patellar_tendinopathy', 'pfps', 'itbs', 'prevention'],
+    equipment: ['low box or step'],
+  }),
+  strength({
+    id: 'single-leg-hop',
+    name: 'Single-leg hop and stick',
+    stage: 'plyometric',
+    howTo: [
+      'Hop forward a short distance on one leg.',
+      'Land quietly and hold the landing still for 2 s with the knee over the foot.',
+    ],
+    dose: dose(3, 8, null, 60, true),
+    progress: 'Longer hops, then continuous hops.',
+    progressTo: 'bounding',
+    regress: 'Two-footed hops.',
+    regressTo: 'drop-landing',
+    targets: ['landing control', 'spring'],
+    conditions: ['patellar_tendinopathy', 'pfps', 'itbs', 'prevention'],
+    equipment: [],
+  }),
+  strength({
+    id: 'lateral-hops',
+    name: 'Lateral line hops',
+    stage: 'plyometric',
+    howTo: [
+      'Hop side to side over a line on both feet, then on one foot.',
+      'Keep contacts short and the knee from caving in.',
+    ],
+    dose: dose(3, null, 20, 60, false),
+    progress: 'Single-leg.',
+    progressTo: null,
+    regress: 'Lateral shuffle.',
+    regressTo: 'lateral-shuffle',
+    targets: ['lateral control', 'hip abductors'],
+    conditions: ['itbs', 'pes_anserine_bursitis', 'prevention'],
+    equipment: [],
+  }),
+  strength({
+    id: 'bounding',
+    name: 'Bounding',
+    stage: 'plyometric',
+    howTo: [
+      'Exaggerated running strides, pushing long and landing under the body.',
+      'Walk back to recover between efforts.',
+    ],
+    dose: dose(4, null, 15, 90, false),
+    progress: 'Longer efforts or a gentle uphill.',
+    progressTo: null,
+    regress: 'A-skips.',
+    regressTo: 'a-skip',
+    targets: ['running-specific power', 'hamstrings'],
+    conditions: ['hamstring_tendinopathy', 'patellar_tendinopathy', 'prevention'],
+    equipment: [],
+  }),
+];

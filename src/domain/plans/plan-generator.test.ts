@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { addDays, dayNumber, dayOfWeek } from '../load/calendar-day.ts';
+import type { PainDay } from './pain-monitoring.ts';
+import type { HistoryRun } from './plan-baseline.ts';
+import { generatePlan, PLAN_RULES, type Plan, type PlanInput } from './plan-generator.ts';
+
+const START = '2026-03-02'; // a Monday
+const PREVENTION = { programmeId: 'prevention' as const, reason: 'test', warning: null };
+
+function input(over: Partial<PlanInput> = {}): PlanInput {
+  return {
+    start: START,
+    weeks: 8,
+    goalKm: null,
+    history: [],
+    journal: [],
+    today: addDays(START, -3),
+    programme: PREVENTION,
+    programmeSessionsDone: 0,
+    ...over,
+  };
+}
+
+/** A steady runner: 3 runs a week (6, 6, 12 km) for `weeks` weeks before the plan. */
+function steadyHistory(weeks: number, long = 12000): HistoryRun[] {
+  const runs: HistoryRun[] = [];
+  for (let w = weeks; w >= 1; w -= 1) {
+    const monday = addDays(START, -7 * w);
+    runs.push({ localDate: addDays(monday, 1), distanceM: 6000, movingTimeS: 2160 });
+    runs.push({ localDate: addDays(monday, 3), distanceM: 6000, movingTimeS: 2160 });
+    runs.push({ localDate: addDays(monday, 6), distanceM: long, movingTimeS: 4500 });
+  }
+  return runs;
+}
+
+/** Independent oracle for the spec rule: 1.10 × the longest run (done or planned) on days D-30 … D-1. */
+function checkCeilings(plan: Plan, history: readonly HistoryRun[]): void {
+  const planned = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.kind === 'run');
+  const all = [
+    ...history.map((r) => ({ date: r.localDate, d: r.distanceM })),
+    ...planned.map((s) => ({ date: s.date, d: s.distanceM! })),
+  ];
+  for (const run of planned) {
+    const day = dayNumber(run.date);
+    const window = all.filter((r) => dayNumber(r.date) >= day - 30 && dayNumber(r.date) < day && r.d > 0);
+    assert.ok(run.distanceM !== null && run.distanceM > 0, `${run.date}: a run needs a distance`);
+    if (window.length === 0) {
+      assert.equal(run.ceilingM, null, `${run.date}: no baseline, so no ceiling`);
+      continue;
+    }
+    const longest = Math.max(...window.map((r) => r.d));
+    assert.ok(
+      Math.abs(run.ceilingM! - 1.1 * longest) < 0.01,
+      `${run.date}: ceiling ${run.ceilingM} vs ${1.1 * longest}`,
+    );
+    assert.ok(
+      run.distanceM! <= 1.1 * longest,
+      `${run.date}: ${run.distanceM} over its ceiling ${1.1 * longest}`,
+    );
+    // Also safe when the window is counted as D-29 … D-1.
+    const narrow = window.filter((r) => dayNumber(r.date) >= day - 29);
+    if (narrow.length > 0) assert.ok(run.distanceM! <= 1.1 * Math.max(...narrow.map((r) => r.d)), run.date);
+  }
+}
+
+function checkWeeklyShape(plan: Plan, input: PlanInput): void {
+  let reference: number | null = null;
+  for (const week of plan.weeks) {
+    const days = new Set(week.sessions.map((s) => s.date));
+    assert.equal(days.size, 7, `${week.weekStart}: every day is planned`);
+    assert.ok(
+      week.sessions.some((s) => s.kind === 'rest'),
+      `${week.weekStart}: needs a rest day`,
+    );
+    const runs = week.sessions.filter((s) => s.kind === 'run');
+    assert.ok(runs.length <= 5);
+    assert.equal(new Set(runs.map((r) => r.date)).size, runs.length, 'one run a day at most');
+    const total = runs.reduce((s, r) => s + r.distanceM!, 0);
+    assert.equal(total, week.plannedRunM);
+    if (week.mode === 'build') {
+      if (reference !== null) {
+        assert.ok(
+          total <= Math.max(PLAN_RULES.minWeekM, 1.1 * reference) + 1e-6,
+          `${week.weekStart}: ${total} after ${reference}`,
+        );
+      }
+      if (!week.lighter) reference = total;
+    } else {
+      reference = total;
+    }
+    if (input.goalKm !== null && week.mode === 'build') {
+      assert.ok(total <= Math.max(input.goalKm * 1000, PLAN_RULES.minWeekM) + 1e-6);
+    }
+  }
+}
+
+test('a steady runner gets runs under the ceiling, rest days and lighter fourth weeks', () => {
+  const history = steadyHistory(6);
+  const plan = generatePlan(input({ history, goalKm: 40, weeks: 12 }));
+  checkCeilings(plan, history);
+  checkWeeklyShape(plan, input({ goalKm: 40 }));
+  assert.equal(plan.weeks[0]!.mode, 'build');
+  assert.deepEqual(
+    plan.weeks.map((w) => w.lighter),
+    [false, false, false, true, false, false, false, true, false, false, false, true],
+  );
+  // Week 1 sits at the recent 24 km/week; the goal pulls later weeks up, never more than 10 % a week.
+  assert.equal(plan.weeks[0]!.plannedRunM, 24000);
+  assert.ok(plan.weeks[2]!.plannedRunM > plan.weeks[0]!.plannedRunM);
+  assert.ok(plan.weeks[3]!.plannedRunM < plan.weeks[2]!.plannedRunM);
+  // The first long run can be at most 10 % over the 12 km done in the last 30 days.
+  const firstLong = plan.weeks[0]!.sessions.find((s) => s.title === 'Long easy run')!;
+  assert.equal(firstLong.ceilingM, 13200);
+  assert.ok(firstLong.distanceM! <= 13200);
+  assert.equal(dayOfWeek(dayNumber(firstLong.date)), 0, 'long run on Sunday');
+});
+
+test('no run in 30 days starts the walk-run ladder, with no ceiling for the very first run', () => {
+  const history = [{ localDate: addDays(START, -60), distanceM: 15000, movingTimeS: 5400 }];
+  const plan = generatePlan(input({ history }));
+  assert.equal(plan.weeks[0]!.mode, 'return');
+  const runs = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.kind === 'run');
+  assert.equal(runs[0]!.ceilingM, null);
+  assert.equal(runs[0]!.walkRunLevel, 1);
+  assert.ok(runs[0]!.distanceM! < 4000);
+  // Level up every two sessions, then graduate to easy continuous runs.
+  assert.deepEqual(
+    runs.slice(0, 6).map((r) => r.walkRunLevel),
+    [1, 1, 2, 2, 3, 3],
+  );
+  assert.ok(
+    plan.weeks.some((w) => w.mode === 'build'),
+    'graduates within 8 weeks',
+  );
+  checkCeilings(plan, history);
+  assert.ok(plan.returnToRun);
+});
+
+test('amber pain holds the load at 80 % for two weeks', () => {
+  const history = steadyHistory(6);
+  const journal: PainDay[] = [
+    { localDate: addDays(START, -4), painDuring: 4, painAfter: 3, painNextMorning: 1 },
+  ];
+  const plan = generatePlan(input({ history, journal, goalKm: 40 }));
+  assert.equal(plan.pain.signal, 'amber');
+  assert.ok(plan.weeks[0]!.plannedRunM <= 0.8 * 24000);
+  assert.equal(plan.weeks[1]!.plannedRunM, plan.weeks[0]!.plannedRunM);
+  checkCeilings(plan, history);
+});
+
+test('red pain protects the knee first, then returns through walk-run', () => {
+  const history = steadyHistory(6);
+  const journal: PainDay[] = [
+    { localDate: addDays(START, -5), painDuring: 7, painAfter: 6, painNextMorning: 5 },
+  ];
+  const plan = generatePlan(input({ history, journal }));
+  assert.equal(plan.pain.signal, 'red');
+  const first = plan.weeks[0]!;
+  assert.equal(first.mode, 'return');
+  assert.equal(first.sessions[0]!.kind, 'cross');
+  assert.ok(first.sessions.filter((s) => s.kind === 'run').every((s) => s.distanceM! < 6000));
+  checkCeilings(plan, history);
+});
+
+test('a goal below the current volume brings the plan down to it', () => {
+  const plan = generatePlan(input({ history: steadyHistory(6), goalKm: 15 }));
+  assert.ok(plan.weeks.every((w) => w.plannedRunM <= 15000));
+});
+
+test('strength sessions follow the programme phases (2-3 a week)', () => {
+  const plan = generatePlan(
+    input({
+      history: steadyHistory(6),
+      programme: { programmeId: 'patellar_tendinopathy', reason: 't', warning: null },
+      weeks: 12,
+    }),
+  );
+  const perWeek = plan.weeks.map((w) => w.sessions.filter((s) => s.kind === 'strength').length);
+  assert.ok(perWeek.every((n) => n >= 2 && n <= 3));
+  assert.ok(plan.weeks[0]!.sessions.find((s) => s.kind === 'strength')!.exercises!.includes('spanish-squat'));
+  assert.ok(plan.weeks[2]!.sessions.find((s) => s.kind === 'strength')!.exercises!.includes('leg-press'));
+  assert.ok(plan.weeks[8]!.sessions.find((s) => s.kind === 'strength')!.exercises!.includes('pogo-hops'));
+});
+
+const historyArb = fc.array(
+  fc.record({
+    daysBefore: fc.integer({ min: 1, max: 120 }),
+    km: fc.double({ min: 0.5, max: 45, noNaN: true }),
+  }),
+  { maxLength: 60 },
+);
+const journalArb = fc.array(
+  fc.record({
+    daysBefore: fc.integer({ min: 0, max: 20 }),
+    during: fc.option(fc.integer({ min: 0, max: 10 })),
+    morning: fc.option(fc.integer({ min: 0, max: 10 })),
+  }),
+  { maxLength: 6 },
+);
+
+test('property: over random histories no planned run is above its ceiling and weekly growth stays moderate', () => {
+  fc.assert(
+    fc.property(
+      historyArb,
+      journalArb,
+      fc.integer({ min: 1, max: 16 }),
+      fc.option(fc.integer({ min: 1, max: 120 })),
+      (h, j, weeks, goal) => {
+        const history = h.map((r) => ({
+          localDate: addDays(START, -r.daysBefore),
+          distanceM: r.km * 1000,
+          movingTimeS: r.km * 330,
+        }));
+        const journal = j.map((p) => ({
+          localDate: addDays(START, -3 - p.daysBefore),
+          painDuring: p.during,
+          painAfter: null,
+          painNextMorning: p.morning,
+        }));
+        const i = input({ history, journal, weeks, goalKm: goal });
+        const plan = generatePlan(i);
+        assert.equal(plan.weeks.length, weeks);
+        checkCeilings(plan, history);
+        checkWeeklyShape(plan, i);
+      },
+    ),
+    { numRuns: 150, seed: 20260302 },
+  );
+});

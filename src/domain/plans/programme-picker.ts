@@ -1,0 +1,68 @@
+/**
+ * Chooses the programme from the latest assessment: the most likely condition we have a programme for,
+ * else general prevention. An assessment that says "get this seen" still gets a programme, but the plan
+ * carries the warning first: exercise is no substitute for the visit it advised.
+ */
+import { PROGRAMME_IDS, type ProgrammeId } from './exercise.ts';
+
+/** The part of the assessment JSON (spec/assessment.md) the picker reads. */
+export interface AssessmentSummary {
+  urgency: string | null;
+  conditions: readonly { id: string; likelihood?: number }[];
+}
+
+export interface ProgrammeChoice {
+  programmeId: ProgrammeId;
+  /** Why this one, for the CLI line "Programme: … (because …)". */
+  reason: string;
+  /** Set when the assessment advised seeing someone urgently or soon. */
+  warning: string | null;
+}
+
+const SUPPORTED: ReadonlySet<string> = new Set(PROGRAMME_IDS.filter((id) => id !== 'prevention'));
+
+function isProgrammeId(id: string): id is ProgrammeId {
+  return SUPPORTED.has(id);
+}
+
+/** Reads `result_json` leniently: anything unexpected falls back to no assessment rather than failing the plan. */
+export function parseAssessmentSummary(json: string): AssessmentSummary | null {
+  try {
+    const value = JSON.parse(json) as { urgency?: unknown; conditions?: unknown };
+    const conditions = Array.isArray(value.conditions)
+      ? value.conditions.filter(
+          (c): c is { id: string; likelihood?: number } =>
+            typeof c === 'object' && c !== null && typeof (c as { id?: unknown }).id === 'string',
+        )
+      : [];
+    return { urgency: typeof value.urgency === 'string' ? value.urgency : null, conditions };
+  } catch {
+    return null;
+  }
+}
+
+export function pickProgramme(assessment: AssessmentSummary | null): ProgrammeChoice {
+  if (!assessment) {
+    return { programmeId: 'prevention', reason: 'no saved assessment, so general prevention', warning: null };
+  }
+  const warning =
+    assessment.urgency === 'emergency' || assessment.urgency === 'urgent'
+      ? 'Your last assessment advised getting your knee checked promptly: do that before following this plan.'
+      : assessment.urgency === 'soon'
+        ? 'Your last assessment advised booking a check with a professional in the coming days.'
+        : null;
+  const top = assessment.conditions.find((c) => isProgrammeId(c.id));
+  if (!top || !isProgrammeId(top.id)) {
+    return {
+      programmeId: 'prevention',
+      reason: 'no condition with a programme of its own in your latest assessment, so general prevention',
+      warning,
+    };
+  }
+  const rank = assessment.conditions.indexOf(top) + 1;
+  return {
+    programmeId: top.id,
+    reason: `${top.id} is the ${rank === 1 ? 'most likely' : `number ${rank}`} condition in your latest assessment`,
+    warning,
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * The `plan` use case: reads the runner's runs, pain journal, latest assessment and logged programme sessions,
+ * and hands them to the pure plan generator. Pain entries are read directly (not through the journal module)
+ * into the plans domain's own small shape.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { RUNNING_SPORTS } from '../domain/activity/sport.ts';
+import { KneewiseError } from '../domain/errors.ts';
+import { addDays, dayNumber, dayOfWeek, tryDayNumber } from '../domain/load/calendar-day.ts';
+import type { PainDay } from '../domain/plans/pain-monitoring.ts';
+import type { HistoryRun } from '../domain/plans/plan-baseline.ts';
+import { generatePlan, type Plan } from '../domain/plans/plan-generator.ts';
+import {
+  type ProgrammeChoice,
+  parseAssessmentSummary,
+  pickProgramme,
+} from '../domain/plans/programme-picker.ts';
+
+export interface PlanRequest {
+  weeks: number;
+  goalKm: number | null;
+  /** YYYY-MM-DD or null for the next Monday after today. */
+  start: string | null;
+  /** Today's local date (from the injected clock). */
+  today: string;
+}
+
+export const MAX_PLAN_WEEKS = 16;
+export const MAX_GOAL_KM = 300;
+
+/** The first Monday strictly after `today`. */
+export function nextMonday(today: string): string {
+  const dow = dayOfWeek(dayNumber(today)); // 0 = Sunday
+  const ahead = dow === 1 ? 7 : (8 - dow) % 7 || 7;
+  return addDays(today, ahead);
+}
+
+/** Today's calendar date in `timeZone` (the runner's home zone), or in the computer's zone when null. */
+export function localDateOf(now: Date, timeZone: string | null): string {
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+  if (timeZone) options.timeZone = timeZone;
+  return new Intl.DateTimeFormat('en-CA', options).format(now);
+}
+
+/** Flag values as strings from the command line, checked with messages that name the flag. */
+export function parsePlanFlags(
+  raw: { weeks?: string; goalKm?: string; start?: string },
+  today: string,
+): PlanRequest {
+  const weeks = Number(raw.weeks ?? '4');
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_PLAN_WEEKS) {
+    throw new KneewiseError(
+      'PLAN_WEEKS_INVALID',
+      `--weeks must be a whole number from 1 to ${MAX_PLAN_WEEKS}, got "${raw.weeks}"`,
+    );
+  }
+  let goalKm: number | null = null;
+  if (raw.goalKm !== undefined) {
+    goalKm = Number(raw.goalKm);
+    if (!Number.isFinite(goalKm) || goalKm <= 0 || goalKm > MAX_GOAL_KM) {
+      throw new KneewiseError(
+        'PLAN_GOAL_INVALID',
+        `--goal-km must be a weekly distance in km above 0 and at most ${MAX_GOAL_KM}, got "${raw.goalKm}"`,
+      );
+    }
+  }
+  let start: string | null = null;
+  if (raw.start !== undefined) {
+    if (tryDayNumber(raw.start) === null) {
+      throw new KneewiseError(
+        'PLAN_START_INVALID',
+        `--start must be a calendar date as YYYY-MM-DD, got "${raw.start}"`,
+      );
+    }
+    start = raw.start;
+  }
+  return { weeks, goalKm, start, today };
+}
+
+export interface PlanContext {
+  plan: Plan;
+  choice: ProgrammeChoice;
+}
+
+export class PlanService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async latestProgrammeChoice(athleteId: string): Promise<ProgrammeChoice> {
+    const latest = await this.db
+      .selectFrom('assessments')
+      .select(['result_json'])
+      .where('athlete_id', '=', athleteId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return pickProgramme(latest ? parseAssessmentSummary(latest.result_json) : null);
+  }
+
+  async runs(athleteId: string, before: string): Promise<HistoryRun[]> {
+    const rows = await this.db
+      .selectFrom('activities')
+      .select(['local_date', 'distance_m', 'moving_time_s'])
+      .where('athlete_id', '=', athleteId)
+      .where('sport', 'in', [...RUNNING_SPORTS])
+      .where('local_date', '<', before)
+      .orderBy('start_ms')
+      .execute();
+    return rows.map((r) => ({
+      localDate: r.local_date,
+      distanceM: Number(r.distance_m),
+      movingTimeS: Number(r.moving_time_s),
+    }));
+  }
+
+  async painDays(athleteId: string): Promise<PainDay[]> {
+    const rows = await this.db
+      .selectFrom('pain_entries')
+      .select(['local_date', 'pain_during', 'pain_after', 'pain_next_morning'])
+      .where('athlete_id', '=', athleteId)
+      .orderBy('local_date')
+      .execute();
+    const num = (v: number | null) => (v === null ? null : Number(v));
+    return rows.map((r) => ({
+      localDate: r.local_date,
+      painDuring: num(r.pain_during),
+      painAfter: num(r.pain_after),
+      painNextMorning: num(r.pain_next_morning),
+    }));
+  }
+
+  async programmeSessionsDone(athleteId: string, programmeId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('programme_sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('athlete_id', '=', athleteId)
+      .where('programme_id', '=', programmeId)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async plan(athleteId: string, request: PlanRequest): Promise<PlanContext> {
+    const start = request.start ?? nextMonday(request.today);
+    const choice = await this.latestProgrammeChoice(athleteId);
+    const [history, journal, done] = await Promise.all([
+      this.runs(athleteId, start),
+      this.painDays(athleteId),
+      this.programmeSessionsDone(athleteId, choice.programmeId),
+    ]);
+    const plan = generatePlan({
+      start,
+      weeks: request.weeks,
+      goalKm: request.goalKm,
+      history,
+      journal,
+      today: request.today,
+      programme: choice,
+      programmeSessionsDone: done,
+    });
+    return { plan, choice };
+  }
+}
