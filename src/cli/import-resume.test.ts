@@ -27,7 +27,9 @@ test('an import killed half-way resumes to exactly the full set', { timeout: 120
     const child = spawn(process.execPath, [BIN, '--db', db, 'import', folder, '--json'], { stdio: 'ignore' });
     const killed = await new Promise<boolean>((resolve) => {
       const timer = setInterval(() => {
-        const probe = spawnSync(process.execPath, [BIN, '--db', db, 'activities', '--json'], { encoding: 'utf8' });
+        const probe = spawnSync(process.execPath, [BIN, '--db', db, 'activities', '--json'], {
+          encoding: 'utf8',
+        });
         const count = probe.status === 0 ? JSON.parse(probe.stdout).activities.length : 0;
         if (count > 0 && count < FILES) {
           clearInterval(timer);
@@ -43,7 +45,9 @@ test('an import killed half-way resumes to exactly the full set', { timeout: 120
         resolve(false);
       });
     });
-    const resumed = spawnSync(process.execPath, [BIN, '--db', db, 'import', folder, '--json'], { encoding: 'utf8' });
+    const resumed = spawnSync(process.execPath, [BIN, '--db', db, 'import', folder, '--json'], {
+      encoding: 'utf8',
+    });
     assert.equal(resumed.status, 0, resumed.stderr);
     const report = JSON.parse(resumed.stdout);
     assert.deepEqual(report.skipped, []);
@@ -51,7 +55,10 @@ test('an import killed half-way resumes to exactly the full set', { timeout: 120
     const activities = JSON.parse(list.stdout).activities as { start: string }[];
     assert.equal(activities.length, FILES, 'every run once, none lost, none twice');
     assert.equal(new Set(activities.map((a) => a.start)).size, FILES);
-    assert.ok(killed, 'the first import was killed part-way (it finished before the probe saw it: make FILES larger)');
+    assert.ok(
+      killed,
+      'the first import was killed part-way (it finished before the probe saw it: make FILES larger)',
+    );
     assert.ok(report.duplicates > 0 && report.imported < FILES, 'the second run only did what was left');
   } finally {
     rmSync(dir, { recursive: true, force: true });

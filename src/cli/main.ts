@@ -9,10 +9,13 @@ import { registerActivitiesCommand } from './commands/activities.command.ts';
 import { registerAdviceCommand } from './commands/advice.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
 import { registerLoadCommand } from './commands/load.command.ts';
+import { registerPainCommand } from './commands/pain.command.ts';
 import { registerPlanCommand } from './commands/plan.command.ts';
 import { registerRoutineCommand } from './commands/routine.command.ts';
 import { registerSettingsCommand } from './commands/settings.command.ts';
+import { registerShoesCommand } from './commands/shoes.command.ts';
 import { registerStatusCommand } from './commands/status.command.ts';
+import { registerWhyCommand } from './commands/why.command.ts';
 import { describeError, exitCodeFor, type Io } from './output.ts';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -41,6 +44,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   registerLoadCommand(program, ctx);
   registerStatusCommand(program, ctx);
   registerSettingsCommand(program, ctx);
+  registerShoesCommand(program, ctx);
+  registerPainCommand(program, ctx);
+  registerWhyCommand(program, ctx);
   registerPlanCommand(program, ctx);
   registerRoutineCommand(program, ctx);
   registerAdviceCommand(program, ctx);

@@ -78,7 +78,7 @@ export class ShoeService {
   private readonly activities: ActivityRepository;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    db: Kysely<Database>,
     private readonly athlete: Athlete,
     private readonly now: () => Date,
     private readonly thresholds: ShoeThresholds = DEFAULT_SHOE_THRESHOLDS,
@@ -127,7 +127,8 @@ export class ShoeService {
       .map((r) => this.toView(r, runs));
     return {
       shoes,
-      rotation: rotationStats(runs, this.today()),
+      // Rotation over the 90 days up to the last run, so an old history still shows how pairs were shared.
+      rotation: rotationStats(runs, lastRunDay(runs, this.today())),
       thresholds: this.thresholds,
       evidence: { ...SHOE_EVIDENCE },
     };
@@ -325,4 +326,11 @@ export class ShoeService {
   private today(): string {
     return todayIn(this.now(), this.athlete.settings.timeZone ?? systemTimeZone());
   }
+}
+
+/** The latest run day on or before today, else today. */
+function lastRunDay(runs: readonly ShoeRunRef[], today: string): string {
+  let last: string | null = null;
+  for (const r of runs) if (r.localDate <= today && (last === null || r.localDate > last)) last = r.localDate;
+  return last ?? today;
 }
