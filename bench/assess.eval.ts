@@ -4,10 +4,12 @@
  * top-3 ≥ 90 %, must-not-miss recall 100 %. Exit code 1 when a target is missed.
  */
 import { loadVignettes } from '../test/vignettes/vignette.loader.ts';
-import { evaluate } from '../test/vignettes/vignette.metrics.ts';
+import { evaluate, leaveOneOut } from '../test/vignettes/vignette.metrics.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-const m = evaluate(loadVignettes());
+const vignettes = loadVignettes();
+const m = evaluate(vignettes);
+const loo = leaveOneOut(vignettes);
 
 const lines = [
   `vignettes                 ${m.vignettes} (${m.withConditions} with an expected condition, ${m.mustNotMissExpected} must-not-miss expectations)`,
@@ -19,6 +21,7 @@ const lines = [
   `questions asked (mean)    ${m.meanQuestions.toFixed(1)} of ${m.totalQuestions} in the full list`,
   `adaptive under-triage     ${m.adaptiveUnderTriage}   (urgency after the shortened questionnaire)`,
   `adaptive top-3            ${pct(m.adaptiveTop3)}   (conditions after the shortened questionnaire)`,
+  `leave-one-answer-out      ${loo.underTriage} under-triaged of ${loo.runs} runs; top-3 ${pct(loo.top3)} (robustness to one "don't know")`,
 ];
 console.log(lines.join('\n'));
 

@@ -7,10 +7,12 @@ import { Command, CommanderError } from 'commander';
 import { createAppContext } from './app-context.ts';
 import { registerActivitiesCommand } from './commands/activities.command.ts';
 import { registerAdviceCommand } from './commands/advice.command.ts';
+import { registerAssessCommand } from './commands/assess.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
 import { registerLoadCommand } from './commands/load.command.ts';
 import { registerPainCommand } from './commands/pain.command.ts';
 import { registerPlanCommand } from './commands/plan.command.ts';
+import { registerReportCommand } from './commands/report.command.ts';
 import { registerRoutineCommand } from './commands/routine.command.ts';
 import { registerSettingsCommand } from './commands/settings.command.ts';
 import { registerShoesCommand } from './commands/shoes.command.ts';
@@ -44,12 +46,14 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   registerLoadCommand(program, ctx);
   registerStatusCommand(program, ctx);
   registerSettingsCommand(program, ctx);
+  registerAssessCommand(program, ctx);
   registerShoesCommand(program, ctx);
   registerPainCommand(program, ctx);
   registerWhyCommand(program, ctx);
   registerPlanCommand(program, ctx);
   registerRoutineCommand(program, ctx);
   registerAdviceCommand(program, ctx);
+  registerReportCommand(program, ctx);
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

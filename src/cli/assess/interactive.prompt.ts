@@ -9,7 +9,7 @@ import { type Answers, parseAnswers } from '../../domain/assessment/answers.sche
 import { nextQuestion } from '../../domain/assessment/questionnaire.ts';
 import type { Question } from '../../domain/assessment/questions.catalog.ts';
 import { KneewiseError } from '../../domain/errors.ts';
-import { askOnTty } from './tty-choice.prompt.ts';
+import { askOnTty, KeyQueue } from './tty-choice.prompt.ts';
 import { acceptedHint, type Parsed, parseTyped } from './typed-answer.parser.ts';
 
 export interface InteractiveOptions {
@@ -68,16 +68,13 @@ function ttyAsker(
   emitKeypressEvents(input);
   const raw = input as NodeJS.ReadableStream & { setRawMode?: (on: boolean) => void };
   raw.setRawMode?.(true);
+  const keys = new KeyQueue();
+  input.on('keypress', keys.listener);
   input.resume();
-  const ask: Asker = async (q, allowDontKnow) => {
-    for (;;) {
-      const parsed = await askOnTty(q, input, output, allowDontKnow);
-      if (parsed.kind !== 'dont-know' || allowDontKnow) return parsed;
-    }
-  };
   return {
-    ask,
+    ask: (q, allowDontKnow) => askOnTty(q, keys, output, allowDontKnow),
     close: () => {
+      input.removeListener('keypress', keys.listener);
       raw.setRawMode?.(false);
       input.pause();
     },

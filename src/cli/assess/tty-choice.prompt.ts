@@ -26,9 +26,29 @@ function choices(q: Question, allowDontKnow: boolean): { value: string; label: s
   return allowDontKnow ? [...base, { value: DONT_KNOW, label: "Don't know" }] : base;
 }
 
-export function askOnTty(
+/** A queue of keypresses, so keys typed or pasted ahead of the next question are not lost. */
+export class KeyQueue {
+  private readonly keys: { str: string | undefined; key: Key | undefined }[] = [];
+  private waiting: ((k: { str: string | undefined; key: Key | undefined }) => void) | undefined;
+  readonly listener = (str: string | undefined, key: Key | undefined) => {
+    const w = this.waiting;
+    if (w !== undefined) {
+      this.waiting = undefined;
+      w({ str, key });
+    } else this.keys.push({ str, key });
+  };
+  next(): Promise<{ str: string | undefined; key: Key | undefined }> {
+    const k = this.keys.shift();
+    if (k !== undefined) return Promise.resolve(k);
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+    });
+  }
+}
+
+export async function askOnTty(
   q: Question,
-  input: NodeJS.ReadableStream,
+  keys: KeyQueue,
   output: NodeJS.WritableStream,
   allowDontKnow: boolean,
 ): Promise<Parsed> {
@@ -54,57 +74,62 @@ export function askOnTty(
     drawnLines = lines.length;
   };
 
-  return new Promise<Parsed>((resolve, reject) => {
-    const finish = (result: Parsed, shown: string) => {
-      input.removeListener('keypress', onKey);
-      if (drawnLines > 0) output.write(`\x1b[${drawnLines}A\x1b[0J`);
-      output.write(`✔ ${q.text} ${shown}\n`);
-      resolve(result);
-    };
-    const choose = (value: string) => {
-      if (value === DONT_KNOW) return finish({ kind: 'dont-know' }, "Don't know");
-      const parsed = parseTyped(q, value);
-      if (parsed.kind === 'invalid') {
-        error = parsed.message;
-        draw();
-        return;
+  const finish = (result: Parsed, shown: string): Parsed => {
+    if (drawnLines > 0) output.write(`\x1b[${drawnLines}A\x1b[0J`);
+    output.write(`✔ ${q.text} ${shown}\n`);
+    return result;
+  };
+  /** A final answer, or undefined (with an error shown) when the choice is not acceptable. */
+  const choose = (value: string): Parsed | undefined => {
+    if (value === DONT_KNOW) {
+      if (allowDontKnow) return finish({ kind: 'dont-know' }, "Don't know");
+      error = 'This answer is needed.';
+      return undefined;
+    }
+    const parsed = parseTyped(q, value);
+    if (parsed.kind === 'invalid') {
+      error = parsed.message;
+      return undefined;
+    }
+    return finish(parsed, list.find((o) => o.value === value)?.label ?? value);
+  };
+
+  draw();
+  for (;;) {
+    const { str, key } = await keys.next();
+    const name = key?.name;
+    if (key?.ctrl === true && name === 'c')
+      throw new KneewiseError('ASSESSMENT_CANCELLED', 'assessment cancelled', 'input');
+    error = '';
+    let done: Parsed | undefined;
+    if (q.kind === 'number') {
+      if (name === 'return' || name === 'enter') done = choose(typed === '' ? DONT_KNOW : typed);
+      else if (str === '?' && typed === '') done = choose(DONT_KNOW);
+      else if (name === 'backspace') typed = typed.slice(0, -1);
+      else if (str !== undefined && /^[0-9.,]$/.test(str)) typed += str;
+    } else if (name === 'up') cursor = (cursor + list.length - 1) % list.length;
+    else if (name === 'down' || name === 'tab') cursor = (cursor + 1) % list.length;
+    else if (name === 'space' && q.kind === 'multi') {
+      const v = list[cursor]?.value;
+      if (v !== undefined && v !== DONT_KNOW) {
+        if (picked.has(v)) picked.delete(v);
+        else picked.add(v);
       }
-      finish(parsed, list.find((o) => o.value === value)?.label ?? value);
-    };
-    const onKey = (str: string | undefined, key: Key | undefined) => {
-      const name = key?.name;
-      if (key?.ctrl === true && name === 'c') {
-        input.removeListener('keypress', onKey);
-        reject(new KneewiseError('ASSESSMENT_CANCELLED', 'assessment cancelled', 'input'));
-        return;
-      }
-      error = '';
-      if (q.kind === 'number') {
-        if (name === 'return' || name === 'enter') return choose(typed === '' ? '?' : typed);
-        if (name === 'backspace') typed = typed.slice(0, -1);
-        else if (str !== undefined && /^[0-9.,?]$/.test(str)) typed += str;
-        return draw();
-      }
-      if (name === 'up') cursor = (cursor + list.length - 1) % list.length;
-      else if (name === 'down' || name === 'tab') cursor = (cursor + 1) % list.length;
-      else if (name === 'space' && q.kind === 'multi') {
-        const v = list[cursor]?.value;
-        if (v !== undefined && v !== DONT_KNOW) picked.has(v) ? picked.delete(v) : picked.add(v);
-      } else if (name === 'return' || name === 'enter') {
-        const v = list[cursor]?.value ?? DONT_KNOW;
-        if (q.kind === 'multi' && v !== DONT_KNOW) {
-          if (picked.size === 0) picked.add(v);
-          const values = list.filter((o) => picked.has(o.value)).map((o) => o.value);
-          return choose(values.join(','));
-        }
-        return choose(v);
-      } else if (str === '?') return choose(allowDontKnow ? DONT_KNOW : '');
-      else if (q.kind === 'boolean' && (str === 'y' || str === 'n')) return choose(str);
-      else if (str !== undefined && /^[1-9]$/.test(str) && Number(str) <= list.length)
-        cursor = Number(str) - 1;
-      draw();
-    };
-    input.on('keypress', onKey);
+    } else if (name === 'return' || name === 'enter') {
+      const v = list[cursor]?.value ?? DONT_KNOW;
+      if (q.kind === 'multi' && v !== DONT_KNOW) {
+        if (picked.size === 0) picked.add(v);
+        done = choose(
+          list
+            .filter((o) => picked.has(o.value))
+            .map((o) => o.value)
+            .join(','),
+        );
+      } else done = choose(v);
+    } else if (str === '?') done = choose(DONT_KNOW);
+    else if (q.kind === 'boolean' && (str === 'y' || str === 'n')) done = choose(str);
+    else if (str !== undefined && /^[1-9]$/.test(str) && Number(str) <= list.length) cursor = Number(str) - 1;
+    if (done !== undefined) return done;
     draw();
-  });
+  }
 }

@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { Answers } from './answers.schema.ts';
+import { assessKnee } from './assess.engine.ts';
+import { CONDITION_IDS } from './condition.types.ts';
+import { MUST_NOT_MISS_IDS, urgencyRank } from './urgency.types.ts';
+
+/** Gradual anterior knee pain in a 24-year-old with the whole red-flag screen answered "no". */
+const BENIGN: Answers = {
+  age: 24,
+  sex: 'female',
+  painLocation: 'anterior',
+  onset: 'gradual',
+  durationDays: 14,
+  improving: true,
+  stairsPain: true,
+  squattingPain: true,
+  trauma: false,
+  redHotJoint: false,
+  fever: false,
+  calfSwelling: false,
+  calfPain: false,
+  lockedNow: false,
+  canBearWeight: true,
+  nightPain: false,
+  painAtRest: false,
+  swelling: 'none',
+};
+
+/** Each entry on its own is a red flag (research/clinical.md §4.1). */
+const RED_FLAGS: Partial<Answers>[] = [
+  { redHotJoint: true },
+  { fever: true },
+  { temperatureC: 38.5 },
+  { calfSwelling: true },
+  { calfPain: true },
+  { breathless: true },
+  { chestPain: true },
+  { lockedNow: true },
+  { canBearWeight: false },
+  { nightPain: true },
+  { painAtRest: true },
+  { deformity: true },
+  { patellaDisplaced: true },
+  { gapAbovePatella: true },
+  { canStraightLegRaise: false },
+  { footColdOrNumb: true },
+  { progressiveWeakness: true },
+  { boneSwelling: true },
+  { focalBoneTenderness: true },
+  { hopPain: true },
+  { swelling: 'severe' },
+  { locking: true },
+  { recurrentGivingWay: true },
+  { rednessSpreading: true, swellingLocation: 'on-kneecap', swelling: 'mild' },
+  { lumpBehindKnee: true },
+  { groinPain: true },
+  { numbness: true },
+  { morningStiffnessMin: 60 },
+  { trauma: true, fibularHeadTenderness: true },
+  { trauma: true, isolatedPatellarTenderness: true },
+  { trauma: true, canFlex90: false },
+  { trauma: true, popHeard: true, swelling: 'severe', swellingOnsetHours: 2 },
+  { limp: true, age: 12 },
+];
+
+describe('assessKnee', () => {
+  it('produces the spec shape', () => {
+    const a = assessKnee(BENIGN);
+    assert.equal(a.urgency, 'self-care');
+    assert.ok(a.urgencyReasons.length > 0);
+    assert.ok(a.conditions.length >= 3);
+    for (const c of a.conditions) {
+      assert.ok((CONDITION_IDS as readonly string[]).includes(c.id));
+      assert.ok(c.likelihood >= 0 && c.likelihood <= 1);
+      assert.equal(typeof c.name, 'string');
+      assert.ok(Array.isArray(c.reasons));
+    }
+    assert.equal(a.conditions[0]?.id, 'pfps');
+    assert.ok(
+      a.conditions[0]!.reasons.some((r) => r.includes('(stairsPain)')),
+      'reasons name the answer key',
+    );
+    assert.deepEqual(a.ottawa, { applies: false, positive: false, criteriaMet: [] });
+    assert.ok(a.nextSteps.length > 0 && a.sources.length > 0);
+    assert.ok(a.getHelpWhen.length > 0, 'self-care states when to get help');
+    assert.match(a.disclaimer, /not a diagnosis/);
+  });
+
+  for (const flag of RED_FLAGS) {
+    it(`never self-care with red flag ${JSON.stringify(flag)}`, () => {
+      const a = assessKnee({ ...BENIGN, ...flag } as Answers);
+      assert.notEqual(a.urgency, 'self-care');
+      assert.ok(
+        a.urgencyDrivers.some((d) => d.rule !== 'unanswered-screen'),
+        'a rule names the reason',
+      );
+      assert.deepEqual(a.getHelpWhen, []);
+    });
+  }
+
+  it('raises the right must-not-miss problems', () => {
+    const ids = (x: Partial<Answers>) =>
+      assessKnee({ ...BENIGN, ...x } as Answers).mustNotMiss.map((m) => m.id);
+    assert.deepEqual(ids({ redHotJoint: true, fever: true }), ['septic_arthritis', 'crystal_arthritis']);
+    assert.ok(ids({ calfSwelling: true, breathless: true }).includes('pulmonary_embolism'));
+    assert.ok(ids({ trauma: true, canFlex90: false }).includes('acute_fracture'));
+    assert.ok(ids({ limp: true, age: 12 }).includes('scfe'));
+    for (const m of assessKnee({ ...BENIGN, redHotJoint: true } as Answers).mustNotMiss) {
+      assert.ok((MUST_NOT_MISS_IDS as readonly string[]).includes(m.id));
+    }
+  });
+
+  it('ranks red flags above scoring: emergency whatever the conditions say', () => {
+    const a = assessKnee({ ...BENIGN, redHotJoint: true, fever: true });
+    assert.equal(a.urgency, 'emergency');
+    assert.equal(a.conditions[0]?.id !== undefined, true);
+  });
+
+  it('treats "don\'t know" as not ruled out, never as "no"', () => {
+    const { fever: _f, ...noFever } = BENIGN;
+    const a = assessKnee(noFever as Answers);
+    assert.notEqual(a.urgency, 'self-care');
+    assert.ok(a.notRuledOut.some((g) => g.keys.includes('fever')));
+
+    const injured: Answers = { ...BENIGN, trauma: true, onset: 'sudden' };
+    const unknown = assessKnee(injured);
+    assert.notEqual(unknown.urgency, 'self-care');
+    assert.ok(unknown.ottawaCriteriaUnknown.length > 0);
+    const checked = assessKnee({
+      ...injured,
+      isolatedPatellarTenderness: false,
+      fibularHeadTenderness: false,
+      canFlex90: true,
+    });
+    assert.deepEqual(checked.ottawaCriteriaUnknown, []);
+  });
+
+  it('uses an answered "no" as evidence but a missing answer as none', () => {
+    const lateral: Answers = { ...BENIGN, painLocation: 'lateral', stairsPain: false, squattingPain: false };
+    const itbs = (a: Answers) => assessKnee(a).conditions.find((c) => c.id === 'itbs')?.likelihood ?? 0;
+    const withNo = itbs({ ...lateral, painStartsAfterKm: 0 });
+    const missing = itbs(lateral);
+    const withYes = itbs({ ...lateral, painStartsAfterKm: 5 });
+    assert.ok(withNo < missing && missing < withYes, `${withNo} < ${missing} < ${withYes}`);
+  });
+
+  it('is deterministic', () => {
+    const x: Answers = { ...BENIGN, painLocation: ['anterior', 'medial'], clicking: true };
+    assert.equal(JSON.stringify(assessKnee(x)), JSON.stringify(assessKnee(structuredClone(x))));
+  });
+
+  it('takes training change as evidence and says so', () => {
+    const lateral: Answers = { ...BENIGN, painLocation: 'lateral', stairsPain: false, squattingPain: false };
+    const before = assessKnee(lateral);
+    const after = assessKnee(lateral, { descentIncreasePct: 80, summary: ['Descent doubled in 2 weeks'] });
+    const p = (a: typeof before) => a.conditions.find((c) => c.id === 'itbs')?.likelihood ?? 0;
+    assert.ok(p(after) > p(before));
+    assert.equal(after.trainingEvidence.used, true);
+    assert.ok(after.trainingEvidence.effects[0]?.raises.includes('itbs'));
+    assert.ok(
+      after.conditions
+        .find((c) => c.id === 'itbs')
+        ?.reasons.some((r) => r.includes('downhill metres up +80 %')),
+    );
+    assert.equal(before.trainingEvidence.used, false);
+  });
+
+  it('a load spike raises stress fracture only with bone signs', () => {
+    const bone: Answers = { ...BENIGN, painLocation: 'medial', stairsPain: false, squattingPain: false };
+    const tsf = (a: Answers) =>
+      assessKnee(a, { longRunIncreasePct: 60 }).trainingEvidence.effects[0]?.raises ?? [];
+    assert.ok(!tsf(bone).includes('tibial_stress_fracture'));
+    assert.ok(tsf({ ...bone, focalBoneTenderness: true }).includes('tibial_stress_fracture'));
+  });
+
+  it('property: adding any red flag never lowers urgency', () => {
+    const bool = fc.option(fc.boolean(), { nil: undefined });
+    const base = fc.record(
+      {
+        age: fc.integer({ min: 5, max: 100 }),
+        painLocation: fc.option(
+          fc.constantFrom('anterior', 'inferior-patellar', 'lateral', 'medial', 'posterior', 'diffuse'),
+          { nil: undefined },
+        ),
+        onset: fc.option(fc.constantFrom('sudden', 'gradual'), { nil: undefined }),
+        swelling: fc.option(fc.constantFrom('none', 'mild', 'severe'), { nil: undefined }),
+        durationDays: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+        trauma: bool,
+        improving: bool,
+        fever: bool,
+        redHotJoint: bool,
+        calfPain: bool,
+        canBearWeight: bool,
+        givingWay: bool,
+        catching: bool,
+        jointLineTenderness: bool,
+        hopPain: bool,
+        groinPain: bool,
+        stairsPain: bool,
+        nightPain: bool,
+        lockedNow: bool,
+        popHeard: bool,
+      },
+      { requiredKeys: ['age'] },
+    );
+    fc.assert(
+      fc.property(base, fc.constantFrom(...RED_FLAGS), (raw, flag) => {
+        const b = Object.fromEntries(
+          Object.entries(raw).filter(([, v]) => v !== undefined),
+        ) as unknown as Answers;
+        const before = assessKnee(b).urgency;
+        const after = assessKnee({ ...b, ...flag } as Answers).urgency;
+        return urgencyRank(after) >= urgencyRank(before) && after !== 'self-care';
+      }),
+      { numRuns: 300, seed: 20261121 },
+    );
+  });
+});

@@ -1,0 +1,43 @@
+/** The assessment output of ../shared/spec/assessment.md, plus the extra fields the spec allows. */
+import type { AnswerKey } from './answer-keys.ts';
+import type { ConditionId } from './condition.types.ts';
+import type { MustNotMissId, Urgency } from './urgency.types.ts';
+
+export interface AssessedCondition {
+  id: ConditionId;
+  name: string;
+  likelihood: number;
+  reasons: string[];
+  /** Extra: the answer keys behind the reasons, strongest first. */
+  drivers: { keys: string[]; effect: 'for' | 'against'; lr: number }[];
+  description: string;
+  management: string;
+  recovery: string;
+}
+
+export interface Assessment {
+  urgency: Urgency;
+  urgencyReasons: string[];
+  conditions: AssessedCondition[];
+  mustNotMiss: { id: MustNotMissId; reason: string }[];
+  ottawa: { applies: boolean; positive: boolean; criteriaMet: string[] };
+  nextSteps: string[];
+  sources: string[];
+  // ---- extras ----
+  disclaimer: string;
+  headline: string;
+  /** Each urgency reason with the rule and answer keys behind it. */
+  urgencyDrivers: { rule: string; tier: Urgency; keys: AnswerKey[]; reason: string }[];
+  /** Red-flag questions left unanswered: these dangers are not ruled out. */
+  notRuledOut: { concern: string; keys: AnswerKey[]; reason: string }[];
+  /** For self-care: when to get help. Empty for other tiers. */
+  getHelpWhen: string[];
+  trainingEvidence: {
+    used: boolean;
+    summary: string[];
+    effects: { id: string; text: string; raises: ConditionId[] }[];
+  };
+  ottawaCriteriaUnknown: string[];
+  questionsAsked?: number;
+  engineVersion: string;
+}

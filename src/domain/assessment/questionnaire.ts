@@ -1,0 +1,248 @@
+/**
+ * The adaptive questionnaire. Order:
+ *   1. the red-flag screen (with follow-ups that only make sense after certain answers, e.g. the Ottawa
+ *      items after an injury) — always first, because red flags decide urgency whatever else is true;
+ *   2. where it hurts;
+ *   3. then, one at a time, the question with the highest value: expected information gain (bits) over the
+ *      current condition distribution, plus a bonus for the chance that the answer raises the urgency;
+ *   4. stop when the best remaining question is worth little, or the picture is clear.
+ * Pure: the caller keeps the answers and the keys answered "don't know" (`skipped`).
+ */
+import type { AnswerKey } from './answer-keys.ts';
+import type { Answers, AnswerValue } from './answers.schema.ts';
+import { assessKnee, ruleUrgency } from './assess.engine.ts';
+import type { Assessment } from './assessment.types.ts';
+import { featureProbability, logWeights, normalise } from './condition.scoring.ts';
+import { CONDITIONS } from './conditions.kb.ts';
+import { deriveFeatures, type FeatureId } from './features.ts';
+import { QUESTIONS, type Question } from './questions.catalog.ts';
+import { urgencyRank } from './urgency.types.ts';
+
+type Partial_ = Partial<Answers>;
+
+interface Step {
+  key: AnswerKey;
+  when?: (a: Partial_) => boolean;
+}
+
+const injured = (a: Partial_) => a.trauma === true;
+const calf = (a: Partial_) => a.calfPain === true || a.calfSwelling === true;
+const inflamed = (a: Partial_) => a.redHotJoint === true || a.fever === true;
+const swollen = (a: Partial_) => a.swelling === 'mild' || a.swelling === 'severe';
+const bursa = (a: Partial_) => a.swellingLocation === 'on-kneecap' || a.swellingLocation === 'below-kneecap';
+
+/** Red-flag screen and its follow-ups, in order. Re-checked before every adaptive question. */
+export const SCREEN: readonly Step[] = [
+  { key: 'age' },
+  { key: 'trauma' },
+  { key: 'canBearWeight' },
+  { key: 'redHotJoint' },
+  { key: 'fever' },
+  { key: 'calfPain' },
+  { key: 'calfSwelling' },
+  { key: 'lockedNow' },
+  { key: 'nightPain' },
+  { key: 'painAtRest' },
+  { key: 'deformity', when: injured },
+  { key: 'footColdOrNumb', when: injured },
+  { key: 'canStraightLegRaise', when: injured },
+  { key: 'patellaDisplaced', when: injured },
+  { key: 'couldWalk4StepsImmediately', when: (a) => injured(a) && a.canBearWeight !== true },
+  { key: 'canWalk4StepsNow', when: (a) => injured(a) && a.canBearWeight !== true },
+  { key: 'canFlex90', when: injured },
+  { key: 'isolatedPatellarTenderness', when: injured },
+  { key: 'fibularHeadTenderness', when: injured },
+  { key: 'swelling', when: (a) => injured(a) || inflamed(a) },
+  { key: 'swellingOnsetHours', when: (a) => injured(a) && swollen(a) },
+  { key: 'givingWay', when: injured },
+  { key: 'temperatureC', when: (a) => a.fever === true },
+  { key: 'swellingLocation', when: (a) => swollen(a) && (inflamed(a) || a.kneelingPain === true) },
+  { key: 'skinBreak', when: (a) => inflamed(a) || bursa(a) },
+  { key: 'rednessSpreading', when: (a) => inflamed(a) || bursa(a) },
+  { key: 'breathless', when: calf },
+  { key: 'chestPain', when: calf },
+  { key: 'recentLongTravel', when: calf },
+  { key: 'lumpBehindKnee', when: calf },
+  { key: 'limp', when: (a) => a.age !== undefined && a.age >= 8 && a.age <= 16 },
+  { key: 'progressiveWeakness', when: (a) => a.numbness === true || a.backPain === true },
+  { key: 'gapAbovePatella', when: (a) => a.canStraightLegRaise === false },
+  { key: 'canFullyStraighten', when: (a) => a.locking === true || a.lockedNow === true },
+  { key: 'boneSwelling', when: (a) => a.nightPain === true || a.painAtRest === true },
+  { key: 'swellingLocation', when: swollen },
+  { key: 'swellingOnsetHours', when: (a) => injured(a) && swollen(a) },
+];
+
+export const LOCATION_STEP: Step = { key: 'painLocation' };
+
+/**
+ * Asked of everyone after the location, because they steer urgency rather than the condition ranking:
+ * swelling (and where), how long and whether it is improving (the self-care re-escalation point), and
+ * groin/hip pain (hip disease and femoral-neck stress fractures present as knee pain and are missed), and
+ * numbness (the nerve screen, followed by the progressive-weakness red flag).
+ */
+export const CORE: readonly Step[] = [
+  { key: 'swelling' },
+  { key: 'durationDays' },
+  { key: 'improving', when: (a) => a.durationDays === undefined || a.durationDays >= 7 },
+  { key: 'groinPain' },
+  { key: 'numbness' },
+];
+
+/**
+ * Keys the adaptive phase may choose from: everything not in the fixed steps. Follow-ups of the screen
+ * (chest pain, Ottawa items…) are only asked when their trigger is present, never picked for information.
+ * Training change is filled from imported runs.
+ */
+const TRIGGER_ONLY: readonly AnswerKey[] = [
+  'deformity',
+  'footColdOrNumb',
+  'canStraightLegRaise',
+  'patellaDisplaced',
+  'couldWalk4StepsImmediately',
+  'canWalk4StepsNow',
+  'canFlex90',
+  'isolatedPatellarTenderness',
+  'fibularHeadTenderness',
+  'swellingOnsetHours',
+  'temperatureC',
+  'skinBreak',
+  'rednessSpreading',
+  'breathless',
+  'chestPain',
+  'recentLongTravel',
+  'progressiveWeakness',
+  'gapAbovePatella',
+];
+const FIXED_KEYS = new Set<AnswerKey>([
+  'painLocation',
+  ...SCREEN.filter((s) => s.when === undefined).map((s) => s.key),
+  ...CORE.map((s) => s.key),
+  ...TRIGGER_ONLY,
+]);
+const ADAPTIVE_KEYS: readonly AnswerKey[] = (Object.keys(QUESTIONS) as AnswerKey[]).filter(
+  (k) => !FIXED_KEYS.has(k) && k !== 'weeklyDistanceChangePct' && k !== 'longRunIncreasePct' && k !== 'side',
+);
+
+/** Representative values tried for number questions when estimating information gain. */
+const NUMBER_PROBES: Partial<Record<AnswerKey, readonly number[]>> = {
+  durationDays: [5, 30, 120],
+  morningStiffnessMin: [0, 15, 60],
+  swellingOnsetHours: [2, 12],
+  painStartsAfterKm: [0, 5],
+  temperatureC: [37, 38.5],
+};
+
+export const TOTAL_QUESTIONS = Object.keys(QUESTIONS).length;
+
+/** Stop when the best question is worth less than this (bits + urgency bonus). */
+const STOP_VALUE = 0.05;
+/** …or when one condition is this likely and no question is worth much. */
+const CLEAR_TOP = 0.8;
+const CLEAR_VALUE = 0.15;
+const MAX_ADAPTIVE = 14;
+/** Weight of one urgency tier step in the question value, in bits. */
+const URGENCY_BONUS = 0.6;
+
+function candidateValues(q: Question): AnswerValue[] {
+  if (q.kind === 'boolean') return [true, false];
+  if (q.kind === 'choice') return (q.options ?? []).map((o) => o.value) as AnswerValue[];
+  if (q.kind === 'number') return [...(NUMBER_PROBES[q.key] ?? [])];
+  return [];
+}
+
+const entropy = (p: readonly number[]) => -p.reduce((s, x) => (x > 0 ? s + x * Math.log2(x) : s), 0);
+
+/** Expected information gain of asking `key`, plus the urgency bonus. */
+export function questionValue(a: Partial_, key: AnswerKey, prior: readonly number[]): number {
+  const values = candidateValues(QUESTIONS[key]);
+  if (values.length === 0) return 0;
+  const before = deriveFeatures(a);
+  const tierNow = urgencyRank(ruleUrgency(a));
+  const outcomes = values.map((v) => {
+    const next = { ...a, [key]: v } as Partial_;
+    const after = deriveFeatures(next);
+    const changed = (Object.keys(after) as FeatureId[]).filter((f) => before[f] === undefined);
+    const joint = CONDITIONS.map((c, i) => {
+      let l = 1;
+      for (const f of changed) {
+        const p = featureProbability(c, f);
+        l *= after[f] ? p : 1 - p;
+      }
+      return (prior[i] ?? 0) * l;
+    });
+    const mass = joint.reduce((s, x) => s + x, 0);
+    return {
+      mass,
+      posterior: joint.map((x) => x / (mass || 1)),
+      lift: urgencyRank(ruleUrgency(next)) - tierNow,
+    };
+  });
+  const total = outcomes.reduce((s, o) => s + o.mass, 0) || 1;
+  const h0 = entropy(prior);
+  let gain = 0;
+  let bonus = 0;
+  for (const o of outcomes) {
+    const pv = o.mass / total;
+    gain += pv * (h0 - entropy(o.posterior));
+    bonus += pv * Math.max(0, o.lift) * URGENCY_BONUS;
+  }
+  return gain + bonus;
+}
+
+function conditionDistribution(a: Partial_): number[] {
+  return normalise(logWeights(deriveFeatures(a), a.age));
+}
+
+/**
+ * The next question to ask, or null when the picture is clear. `skipped` holds keys already asked and
+ * answered "don't know", so they are not asked again.
+ */
+export function nextQuestion(answers: Partial_, skipped: readonly AnswerKey[] = []): Question | null {
+  const done = (k: AnswerKey) => answers[k] !== undefined || skipped.includes(k);
+  for (const step of SCREEN)
+    if (!done(step.key) && (step.when?.(answers) ?? true)) return QUESTIONS[step.key];
+  if (!done(LOCATION_STEP.key)) return QUESTIONS[LOCATION_STEP.key];
+  for (const step of CORE) if (!done(step.key) && (step.when?.(answers) ?? true)) return QUESTIONS[step.key];
+  // Follow-ups may have become relevant through core answers (e.g. swelling → where).
+  for (const step of SCREEN)
+    if (!done(step.key) && (step.when?.(answers) ?? true)) return QUESTIONS[step.key];
+
+  const adaptiveAsked = ADAPTIVE_KEYS.filter(done).length;
+  if (adaptiveAsked >= MAX_ADAPTIVE) return null;
+
+  const prior = conditionDistribution(answers);
+  let best: AnswerKey | undefined;
+  let bestValue = 0;
+  for (const k of ADAPTIVE_KEYS) {
+    if (done(k)) continue;
+    const v = questionValue(answers, k, prior);
+    if (v > bestValue) {
+      bestValue = v;
+      best = k;
+    }
+  }
+  const top = Math.max(...prior);
+  if (best === undefined || bestValue < STOP_VALUE) return null;
+  if (top >= CLEAR_TOP && bestValue < CLEAR_VALUE) return null;
+  return QUESTIONS[best];
+}
+
+/** Answer the questionnaire from a full answers object (tests, evaluation): what would it ask? */
+export function simulateQuestionnaire(full: Partial_): {
+  asked: AnswerKey[];
+  answers: Answers;
+  assessment: Assessment;
+} {
+  const answers: Partial_ = {};
+  const skipped: AnswerKey[] = [];
+  const asked: AnswerKey[] = [];
+  for (let q = nextQuestion(answers, skipped); q !== null; q = nextQuestion(answers, skipped)) {
+    asked.push(q.key);
+    const v = full[q.key];
+    if (v === undefined) skipped.push(q.key);
+    else (answers as Record<string, unknown>)[q.key] = v;
+    if (asked.length > TOTAL_QUESTIONS) break;
+  }
+  const complete = { ...answers, age: answers.age ?? full.age ?? 30 } as Answers;
+  return { asked, answers: complete, assessment: assessKnee(complete) };
+}

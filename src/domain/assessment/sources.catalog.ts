@@ -1,0 +1,74 @@
+/**
+ * The references behind the knowledge base, by short id. Facts in the condition cards, rules and advice
+ * point here, and the assessment lists the ones it actually used. Citations as collected in
+ * ../shared/research/clinical.md (figures there are copied from these sources).
+ */
+export const SOURCES = {
+  francis2019: 'Francis P et al. J Sports Sci Med 2019;18:21-31 (knee 28% of running injuries)',
+  kakouris2021: 'Kakouris N, Yener N, Fong DTP. J Sport Health Sci 2021 (prevalence of running injuries)',
+  taunton2002: 'Taunton JE et al. Br J Sports Med 2002;36:95-101 (2,002 running injuries)',
+  nielsen2014dano: 'Nielsen RO et al. PLoS One 2014;9:e99877 (DANO-RUN novice injuries)',
+  nielsen2014jospt: 'Nielsen RO et al. JOSPT 2014 (weekly distance progression >30%, HR 1.59)',
+  frandsen2025: 'Frandsen JSB et al. Br J Sports Med 2025;59:1203 (single-session spikes, HR 1.52-2.28)',
+  mulvad2018: 'Mulvad B et al. PLoS One 2018 (RUN CLEVER recovery times)',
+  bunt2018: 'Bunt CW et al. Am Fam Physician 2018;98:576 (knee pain by location, age, onset)',
+  fpnotebook: 'FPnotebook: knee pain by location https://fpnotebook.com/Ortho/Sx/ActKnPn.htm',
+  willy2019: 'Willy RW et al. JOSPT 2019;49(9):CPG1-95 (patellofemoral pain guideline)',
+  crossley2016: 'Crossley KM et al. Br J Sports Med 2016;50:844 (PFP consensus)',
+  collins2018: 'Collins NJ et al. Br J Sports Med 2018;52:1170 (PFP consensus update)',
+  gaitonde2019: 'Gaitonde DY et al. Am Fam Physician 2019;99:88 (patellofemoral pain)',
+  esculier2018: 'Esculier JF et al. Br J Sports Med 2018;52:659 (education for runners with PFP)',
+  fresnoIM: 'Fresno IM question bank: ITB 2-3 cm above, pes anserine 4-5 cm below the joint line',
+  beers2008: 'Beers A et al. Physiother Can 2008;60:180 (hip abductor programme in ITBS)',
+  malliaras2015: 'Malliaras P, Cook J, Purdam C, Rio E. JOSPT 2015;45:887 (patellar tendinopathy)',
+  quadTendon: 'Quadriceps tendinopathy review https://pmc.ncbi.nlm.nih.gov/articles/PMC6746230',
+  patientBursitis: 'Patient.info: prepatellar bursitis https://patient.info/doctor/prepatellar-bursitis',
+  tayside: 'NHS Tayside referral guidance (bursitis, tendinopathy) PROD_354611, PROD_358883',
+  pesAnserine: 'Orthovellum and glorthopedics: pes anserine bursitis; Shmerling RH (Harvard)',
+  glos: 'Gloucestershire knee pathway and red flags https://g-care.glos.nhs.uk/pathway/58/resource/3',
+  kise2016: 'Kise NJ et al. BMJ 2016;354:i3740 (exercise vs meniscectomy)',
+  siemieniuk2017: 'Siemieniuk RAC et al. BMJ 2017;357:j1982 (against arthroscopy in degenerative knees)',
+  gpnotebookAcl: 'GPnotebook: clinical features of ACL tear; timing of knee swelling after injury',
+  medvellum: 'MedVellum: knee injuries in adults https://medvellum.com/topics/knee-injuries-adult',
+  etgMcl: 'eTG summary: acute knee injuries, MCL grades and recovery',
+  majewski2006: 'Majewski M et al. 2006, >17,000 sports knee injuries (PCL 0.65%, LCL 1.1%, ACL 20.3%)',
+  bakersCyst: "Ruptured Baker's cyst vs DVT: medicalalgorithms.com; Phlebology (jstage) 23:261",
+  hamstringTendon: 'Distal hamstring tendinopathy: sportsinjuryclinic.net; thephysiorunner.com.au',
+  merckPopliteus: 'Merck Manual Professional: popliteus tendinitis',
+  plica2017: 'Medial plica syndrome review https://pmc.ncbi.nlm.nih.gov/articles/PMC5553487',
+  fatPad: 'Fat pad impingement: askphysio.com; sportsinjuryclinic.net; purephysiomsk.co.uk',
+  nice226: 'NICE NG226 Osteoarthritis in over 16s (2022), recommendations 1.1.1 onward',
+  alentorn2017: 'Alentorn-Geli E et al. JOSPT 2017 (running and OA prevalence)',
+  bsi: 'Bone stress injury: Kahanov L et al. OAJSM 2015; Warden SJ et al. 2021 (PMC8316280); PMC8192811',
+  osgood: 'Osgood-Schlatter: Antich & Brewster JOSPT 1985; Corbi F et al. Healthcare 2022 (PMC9222654)',
+  matava1999: 'Matava MJ et al. J Pediatr Orthop 1999;19:455 (SCFE presenting as knee pain)',
+  peck2017: 'Peck DM. Am Fam Physician 2017;95:779 (slipped capital femoral epiphysis)',
+  khan2004: 'Khan AM et al. Ann R Coll Surg Engl 2004;86:119 (hip disease presenting as knee pain)',
+  lumbarReferral: 'NHS Borders lower-limb red flags; upper lumbar radiculopathy referral patterns',
+  stiell1995: 'Stiell IG et al. Ann Emerg Med 1995;26:405 (Ottawa knee rule derivation)',
+  stiell1996: 'Stiell IG et al. JAMA 1996;275:611 (Ottawa knee rule validation)',
+  bachmann2004: 'Bachmann LM et al. Ann Intern Med 2004;140:121 (Ottawa knee rule meta-analysis, NLR 0.05)',
+  bulloch2003: 'Bulloch B et al. Ann Emerg Med 2003;42:48 (Ottawa knee rule in children)',
+  longSeptic: 'Long B et al. West J Emerg Med: septic arthritis and its mimics in the ED',
+  nhsDvt:
+    'NHS DVT advice (urgent 111; 999 if breathless or chest pain); Gloucestershire Hospitals DVT leaflet',
+  nhsKnee: 'NHS knee pain advice as summarised at lincolnshireknee.co.uk (same-day help triggers)',
+  nhsGgc:
+    'NHS GGC MSK physiotherapy: knee red flags https://www.nhsggc.org.uk/your-health/health-services/msk-physiotherapy/knees/',
+  uhmb: 'UHMB NHS MSK self-help: most knee pain settles in 6-12 weeks',
+  bmjTumour: 'BMJ Best Practice case history: bone tumour in adolescents; NICE NG12 (X-ray within 48 h)',
+  peaceLove: 'Dubois B, Esculier JF. Br J Sports Med 2020;54:72-73 (PEACE & LOVE)',
+  silbernagel2007: 'Silbernagel KG et al. Am J Sports Med 2007 (pain-monitoring model)',
+  heiderscheit2011: 'Heiderscheit BC et al. Med Sci Sports Exerc 2011;43:296 (step rate and knee load)',
+  lenhart2014: 'Lenhart RL et al. Med Sci Sports Exerc 2014;46:557 (step rate and patellofemoral force)',
+  vanDerWorp2015: 'van der Worp MP et al. PLoS One 2015 (risk factors for running injuries)',
+  gottschall2005:
+    'Gottschall JS, Kram R. J Biomech 2005;38:445-452 (downhill running raises impact and braking)',
+  robertz2022: 'Robertz L et al. ISBS 2022 (ITB strain rises with steeper descent)',
+} as const;
+
+export type SourceId = keyof typeof SOURCES;
+
+export function cite(ids: Iterable<SourceId>): string[] {
+  return [...new Set(ids)].map((id) => SOURCES[id]);
+}
