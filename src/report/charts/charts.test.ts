@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { accessibilityProblems } from '../html-a11y.check.ts';
+import type { PainPoint, TrainingRun, TrainingWeek } from '../report-data.ts';
+import { cadenceChart } from './cadence.chart.ts';
+import { niceMax } from './chart-frame.ts';
+import { descentChart } from './descent.chart.ts';
+import { painChart } from './pain.chart.ts';
+import { runSpikesChart } from './run-spikes.chart.ts';
+import { weeklyDistanceChart } from './weekly-distance.chart.ts';
+
+const WEEKS: TrainingWeek[] = [
+  { weekStart: '2025-05-26', distanceM: 28_000, runs: 4, changePct: null, descentM: 240, hasSpike: false },
+  { weekStart: '2025-06-02', distanceM: 24_000, runs: 3, changePct: -14.3, descentM: 450, hasSpike: false },
+  { weekStart: '2025-06-09', distanceM: 48_000, runs: 4, changePct: 100, descentM: 870, hasSpike: true },
+];
+const RUNS: TrainingRun[] = [
+  { date: '2025-06-11', distanceM: 8000, spikePct: 0, spikeCategory: 'none', descentM: 150, cadenceSpm: 164 },
+  {
+    date: '2025-06-13',
+    distanceM: 8000,
+    spikePct: 0,
+    spikeCategory: 'none',
+    descentM: 150,
+    cadenceSpm: null,
+  },
+  {
+    date: '2025-06-15',
+    distanceM: 24_000,
+    spikePct: 200,
+    spikeCategory: 'large',
+    descentM: 420,
+    cadenceSpm: 162,
+  },
+];
+const WINDOW = { from: '2025-05-26', to: '2025-06-15' };
+
+function wrap(svg: string): string {
+  return `<html lang="en"><title>t</title><h1>x</h1>${svg}</html>`;
+}
+
+test('weekly distance: one bar per week in the runner units, the onset week and the spike week marked', () => {
+  const svg = weeklyDistanceChart(WEEKS, '2025-06-15', 'km').value;
+  assert.equal(svg.match(/<rect class="bar/g)?.length, 3);
+  assert.equal(svg.match(/class="bar bar-onset"/g)?.length, 1);
+  assert.equal(svg.match(/class="spike"/g)?.length, 1);
+  assert.match(svg, /week of 9 Jun: 48\.0 km \(run spike\)/);
+  assert.deepEqual(accessibilityProblems(wrap(svg)), []);
+  assert.match(weeklyDistanceChart(WEEKS, null, 'mi').value, /week of 9 Jun: 29\.8 mi/);
+});
+
+test('run spikes: a stem per run, the large spike labelled with its percentage, the desc names it', () => {
+  const svg = runSpikesChart(RUNS, WINDOW, '2025-06-15', 'km').value;
+  assert.equal(svg.match(/<circle/g)?.length, 3);
+  assert.match(svg, /class="dot cat-large"/);
+  assert.match(svg, />\+200%</);
+  assert.match(svg, /2025-06-15 24\.0 km \(\+200 %\)/);
+  assert.match(svg, /class="onset"/);
+});
+
+test('descent and cadence skip runs without data and say so when there is none', () => {
+  const descent = descentChart(WEEKS, '2025-06-15').value;
+  assert.match(descent, /week of 9 Jun: 870 m/);
+  const cadence = cadenceChart(RUNS, WINDOW, null).value;
+  assert.equal(cadence.match(/<circle/g)?.length, 2);
+  assert.match(cadence, /from 162 to 164 steps per minute/);
+  const none = cadenceChart(
+    RUNS.map((r) => ({ ...r, cadenceSpm: null })),
+    WINDOW,
+    null,
+  ).value;
+  assert.match(none, /No cadence recorded/);
+  assert.deepEqual(accessibilityProblems(wrap(none)), []);
+  assert.match(descentChart([], null).value, /No elevation data/);
+});
+
+test('pain chart: one line per series with data, values in the description', () => {
+  const points: PainPoint[] = [
+    { date: '2025-06-15', during: null, after: 6, nextMorning: null, swelling: null, note: null },
+    { date: '2025-06-18', during: 3, after: 4, nextMorning: null, swelling: null, note: null },
+  ];
+  const svg = painChart(points, { from: '2025-06-15', to: '2025-06-18' }).value;
+  assert.equal(svg.match(/<polyline/g)?.length, 2);
+  assert.match(svg, /2025-06-18: during 3, after 4, next morning –/);
+});
+
+test('empty inputs still give a named, described chart', () => {
+  for (const svg of [
+    weeklyDistanceChart([], null, 'km'),
+    runSpikesChart([], WINDOW, null, 'km'),
+    painChart([], WINDOW),
+  ]) {
+    assert.deepEqual(accessibilityProblems(wrap(svg.value)), []);
+  }
+});
+
+test('niceMax rounds up to a readable axis end', () => {
+  assert.deepEqual([0, 7, 13.7, 48, 101].map(niceMax), [1, 10, 20, 50, 200]);
+});

@@ -1,0 +1,90 @@
+/**
+ * The clinician report through a real Chromium: a valid A4 PDF of two pages whose text holds the key numbers.
+ * Saves HTML, PDF and a PNG of page 1 under artifacts/report/ to look at. Without Chromium the test skips,
+ * unless KNEEWISE_REQUIRE_BROWSER=1 (CI), where it fails.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openDatabase } from '../db/connection.ts';
+import { ReportService, whyCauseAnalyser, writeReport } from '../services/report.service.ts';
+import { accessibilityProblems } from './html-a11y.check.ts';
+import { ChromiumPdfRenderer, findChromium } from './pdf-renderer.ts';
+import { SEED_NOW, seedReportRunner } from './report-seed.fixture.ts';
+
+const chromium = findChromium();
+const required = process.env.KNEEWISE_REQUIRE_BROWSER === '1';
+const skip =
+  chromium === null && !required ? 'no Chromium (set CHROMIUM_PATH or install /usr/bin/chromium)' : false;
+const artifacts = new URL('../../artifacts/report/', import.meta.url).pathname;
+
+test('clinician report PDF: valid, A4, two pages, key numbers in its text', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  if (chromium === null)
+    throw new Error('Chromium is required (KNEEWISE_REQUIRE_BROWSER=1) but none was found');
+  const dir = mkdtempSync(join(tmpdir(), 'kneewise-pdf-'));
+  const handle = await openDatabase(join(dir, 'report.sqlite'));
+  try {
+    const athlete = await seedReportRunner(handle);
+    const now = () => SEED_NOW;
+    const data = await new ReportService(
+      handle.db,
+      athlete,
+      now,
+      whyCauseAnalyser(handle.db, athlete, now),
+    ).build();
+    mkdirSync(artifacts, { recursive: true });
+    const htmlPath = join(artifacts, 'clinician-report.html');
+    const pdfPath = join(artifacts, 'clinician-report.pdf');
+    await writeReport(data, { html: htmlPath, pdf: pdfPath }, new ChromiumPdfRenderer(chromium));
+
+    assert.deepEqual(accessibilityProblems(readFileSync(htmlPath, 'utf8')), []);
+    const bytes = readFileSync(pdfPath);
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.match(bytes.subarray(-1024).toString('latin1'), /%%EOF\s*$/);
+    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+    assert.match(info, /^Pages:\s+2$/m);
+    assert.match(info, /^Page size:\s+594\.\d+ x 841\.\d+ pts \(A4\)/m);
+
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    for (const expected of [
+      'Self-report summary, not a diagnosis',
+      'pain since 15 Jun 2025',
+      '30–39 years',
+      '28.0 km per week',
+      'Urgency: Soon',
+      'Patellofemoral pain',
+      'not answered',
+      '+200%',
+      '24.0 km',
+      '580.0 km',
+      '4 sessions (knee strength)',
+      'cycling: 2 sessions, 2 h 0 min',
+      'Frandsen',
+    ]) {
+      assert.ok(text.includes(expected), `PDF text lacks "${expected}"`);
+    }
+    // Page 2 starts with the training section: page 1 is about the knee.
+    const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', pdfPath, '-'], { encoding: 'utf8' });
+    assert.match(page2.trimStart(), /^Training before and since onset/);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      pdfPath,
+      join(artifacts, 'clinician-report'),
+    ]);
+  } finally {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
