@@ -8,10 +8,24 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import Database from 'better-sqlite3';
 import { buildFitRun } from '../../test/factories/fit.factory.ts';
 
 const BIN = new URL('../../bin/kneewise.js', import.meta.url).pathname;
-const FILES = 120;
+const FILES = 240;
+
+function storedCount(dbPath: string): number {
+  try {
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare('select count(*) as n from activities').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0; // not created or not migrated yet
+  }
+}
 
 test('an import killed half-way resumes to exactly the full set', { timeout: 120_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kneewise-resume-'));
@@ -23,28 +37,22 @@ test('an import killed half-way resumes to exactly the full set', { timeout: 120
       writeFileSync(join(folder, `run-${i}.fit`), buildFitRun({ startMs, durationS: 3600, seed: i }));
     }
     const db = join(dir, 'db.sqlite');
-    // Kill the first run as soon as it has stored something.
+    // Kill the first run as soon as it has stored something, watching the database itself (a read-only
+    // connection is cheap and WAL lets it read while the import writes).
     const child = spawn(process.execPath, [BIN, '--db', db, 'import', folder, '--json'], { stdio: 'ignore' });
-    const killed = await new Promise<boolean>((resolve) => {
-      const timer = setInterval(() => {
-        const probe = spawnSync(process.execPath, [BIN, '--db', db, 'activities', '--json'], {
-          encoding: 'utf8',
-        });
-        const count = probe.status === 0 ? JSON.parse(probe.stdout).activities.length : 0;
-        if (count > 0 && count < FILES) {
-          clearInterval(timer);
-          child.kill('SIGKILL');
-          resolve(true);
-        } else if (count >= FILES) {
-          clearInterval(timer);
-          resolve(false);
-        }
-      }, 50);
-      child.on('exit', () => {
-        clearInterval(timer);
-        resolve(false);
-      });
-    });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    let killed = false;
+    while (child.exitCode === null && child.signalCode === null) {
+      const count = storedCount(db);
+      if (count > 0 && count < FILES) {
+        child.kill('SIGKILL');
+        killed = true;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await exited;
+    const storedAtKill = storedCount(db);
     const resumed = spawnSync(process.execPath, [BIN, '--db', db, 'import', folder, '--json'], {
       encoding: 'utf8',
     });
