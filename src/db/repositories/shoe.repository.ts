@@ -40,6 +40,24 @@ export class ShoeRepository {
     return row;
   }
 
+  /** The active shoe the runner set as default for this sport (`default_sport` is a comma-separated list). */
+  async defaultFor(athleteId: string, sport: string): Promise<ShoeRow | undefined> {
+    const candidates = await this.db
+      .selectFrom('shoes')
+      .selectAll()
+      .where('athlete_id', '=', athleteId)
+      .where('retired_at', 'is', null)
+      .where('default_sport', 'is not', null)
+      .orderBy('created_at', 'desc')
+      .execute();
+    return candidates.find((s) =>
+      s
+        .default_sport!.split(',')
+        .map((x) => x.trim())
+        .includes(sport),
+    );
+  }
+
   async list(athleteId: string): Promise<ShoeRow[]> {
     return this.db
       .selectFrom('shoes')

@@ -31,6 +31,18 @@ export interface WriteOutcome {
   duplicates: number;
 }
 
+async function shoeFor(
+  shoes: ShoeRepository,
+  ctx: WriteContext,
+  gearName: string | null,
+  sport: Sport,
+): Promise<string | null> {
+  if (!isRunningSport(sport)) return null;
+  if (gearName)
+    return (await shoes.findOrCreate(ctx.athleteId, { name: gearName, defaultSport: 'run' }, ctx.nowIso)).id;
+  return (await shoes.defaultFor(ctx.athleteId, sport))?.id ?? null;
+}
+
 /**
  * `contentHash` (when given) marks the file as done in the same transaction, so importing the same bytes again
  * is recognised before decoding.
@@ -64,16 +76,8 @@ export async function writeActivities(
     const shoes = new ShoeRepository(trx);
     const outcome: WriteOutcome = { imported: 0, duplicates: 0 };
     for (const { parsed, summary, streams } of prepared) {
-      const shoeId =
-        parsed.gearName && isRunningSport(summary.sport)
-          ? (
-              await shoes.findOrCreate(
-                ctx.athleteId,
-                { name: parsed.gearName, defaultSport: 'run' },
-                ctx.nowIso,
-              )
-            ).id
-          : null;
+      // Gear named by the source wins; otherwise a run gets the shoe the runner set as default for its sport.
+      const shoeId = await shoeFor(shoes, ctx, parsed.gearName, summary.sport);
       const row: ActivityRow = {
         id: newId(parsed.startMs),
         athlete_id: ctx.athleteId,

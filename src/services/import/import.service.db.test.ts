@@ -245,6 +245,28 @@ dbTest('the same run from a watch file and a GPX copy is stored once, the richer
   }
 });
 
+dbTest("a new run without gear gets the runner's default shoe for its sport", async (tdb) => {
+  const handle = await tdb.open();
+  const tmp = tempDir();
+  try {
+    const ctx = await context(handle);
+    const shoes = new ShoeRepository(handle.db);
+    const trainer = await shoes.findOrCreate(
+      ctx.athleteId,
+      { name: 'Daily trainer', defaultSport: 'run,treadmill_run' },
+      ctx.nowIso,
+    );
+    const path = join(tmp.dir, 'run.fit');
+    writeFileSync(path, buildFitRun({ startMs: T0, durationS: 1800, seed: 11 }));
+    await importPaths(ctx, [path]);
+    const [row] = await new ActivityRepository(handle.db).list(ctx.athleteId);
+    assert.equal(row?.shoe_id, trainer.id);
+  } finally {
+    tmp.cleanup();
+    await handle.close();
+  }
+});
+
 dbTest('hostile and broken archive entries are refused with archive!path, the rest imports', async (tdb) => {
   const handle = await tdb.open();
   const tmp = tempDir();
