@@ -52,7 +52,6 @@ test('an import killed half-way resumes to exactly the full set', { timeout: 120
       await new Promise((r) => setTimeout(r, 20));
     }
     await exited;
-    const storedAtKill = storedCount(db);
     const resumed = spawnSync(process.execPath, [BIN, '--db', db, 'import', folder, '--json'], {
       encoding: 'utf8',
     });

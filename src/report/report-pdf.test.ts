@@ -9,11 +9,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { SEED_NOW, seedReportRunner } from '../../test/factories/report-seed.fixture.ts';
 import { openDatabase } from '../db/connection.ts';
 import { ReportService, whyCauseAnalyser, writeReport } from '../services/report.service.ts';
 import { accessibilityProblems } from './html-a11y.check.ts';
 import { ChromiumPdfRenderer, findChromium } from './pdf-renderer.ts';
-import { SEED_NOW, seedReportRunner } from './report-seed.fixture.ts';
 
 const chromium = findChromium();
 const required = process.env.KNEEWISE_REQUIRE_BROWSER === '1';

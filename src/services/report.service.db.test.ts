@@ -2,13 +2,18 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  SEED_NOTE,
+  SEED_NOW,
+  SEED_ONSET,
+  seedReportRunner,
+} from '../../test/factories/report-seed.fixture.ts';
 import { dbTest } from '../../test/support/test-databases.ts';
 import { AthleteRepository } from '../db/repositories/athlete.repository.ts';
 import type { KneewiseError } from '../domain/errors.ts';
 import { renderReportHtml } from '../report/components/report.document.ts';
 import { accessibilityProblems } from '../report/html-a11y.check.ts';
 import type { PdfRenderer } from '../report/pdf-renderer.ts';
-import { SEED_NOTE, SEED_NOW, SEED_ONSET, seedReportRunner } from '../report/report-seed.fixture.ts';
 import { ReportService, whyCauseAnalyser, writeReport } from './report.service.ts';
 
 const now = () => SEED_NOW;

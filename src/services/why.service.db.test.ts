@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { storedActivityRow } from '../../test/factories/activity-row.factory.ts';
 import { dbTest } from '../../test/support/test-databases.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
 import { ActivityRepository, type ActivityRow } from '../db/repositories/activity.repository.ts';
@@ -21,44 +22,7 @@ function activity(
   distanceM: number,
   extra: Partial<ActivityRow> = {},
 ): ActivityRow {
-  const startMs = dayNumber(date) * 86_400_000 + 6 * 3_600_000;
-  return {
-    id: `act-${String(n).padStart(4, '0')}`,
-    athlete_id: athleteId,
-    source: `synthetic/${n}.fit`,
-    format: 'fit',
-    external_id: `ext-${n}`,
-    sport: 'run',
-    raw_sport: 'running',
-    start_at: new Date(startMs).toISOString(),
-    start_ms: startMs,
-    local_date: date,
-    utc_offset_s: 0,
-    local_date_basis: 'file',
-    distance_m: distanceM,
-    moving_time_s: distanceM / 3,
-    elapsed_time_s: distanceM / 3 + 60,
-    timer_time_s: null,
-    ascent_m: 60,
-    descent_m: 60,
-    downhill_distance_m: null,
-    avg_heart_rate: 140,
-    max_heart_rate: 170,
-    avg_cadence_spm: 170,
-    avg_stride_m: null,
-    calories: null,
-    device: null,
-    name: null,
-    description: null,
-    gear_name: null,
-    shoe_id: null,
-    sample_count: 0,
-    richness: 1,
-    summary_version: 'test',
-    imported_at: NOW.toISOString(),
-    is_demo: 0,
-    ...extra,
-  };
+  return storedActivityRow(athleteId, n, date, distanceM, NOW, extra);
 }
 
 /** Ten weeks of 8 km runs every other day, then a 24 km run on the onset day. */

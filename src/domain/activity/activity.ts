@@ -81,6 +81,25 @@ export function emptyTotals(): StatedTotals {
   };
 }
 
+/**
+ * Just the stated totals of a richer record (an export's summary row): the ten fields, nothing else, so a
+ * summary-only activity carries exactly what its source says.
+ */
+export function statedTotalsOf(row: StatedTotals): StatedTotals {
+  return {
+    distanceM: row.distanceM,
+    timerS: row.timerS,
+    elapsedS: row.elapsedS,
+    movingS: row.movingS,
+    ascentM: row.ascentM,
+    descentM: row.descentM,
+    avgHeartRate: row.avgHeartRate,
+    maxHeartRate: row.maxHeartRate,
+    avgCadenceSpm: row.avgCadenceSpm,
+    calories: row.calories,
+  };
+}
+
 /** A problem found in one input: `file` names it (inside an archive as `archive.zip!path/inside.fit`). */
 export interface ImportIssue {
   file: string;

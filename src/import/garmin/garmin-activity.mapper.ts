@@ -2,7 +2,7 @@
  * Garmin summary rows → our activity values: a whole ParsedActivity for activities whose uploaded file is
  * missing or unreadable, or the metadata to lay over the activity decoded from the matching FIT file.
  */
-import { emptyTotals, type ParsedActivity } from '../../domain/activity/activity.ts';
+import { type ParsedActivity, statedTotalsOf } from '../../domain/activity/activity.ts';
 import type { GarminActivityRow } from './garmin-activities.parser.ts';
 
 /** A summary-only activity (format 'garmin-json', no streams), with the offset from startTimeLocal. */
@@ -13,19 +13,7 @@ export function garminRowToActivity(row: GarminActivityRow): ParsedActivity {
     rawSport: row.activityType || (row.sportType ?? ''),
     startMs: row.startMs,
     utcOffsetS: row.utcOffsetS,
-    totals: {
-      ...emptyTotals(),
-      distanceM: row.distanceM,
-      timerS: row.timerS,
-      elapsedS: row.elapsedS,
-      movingS: row.movingS,
-      ascentM: row.ascentM,
-      descentM: row.descentM,
-      avgHeartRate: row.avgHeartRate,
-      maxHeartRate: row.maxHeartRate,
-      avgCadenceSpm: row.avgCadenceSpm,
-      calories: row.calories,
-    },
+    totals: statedTotalsOf(row),
     streams: null,
     device: row.device,
     name: row.name,

@@ -3,7 +3,7 @@
  * file (manual entries, "#error#" files, files that failed to decode), or the metadata to lay over the
  * activity decoded from the row's file (the file knows the streams; the CSV knows what the user typed).
  */
-import { emptyTotals, type ParsedActivity } from '../../domain/activity/activity.ts';
+import { type ParsedActivity, statedTotalsOf } from '../../domain/activity/activity.ts';
 import type { StravaActivityRow } from './strava-activities.parser.ts';
 
 /** A summary-only activity (format 'strava-csv', no streams). Strava's date has no offset: utcOffsetS is null. */
@@ -14,19 +14,7 @@ export function stravaRowToActivity(row: StravaActivityRow): ParsedActivity {
     rawSport: row.activityType,
     startMs: row.startMs,
     utcOffsetS: null,
-    totals: {
-      ...emptyTotals(),
-      distanceM: row.distanceM,
-      timerS: row.timerS,
-      elapsedS: row.elapsedS,
-      movingS: row.movingS,
-      ascentM: row.ascentM,
-      descentM: row.descentM,
-      avgHeartRate: row.avgHeartRate,
-      maxHeartRate: row.maxHeartRate,
-      avgCadenceSpm: row.avgCadenceSpm,
-      calories: row.calories,
-    },
+    totals: statedTotalsOf(row),
     streams: null,
     device: null,
     name: row.name,

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ImportedFileRepository } from '../../db/repositories/imported-file.repository.ts';
-import type { ImportIssue, ParsedActivity } from '../../domain/activity/activity.ts';
+import type { DecodeResult, ImportIssue, ParsedActivity } from '../../domain/activity/activity.ts';
 import { KneewiseError } from '../../domain/errors.ts';
 import { decodeActivityFile } from '../../import/decode-file.ts';
 import { type WriteContext, writeActivities } from './activity-writer.ts';
@@ -102,20 +102,18 @@ async function importOneFile(
     report.duplicates += known;
     return;
   }
-  let activities: ParsedActivity[];
+  let decoded: DecodeResult;
   try {
-    const decoded = decodeActivityFile(bytes);
-    activities = decoded.activities;
+    decoded = decodeActivityFile(bytes);
     for (const w of decoded.warnings) report.warnings.push({ file: file.display, ...w });
   } catch (error) {
     report.skipped.push(issueFrom(file.display, error));
     return;
   }
+  let activities = decoded.activities;
   const dated = activities.filter(hasCalendarStart);
   if (dated.length < activities.length) {
-    const deviceRelative = report.warnings.some(
-      (w) => w.file === file.display && w.code === 'FIT_DEVICE_RELATIVE_TIME',
-    );
+    const deviceRelative = decoded.warnings.some((w) => w.code === 'FIT_DEVICE_RELATIVE_TIME');
     const issue = {
       file: file.display,
       code: deviceRelative ? 'FIT_DEVICE_RELATIVE_TIME' : 'NO_TIMESTAMPS',

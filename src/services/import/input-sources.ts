@@ -3,7 +3,7 @@
  * nested inside it, like Garmin's UploadedFiles parts). Each file carries the path it is reported under:
  * as given on the command line, and inside an archive as `archive.zip!path/inside.fit`.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { IMPORT_CODES, ImportError } from '../../domain/errors.ts';
 import { walkNestedZip } from '../../import/archive/nested-zip-walker.ts';
@@ -154,7 +154,6 @@ async function* zipFiles(
 
 async function looksLikeZip(path: string): Promise<boolean> {
   if (/\.zip$/i.test(path)) return true;
-  const { open } = await import('node:fs/promises');
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(4);

@@ -4,14 +4,15 @@
  * longest), a pain episode with five journal entries, a saved assessment from the real engine, two shoes, a
  * few programme sessions and rides since. Test-only: it writes to the database it is given.
  */
-import type { DatabaseHandle } from '../db/connection.ts';
-import { ActivityRepository, type ActivityRow } from '../db/repositories/activity.repository.ts';
-import { type Athlete, AthleteRepository } from '../db/repositories/athlete.repository.ts';
-import { parseAnswers } from '../domain/assessment/answers.schema.ts';
-import { assessKnee } from '../domain/assessment/assess.engine.ts';
-import { addDays, dayNumber } from '../domain/load/calendar-day.ts';
-import { JournalService } from '../services/journal.service.ts';
-import { ShoeService } from '../services/shoe.service.ts';
+import type { DatabaseHandle } from '../../src/db/connection.ts';
+import { ActivityRepository, type ActivityRow } from '../../src/db/repositories/activity.repository.ts';
+import { type Athlete, AthleteRepository } from '../../src/db/repositories/athlete.repository.ts';
+import { parseAnswers } from '../../src/domain/assessment/answers.schema.ts';
+import { assessKnee } from '../../src/domain/assessment/assess.engine.ts';
+import { addDays } from '../../src/domain/load/calendar-day.ts';
+import { JournalService } from '../../src/services/journal.service.ts';
+import { ShoeService } from '../../src/services/shoe.service.ts';
+import { storedActivityRow } from './activity-row.factory.ts';
 
 export const SEED_NOW = new Date('2025-06-29T12:00:00.000Z');
 export const SEED_ONSET = '2025-06-15';
@@ -24,44 +25,7 @@ function activity(
   distanceM: number,
   extra: Partial<ActivityRow> = {},
 ): ActivityRow {
-  const startMs = dayNumber(date) * 86_400_000 + 6 * 3_600_000;
-  return {
-    id: `act-${String(n).padStart(4, '0')}`,
-    athlete_id: athleteId,
-    source: `synthetic/${n}.fit`,
-    format: 'fit',
-    external_id: `ext-${n}`,
-    sport: 'run',
-    raw_sport: 'running',
-    start_at: new Date(startMs).toISOString(),
-    start_ms: startMs,
-    local_date: date,
-    utc_offset_s: 0,
-    local_date_basis: 'file',
-    distance_m: distanceM,
-    moving_time_s: distanceM / 3,
-    elapsed_time_s: distanceM / 3 + 60,
-    timer_time_s: null,
-    ascent_m: 60,
-    descent_m: 60,
-    downhill_distance_m: null,
-    avg_heart_rate: 140,
-    max_heart_rate: 170,
-    avg_cadence_spm: 172,
-    avg_stride_m: null,
-    calories: null,
-    device: null,
-    name: null,
-    description: null,
-    gear_name: null,
-    shoe_id: null,
-    sample_count: 0,
-    richness: 1,
-    summary_version: 'test',
-    imported_at: SEED_NOW.toISOString(),
-    is_demo: 0,
-    ...extra,
-  };
+  return storedActivityRow(athleteId, n, date, distanceM, SEED_NOW, { avg_cadence_spm: 172, ...extra });
 }
 
 export interface SeedOptions {
