@@ -14,6 +14,7 @@ import { registerPainCommand } from './commands/pain.command.ts';
 import { registerPlanCommand } from './commands/plan.command.ts';
 import { registerReportCommand } from './commands/report.command.ts';
 import { registerRoutineCommand } from './commands/routine.command.ts';
+import { registerServeCommand } from './commands/serve.command.ts';
 import { registerSettingsCommand } from './commands/settings.command.ts';
 import { registerShoesCommand } from './commands/shoes.command.ts';
 import { registerStatusCommand } from './commands/status.command.ts';
@@ -54,6 +55,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   registerRoutineCommand(program, ctx);
   registerAdviceCommand(program, ctx);
   registerReportCommand(program, ctx);
+  registerServeCommand(program, ctx);
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

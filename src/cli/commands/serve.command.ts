@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { type Command, InvalidArgumentError } from 'commander';
+import { openDatabase } from '../../db/connection.ts';
+import { startServer } from '../../http/server.ts';
+import { ensureWebBuild } from '../../http/web-build.ts';
+import { defaultPdfRenderer } from '../../report/pdf-renderer.ts';
+import type { AppContext } from '../app-context.ts';
+
+export const DEFAULT_PORT = 4477;
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError(`expected a port number 0–65535 (0 = any free port), got "${value}"`);
+  }
+  return port;
+}
+
+/** Opens the URL in the desktop's browser; a machine without one just keeps serving. */
+function openInBrowser(url: string): void {
+  const opener =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => {});
+  child.unref();
+}
+
+export function registerServeCommand(program: Command, ctx: AppContext): void {
+  program
+    .command('serve')
+    .description('Serve the dashboard on 127.0.0.1 (first line of output: the URL)')
+    .option('--port <port>', `port to listen on (default ${DEFAULT_PORT}; 0 = any free port)`, parsePort)
+    .option('--open', 'open the dashboard in your browser')
+    .action(async (opts: { port?: number; open?: boolean }) => {
+      const webRoot = await ensureWebBuild((line) => ctx.io.stderr.write(`${line}\n`));
+      const config = ctx.config();
+      const store = await openDatabase(config.dbUrl);
+      const server = await startServer({
+        store,
+        port: opts.port ?? DEFAULT_PORT,
+        webRoot,
+        pdfRenderer: defaultPdfRenderer(),
+      }).catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      });
+      ctx.io.stdout.write(`${server.url}\n`);
+      ctx.io.stderr.write('kneewise is serving your dashboard on this computer only. Stop it with Ctrl+C.\n');
+      if (opts.open) openInBrowser(server.url);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.stop();
+      await store.close();
+    });
+}

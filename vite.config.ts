@@ -1,0 +1,20 @@
+/**
+ * Builds the dashboard (web/) into dist/web, which `kneewise serve` serves. No CDN, no external fonts: every
+ * byte the page needs ships in the bundle, so no request leaves the machine.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./web', import.meta.url)),
+  base: '/',
+  logLevel: 'warn',
+  build: {
+    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
+  },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+});

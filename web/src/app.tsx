@@ -1,0 +1,86 @@
+/**
+ * The dashboard shell: loads the overview once, shows onboarding to a runner with no data yet, and otherwise
+ * the navigation and the screen for the current hash route.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useApi } from './api.ts';
+import { DemoBanner } from './components/demo-banner.tsx';
+import { ErrorMessage, Loading } from './components/status-messages.tsx';
+import { OnboardingScreen } from './onboarding/onboarding.screen.tsx';
+import { ROUTES, routeOf } from './routes.ts';
+import { AppStateProvider, type Overview } from './settings-context.tsx';
+
+function useHashRoute(): string {
+  const [hash, setHash] = useState(() => location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(location.hash);
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return routeOf(hash);
+}
+
+export function App() {
+  const overview = useApi<Overview>('/overview');
+  const route = useHashRoute();
+  const [welcomeDone, setWelcomeDone] = useState(false);
+  const refresh = overview.reload;
+  const finishOnboarding = useCallback(() => {
+    setWelcomeDone(true);
+    location.hash = '#/today';
+    refresh();
+  }, [refresh]);
+
+  if (!overview.data) {
+    return (
+      <main id="main" class="boot">
+        {overview.error ? (
+          <ErrorMessage error={overview.error} retry={refresh} />
+        ) : (
+          <Loading what="kneewise" />
+        )}
+      </main>
+    );
+  }
+
+  const empty = overview.data.counts.activities === 0 && !overview.data.hasDemo;
+  const showOnboarding = route === 'welcome' || (empty && !welcomeDone && route === '');
+  const current = ROUTES.find((r) => r.path === route) ?? ROUTES[0]!;
+  const Screen = current.component;
+
+  return (
+    <AppStateProvider value={{ overview: overview.data, refresh }}>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="app-header">
+        <a class="brand" href="#/today" aria-label="kneewise, Today">
+          <span aria-hidden="true">◐</span> kneewise
+        </a>
+        {!showOnboarding && (
+          <nav aria-label="Screens">
+            <ul>
+              {ROUTES.map((r) => (
+                <li key={r.path}>
+                  <a href={`#/${r.path}`} aria-current={r === current ? 'page' : undefined}>
+                    {r.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      {overview.data.hasDemo && <DemoBanner />}
+      <main id="main" tabIndex={-1}>
+        {showOnboarding ? <OnboardingScreen onDone={finishOnboarding} /> : <Screen key={current.path} />}
+      </main>
+      <footer class="app-footer">
+        <p>
+          kneewise gives education and triage, not a diagnosis. If your knee is badly swollen, locked, gives
+          way, or you cannot bear weight, see a clinician. Your data stays on this computer.
+        </p>
+      </footer>
+    </AppStateProvider>
+  );
+}

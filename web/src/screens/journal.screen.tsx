@@ -1,0 +1,3 @@
+export function JournalScreen() {
+  return <p>Coming soon</p>;
+}

@@ -1,0 +1,3 @@
+export function KneeCheckScreen() {
+  return <p>Coming soon</p>;
+}

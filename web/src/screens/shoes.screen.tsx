@@ -1,0 +1,3 @@
+export function ShoesScreen() {
+  return <p>Coming soon</p>;
+}

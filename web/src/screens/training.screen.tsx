@@ -1,0 +1,3 @@
+export function TrainingScreen() {
+  return <p>Coming soon</p>;
+}

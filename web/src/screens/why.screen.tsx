@@ -1,0 +1,3 @@
+export function WhyScreen() {
+  return <p>Coming soon</p>;
+}
