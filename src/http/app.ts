@@ -31,9 +31,9 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Guards against DNS rebinding: a page on another site must not reach this server by a name it controls. */
-function isLocalHost(host: string | undefined): boolean {
-  if (!host) return false;
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+function isLocalHost(requestUrl: string): boolean {
+  // The Node adapter builds the request URL from the Host header, so this checks the name the client used.
+  const name = new URL(requestUrl).hostname.replace(/^\[|\]$/g, '');
   return name === '127.0.0.1' || name === 'localhost' || name === '::1';
 }
 
@@ -43,7 +43,7 @@ export function createHttpApp(deps: HttpDeps, options: AppOptions): Hono<AppEnv>
 
   app.onError((error, c) => errorResponse(c, error));
   app.use('*', async (c, next) => {
-    if (!isLocalHost(c.req.header('host'))) {
+    if (!isLocalHost(c.req.url)) {
       return c.json(
         { error: { code: 'FORBIDDEN_HOST', message: 'kneewise answers only on 127.0.0.1' } },
         403,
