@@ -12,6 +12,8 @@ import { serveWeb } from './static-files.ts';
 export interface AppOptions {
   /** The built dashboard folder; null serves the API only (route tests). */
   webRoot: string | null;
+  /** The API routes to mount (default: all of them). Route tests mount just the module under test. */
+  routes?: (deps: HttpDeps) => Hono<AppEnv>;
 }
 
 /**
@@ -58,7 +60,7 @@ export function createHttpApp(deps: HttpDeps, options: AppOptions): Hono<AppEnv>
     c.set('athlete', await athletes.getOrCreateLocal(deps.now().toISOString()));
     await next();
   });
-  app.route('/api', apiRoutes(deps));
+  app.route('/api', (options.routes ?? apiRoutes)(deps));
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'API_NOT_FOUND', message: `No API route ${c.req.method} ${c.req.path}` } }, 404),
   );
