@@ -34,6 +34,26 @@ const files = (
       })
 ).sort();
 
+// The end-to-end tests serve the built dashboard. Build it once here, so parallel test files never race to.
+if (files.some((f) => f.includes('.e2e.test.'))) {
+  const build = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      "const m = await import('./src/http/web-build.ts'); await m.ensureWebBuild((l) => console.error(l));",
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  const built = await new Promise((resolve) => build.on('exit', (c) => resolve(c === 0)));
+  if (!built) {
+    console.error('Building the dashboard (web/) failed; see the errors above.');
+    process.exit(1);
+  }
+}
+
 let postgres = null;
 if (!process.env.KNEEWISE_TEST_POSTGRES) {
   postgres = await startEphemeralPostgres();
