@@ -150,7 +150,7 @@ async function timeToData(url: string): Promise<void> {
   const browser = await launchBrowser();
   const screens = [
     { name: 'Today', hash: '#/today', ready: '[data-testid="today-ceiling"]' },
-    { name: 'Training', hash: '#/training', ready: '[data-testid="training-charts"] svg' },
+    { name: 'Training', hash: '#/training', ready: '[data-testid="training-charts"] .chart-canvas svg' },
   ];
   try {
     for (const screen of screens) {

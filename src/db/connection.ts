@@ -59,6 +59,9 @@ function openSqlite(url: string): DatabaseHandle {
 
 function openPostgres(url: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle connection the server drops (a restart, an admin terminating it) is emitted here; the pool has
+  // already discarded it and the next query opens a new one. Unhandled, it would crash a running server.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   return { db, dialect: 'postgres', location, close: () => db.destroy() };

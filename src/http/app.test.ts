@@ -41,3 +41,23 @@ test('an unknown API path is a JSON 404 with a stable code', async () => {
   assert.equal(body.error.code, 'API_NOT_FOUND');
   await close();
 });
+
+test('refuses a change sent by another site, but not a read or a same-origin change', async () => {
+  const { http, close } = await app();
+  const crossSite = await http.request('http://127.0.0.1/api/health', {
+    method: 'POST',
+    headers: { 'sec-fetch-site': 'cross-site' },
+  });
+  assert.equal(crossSite.status, 403);
+  assert.equal(((await crossSite.json()) as { error: { code: string } }).error.code, 'FORBIDDEN_CROSS_SITE');
+  const read = await http.request('http://127.0.0.1/api/health', {
+    headers: { 'sec-fetch-site': 'cross-site' },
+  });
+  assert.equal(read.status, 200);
+  const sameOrigin = await http.request('http://127.0.0.1/api/nothing-here', {
+    method: 'POST',
+    headers: { 'sec-fetch-site': 'same-origin' },
+  });
+  assert.equal(sameOrigin.status, 404);
+  await close();
+});

@@ -39,6 +39,13 @@ function isLocalHost(requestUrl: string): boolean {
   return name === '127.0.0.1' || name === 'localhost' || name === '::1';
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Another web page open in the same browser can send a simple POST to 127.0.0.1 without a CORS preflight.
+ * Browsers label such requests `Sec-Fetch-Site: cross-site`; refusing them keeps other sites from changing
+ * the runner's data (seeding demo rows, deleting entries).
+ */
 export function createHttpApp(deps: HttpDeps, options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const athletes = new AthleteRepository(deps.store.db);
@@ -48,6 +55,17 @@ export function createHttpApp(deps: HttpDeps, options: AppOptions): Hono<AppEnv>
     if (!isLocalHost(c.req.url)) {
       return c.json(
         { error: { code: 'FORBIDDEN_HOST', message: 'kneewise answers only on 127.0.0.1' } },
+        403,
+      );
+    }
+    if (!SAFE_METHODS.has(c.req.method) && c.req.header('sec-fetch-site') === 'cross-site') {
+      return c.json(
+        {
+          error: {
+            code: 'FORBIDDEN_CROSS_SITE',
+            message: 'kneewise accepts changes only from its own pages',
+          },
+        },
         403,
       );
     }
