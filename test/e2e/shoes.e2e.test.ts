@@ -1,0 +1,212 @@
+/**
+ * Shoes with a seeded runner (report-seed.fixture.ts, as of 2025-06-29: "Road Trainer" with 300 km from before
+ * plus 280 km of runs, "Trail <New>" with the last three runs). Through the form: an empty name is refused by
+ * its field, a pair is added, made the default for runs, renamed and retired, and the API agrees at each step.
+ * In miles the distances and the typed distance follow the runner's units.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { ShoeList, ShoeView } from '../../web/src/types/shoes.ts';
+import { SEED_NOW, seedReportRunner } from '../factories/report-seed.fixture.ts';
+import {
+  browserSkipReason,
+  launchBrowser,
+  openPage,
+  startTestServer,
+  type TestServer,
+} from '../support/browser.ts';
+
+const skip = browserSkipReason();
+let browser: Browser;
+
+before(async () => {
+  if (skip) return;
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function seededServer(): Promise<TestServer> {
+  return startTestServer({
+    now: () => SEED_NOW,
+    seed: async (store) => {
+      await seedReportRunner(store);
+    },
+  });
+}
+
+async function apiShoes(server: TestServer): Promise<ShoeView[]> {
+  const response = await fetch(new URL('/api/shoes?includeRetired=true', server.url));
+  assert.equal(response.status, 200);
+  return ((await response.json()) as ShoeList).shoes;
+}
+
+async function apiShoe(server: TestServer, name: string): Promise<ShoeView> {
+  const shoe = (await apiShoes(server)).find((s) => s.name === name);
+  assert.ok(shoe, `the API knows "${name}"`);
+  return shoe;
+}
+
+function card(page: Page, name: string) {
+  return page.locator(`.shoe-grid article[data-shoe="${name}"]`);
+}
+
+/** Nothing wider than the viewport. */
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+test('Shoes: add (with a field error first), make default, rename and retire', { skip }, async () => {
+  const server = await seededServer();
+  try {
+    const watched = await openPage(browser, server, { path: '/#/shoes' });
+    const { page } = watched;
+    await card(page, 'Road Trainer').waitFor();
+    const road = (await card(page, 'Road Trainer').textContent()) ?? '';
+    assert.match(road, /580\.0 km/);
+    assert.match(road, /35 runs/);
+    assert.match(road, /"Road Trainer" has 580\.0 km: past 482\.8 km/);
+    assert.match(road, /Folk wisdom/);
+    assert.match(road, /no trial shows that replacing shoes at a set distance prevents injury/);
+    assert.match((await page.locator('main').textContent()) ?? '', /Malisoux et al\. 2015/);
+
+    // An empty name is refused next to the field, which takes focus; nothing is sent.
+    const name = page.getByLabel('Name (required)');
+    await page.getByRole('button', { name: 'Add shoes' }).click();
+    const nameError = page.locator('#shoe-name-error');
+    await nameError.waitFor();
+    assert.match((await nameError.textContent()) ?? '', /Give the shoes a name/);
+    assert.equal(await name.getAttribute('aria-invalid'), 'true');
+    assert.match((await name.getAttribute('aria-describedby')) ?? '', /shoe-name-error/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'shoe-name');
+    assert.equal((await apiShoes(server)).length, 2);
+
+    // A distance that is not a number is refused by its field too.
+    await name.fill('Blue Pegasus');
+    await page.getByLabel('Distance already on them (km)').fill('lots');
+    await page.getByRole('button', { name: 'Add shoes' }).click();
+    await page.locator('#shoe-startDistance-error').waitFor();
+    assert.equal(await page.locator('#shoe-name-error').count(), 0);
+
+    await page.getByLabel('Brand').fill('Nike');
+    await page.getByLabel('Model').fill('Pegasus 41');
+    await page.getByLabel('Distance already on them (km)').fill('120.5');
+    await page.getByRole('button', { name: 'Add shoes' }).click();
+    await card(page, 'Blue Pegasus').waitFor();
+    assert.match(
+      (await card(page, 'Blue Pegasus').textContent()) ?? '',
+      /Nike Pegasus 41.*120\.5 km.*0 runs/,
+    );
+    assert.match((await page.getByRole('status').textContent()) ?? '', /"Blue Pegasus" added\./);
+    assert.equal(await name.inputValue(), '', 'the form is cleared');
+    const added = await apiShoe(server, 'Blue Pegasus');
+    assert.equal(added.startDistanceM, 120_500);
+    assert.deepEqual(added.defaultFor, []);
+
+    // Make it the default for runs.
+    await card(page, 'Blue Pegasus').getByRole('button', { name: 'Make default for runs' }).click();
+    await card(page, 'Blue Pegasus').locator('.shoe-default-badge').waitFor();
+    assert.deepEqual((await apiShoe(server, 'Blue Pegasus')).defaultFor, ['run']);
+
+    // Rename another pair in place.
+    await card(page, 'Trail <New>').getByRole('button', { name: 'Rename' }).click();
+    const rename = page.getByLabel('New name for Trail <New>');
+    // The field takes focus, so a keyboard user can type straight away.
+    await page.waitForFunction(() => document.activeElement?.id.startsWith('rename-') === true);
+    await rename.fill('Trail Racer');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await card(page, 'Trail Racer').waitFor();
+    await apiShoe(server, 'Trail Racer');
+
+    await watched.screenshot('shoes-after-add');
+
+    // Retire after a confirmation; it moves to Retired and stops being the default.
+    await card(page, 'Blue Pegasus').getByRole('button', { name: 'Retire' }).click();
+    await card(page, 'Blue Pegasus').getByRole('button', { name: 'Keep them' }).click();
+    assert.equal(await card(page, 'Blue Pegasus').getByRole('button', { name: 'Retire' }).count(), 1);
+    await card(page, 'Blue Pegasus').getByRole('button', { name: 'Retire' }).click();
+    await card(page, 'Blue Pegasus').getByRole('button', { name: 'Yes, retire them' }).click();
+    const retiredRow = page.locator('.shoes-retired li[data-shoe="Blue Pegasus"]');
+    await retiredRow.waitFor();
+    assert.equal(await card(page, 'Blue Pegasus').count(), 0);
+    assert.match((await retiredRow.textContent()) ?? '', /120\.5 km, 0 runs; retired 2025-06-29/);
+    const retired = await apiShoe(server, 'Blue Pegasus');
+    assert.equal(retired.retiredAt, '2025-06-29');
+    assert.deepEqual(retired.defaultFor, []);
+    await page.waitForFunction(() => document.activeElement?.id === 'shoes-retired-title');
+
+    assert.deepEqual(watched.problems, []);
+    await watched.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('Shoes in miles, at 360 px and in dark mode', { skip }, async () => {
+  const server = await seededServer();
+  try {
+    for (const variant of [
+      { suffix: 'desktop', width: 1280, colorScheme: 'light' as const },
+      { suffix: '360', width: 360, colorScheme: 'light' as const },
+      { suffix: 'dark', width: 1280, colorScheme: 'dark' as const },
+    ]) {
+      const watched = await openPage(browser, server, { path: '/#/shoes', ...variant });
+      await card(watched.page, 'Road Trainer').waitFor();
+      assert.ok(
+        (await horizontalOverflow(watched.page)) <= 0,
+        `no horizontal overflow at ${variant.width}px`,
+      );
+      await watched.screenshot(`shoes-${variant.suffix}`);
+      assert.deepEqual(watched.problems, []);
+      await watched.close();
+    }
+
+    const put = await fetch(new URL('/api/settings', server.url), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ units: 'mi' }),
+    });
+    assert.equal(put.status, 200);
+    const watched = await openPage(browser, server, { path: '/#/shoes', width: 360 });
+    const { page } = watched;
+    await card(page, 'Road Trainer').waitFor();
+    assert.match((await card(page, 'Road Trainer').textContent()) ?? '', /360\.4 mi/);
+    await page.getByLabel('Name (required)').fill('Miler');
+    await page.getByLabel('Distance already on them (mi)').fill('100');
+    await page.getByRole('button', { name: 'Add shoes' }).click();
+    await card(page, 'Miler').waitFor();
+    assert.match((await card(page, 'Miler').textContent()) ?? '', /100\.0 mi/);
+    assert.equal((await apiShoe(server, 'Miler')).startDistanceM, 160_934);
+    await watched.screenshot('shoes-miles-360');
+    assert.deepEqual(watched.problems, []);
+    await watched.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('Shoes with none stored: an empty state and the form', { skip }, async () => {
+  const server = await startTestServer({ now: () => SEED_NOW });
+  try {
+    const watched = await openPage(browser, server, { path: '/#/shoes', width: 360, colorScheme: 'dark' });
+    const { page } = watched;
+    const empty = page.locator('.empty-state');
+    await empty.waitFor();
+    assert.match((await empty.textContent()) ?? '', /No pairs in use yet/);
+    assert.match((await page.locator('.shoes-retired').textContent()) ?? '', /No retired pairs/);
+    assert.match((await page.locator('main').textContent()) ?? '', /No runs from/);
+    await page.getByLabel('Name (required)').fill('First pair');
+    await page.getByLabel('Use them for new runs by default').check();
+    await page.getByRole('button', { name: 'Add shoes' }).click();
+    await card(page, 'First pair').locator('.shoe-default-badge').waitFor();
+    assert.deepEqual((await apiShoe(server, 'First pair')).defaultFor, ['run']);
+    await watched.screenshot('shoes-empty-then-added-dark-360');
+    assert.deepEqual(watched.problems, []);
+    await watched.close();
+  } finally {
+    await server.stop();
+  }
+});

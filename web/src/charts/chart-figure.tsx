@@ -1,0 +1,65 @@
+/**
+ * A chart on the dashboard: the SVG drawn by a plot builder (see *.plot.ts) at the width its box has, a
+ * caption that says in words what the chart shows, and the numbers as a table behind a <details>, so a
+ * screen-reader user or anyone who prefers numbers gets the same information.
+ *
+ * Drawing happens in an effect after the layout is known. The width comes from a ResizeObserver (one read
+ * per resize, no layout queries while drawing), and the box keeps the chart's height while it is empty so the
+ * page does not jump when the SVG arrives.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ChartTable, type ChartTableData } from './chart-table.tsx';
+import './charts.css';
+
+export type ChartRenderer = (width: number) => Element;
+
+export interface ChartFigureProps {
+  /** A stable name for tests and styles: `data-chart` on the figure. */
+  name: string;
+  /** Builds the SVG for a width; give a new function (useMemo/useCallback) only when the data changes. */
+  render: ChartRenderer;
+  height: number;
+  /** What the chart shows, in words (the visible caption). */
+  caption: ComponentChildren;
+  legend?: ComponentChildren;
+  table: ChartTableData;
+}
+
+/** Widths below this are a hidden or collapsed box: nothing worth drawing. */
+const MIN_WIDTH = 120;
+
+export function ChartFigure(props: ChartFigureProps) {
+  const canvas = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+
+  useEffect(() => {
+    const box = canvas.current;
+    if (!box) return;
+    const observer = new ResizeObserver((entries) => {
+      const next = Math.floor(entries[0]?.contentRect.width ?? 0);
+      // Same width (a height change, a scrollbar flicker of under a pixel): keep the drawn chart.
+      setWidth((current) => (Math.abs(current - next) >= 1 ? next : current));
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const box = canvas.current;
+    if (!box || width < MIN_WIDTH) return;
+    const chart = props.render(width);
+    // One image to assistive technology, named by the builder's ariaLabel; the caption and table carry the detail.
+    if (chart.tagName.toLowerCase() === 'svg') chart.setAttribute('role', 'img');
+    box.replaceChildren(chart);
+  }, [props.render, width]);
+
+  return (
+    <figure class="chart" data-chart={props.name}>
+      {props.legend}
+      <div class="chart-canvas" ref={canvas} style={{ minHeight: `${props.height}px` }} />
+      <figcaption>{props.caption}</figcaption>
+      <ChartTable {...props.table} />
+    </figure>
+  );
+}
