@@ -8,6 +8,7 @@ import { createAppContext } from './app-context.ts';
 import { registerActivitiesCommand } from './commands/activities.command.ts';
 import { registerAdviceCommand } from './commands/advice.command.ts';
 import { registerAssessCommand } from './commands/assess.command.ts';
+import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
 import { registerLoadCommand } from './commands/load.command.ts';
 import { registerPainCommand } from './commands/pain.command.ts';
@@ -55,6 +56,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   registerRoutineCommand(program, ctx);
   registerAdviceCommand(program, ctx);
   registerReportCommand(program, ctx);
+  registerDemoCommand(program, ctx);
   registerServeCommand(program, ctx);
 
   try {

@@ -21,7 +21,11 @@ export class AssessService {
     private readonly now: () => Date,
   ) {}
 
-  async assess(answers: Answers, options: { save: boolean }): Promise<Assessment & { id: string | null }> {
+  /** `isDemo` marks the saved assessment as part of the demo runner, so removing the demo removes it too. */
+  async assess(
+    answers: Answers,
+    options: { save: boolean; isDemo?: boolean },
+  ): Promise<Assessment & { id: string | null }> {
     const episode = latestEpisode(await new JournalService(this.db, this.athlete, this.now).all());
     const asOf = episode?.onset ?? resolveAsOf(undefined, this.now(), this.athlete);
     const training = trainingEvidenceFromLoad(await computeLoad(this.db, this.athlete, asOf));
@@ -36,7 +40,7 @@ export class AssessService {
         created_at: this.now().toISOString(),
         answers_json: JSON.stringify(answers),
         result_json: JSON.stringify(result),
-        is_demo: 0,
+        is_demo: options.isDemo ? 1 : 0,
       })
       .execute();
     return { ...result, id };

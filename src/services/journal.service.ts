@@ -55,7 +55,8 @@ export class JournalService {
     this.activities = new ActivityRepository(db);
   }
 
-  async log(raw: RawPainFields): Promise<PainEntry> {
+  /** `isDemo` marks the entry as part of the demo runner, so removing the demo removes it too. */
+  async log(raw: RawPainFields, options: { isDemo?: boolean } = {}): Promise<PainEntry> {
     const fields = parsePainFields(raw, { requireCore: true });
     const date = fields.date!;
     const run = await this.runFor(date, fields.time ?? null, fields.runId);
@@ -74,7 +75,7 @@ export class JournalService {
       activity_id: run?.id ?? null,
       note: fields.note ?? null,
       created_at: this.now().toISOString(),
-      is_demo: 0,
+      is_demo: options.isDemo ? 1 : 0,
     };
     await this.entries.insert(row);
     return toPainEntry(row);

@@ -10,6 +10,7 @@ import { ShoeRepository, type ShoeRow } from '../db/repositories/shoe.repository
 import type { Database } from '../db/schema.ts';
 import { isRunningSport, RUNNING_SPORTS, type Sport } from '../domain/activity/sport.ts';
 import { KneewiseError } from '../domain/errors.ts';
+import { shoeThresholdsOf } from '../domain/settings.ts';
 import {
   formatDefaultSports,
   parseDefaultSports,
@@ -22,12 +23,7 @@ import {
   type ShoeRunRef,
   shoeMileage,
 } from '../domain/shoes/shoe-mileage.ts';
-import {
-  DEFAULT_SHOE_THRESHOLDS,
-  SHOE_EVIDENCE,
-  type ShoeThresholds,
-  type ShoeWearStatus,
-} from '../domain/shoes/shoe-thresholds.ts';
+import { SHOE_EVIDENCE, type ShoeThresholds, type ShoeWearStatus } from '../domain/shoes/shoe-thresholds.ts';
 import { todayIn } from './activity-history.service.ts';
 import { systemTimeZone } from './import/time-zone.ts';
 
@@ -64,25 +60,42 @@ export interface AddShoeInput {
 }
 
 export interface AssignInput {
-  runIds?: readonly string[];
+  runIds?: readonly string[] | undefined;
   /** Local dates, inclusive. */
-  from?: string;
-  to?: string;
-  sport?: Sport;
+  from?: string | undefined;
+  to?: string | undefined;
+  sport?: Sport | undefined;
   /** Leave runs that already have a shoe alone. Default true for ranges, false for explicit ids. */
   onlyUnassigned?: boolean;
+}
+
+/** What the mileage needs of a running activity; callers that already read the runs pass these in. */
+export function shoeRunRefs(
+  rows: readonly Pick<ActivityRow, 'shoe_id' | 'sport' | 'local_date' | 'distance_m'>[],
+): ShoeRunRef[] {
+  return rows
+    .filter((r) => isRunningSport(r.sport as Sport))
+    .map((r) => ({
+      shoeId: r.shoe_id,
+      sport: r.sport as Sport,
+      localDate: r.local_date,
+      distanceM: r.distance_m,
+    }));
 }
 
 export class ShoeService {
   private readonly shoes: ShoeRepository;
   private readonly activities: ActivityRepository;
+  private readonly thresholds: ShoeThresholds;
 
+  /** `thresholds` default to the runner's stored reminder distances (settings). */
   constructor(
     db: Kysely<Database>,
     private readonly athlete: Athlete,
     private readonly now: () => Date,
-    private readonly thresholds: ShoeThresholds = DEFAULT_SHOE_THRESHOLDS,
+    thresholds?: ShoeThresholds,
   ) {
+    this.thresholds = thresholds ?? shoeThresholdsOf(athlete.settings);
     this.shoes = new ShoeRepository(db);
     this.activities = new ActivityRepository(db);
   }
@@ -100,7 +113,8 @@ export class ShoeService {
     );
   }
 
-  async add(input: AddShoeInput): Promise<ShoeView> {
+  /** `isDemo` marks the pair as part of the demo runner, so removing the demo removes it too. */
+  async add(input: AddShoeInput, options: { isDemo?: boolean } = {}): Promise<ShoeView> {
     await this.assertNameFree(input.name);
     const row: ShoeRow = {
       id: newId(this.now().getTime()),
@@ -112,16 +126,34 @@ export class ShoeService {
       default_sport: null,
       retired_at: null,
       created_at: this.now().toISOString(),
-      is_demo: 0,
+      is_demo: options.isDemo ? 1 : 0,
     };
     await this.shoes.insert(row);
     for (const sport of input.defaultFor ?? []) await this.setDefault(row.id, sport);
     return this.view(row.id);
   }
 
-  async list(options: { includeRetired?: boolean } = {}): Promise<ShoeList> {
+  /** `runs`: the running activities when the caller has already read them (see shoeRunRefs). */
+  /**
+   * Adds a pair, unless the very same pair (name, brand, model, start distance) is already there: then that
+   * one is returned, so a retried request does not fail. A different pair with the same name is refused.
+   */
+  async addOnce(input: AddShoeInput): Promise<{ shoe: ShoeView; created: boolean }> {
+    const same = await this.shoes.findByName(this.athlete.id, input.name);
+    if (
+      same &&
+      same.brand === (input.brand ?? null) &&
+      same.model === (input.model ?? null) &&
+      same.start_distance_m === (input.startDistanceM ?? 0)
+    ) {
+      return { shoe: await this.view(same.id), created: false };
+    }
+    return { shoe: await this.add(input), created: true };
+  }
+
+  async list(options: { includeRetired?: boolean; runs?: readonly ShoeRunRef[] } = {}): Promise<ShoeList> {
     const rows = await this.shoes.list(this.athlete.id);
-    const runs = await this.runRefs();
+    const runs = options.runs ?? (await this.runRefs());
     const shoes = rows
       .filter((r) => options.includeRetired !== false || r.retired_at === null)
       .map((r) => this.toView(r, runs));
@@ -176,6 +208,23 @@ export class ShoeService {
         .assigned;
     }
     return { ...(await this.view(row.id)), assigned };
+  }
+
+  /**
+   * Makes the shoe the default for exactly `sports`: each is taken from any other shoe, and sports no longer
+   * listed stop being this shoe's default.
+   */
+  async setDefaults(ref: string, sports: readonly Sport[]): Promise<ShoeView> {
+    const row = await this.resolve(ref);
+    const wanted = [...new Set(sports)];
+    for (const other of await this.shoes.list(this.athlete.id)) {
+      const current = parseDefaultSports(other.default_sport);
+      const next = other.id === row.id ? wanted : current.filter((s) => !wanted.includes(s));
+      const text = formatDefaultSports(next);
+      if (text !== other.default_sport)
+        await this.shoes.update(this.athlete.id, other.id, { default_sport: text });
+    }
+    return this.view(row.id);
   }
 
   async assign(ref: string, input: AssignInput): Promise<{ shoe: ShoeView; assigned: number }> {
@@ -281,13 +330,7 @@ export class ShoeService {
   }
 
   private async runRefs(): Promise<ShoeRunRef[]> {
-    const rows = await this.activities.list(this.athlete.id, { sports: [...RUNNING_SPORTS] });
-    return rows.map((r) => ({
-      shoeId: r.shoe_id,
-      sport: r.sport as Sport,
-      localDate: r.local_date,
-      distanceM: r.distance_m,
-    }));
+    return shoeRunRefs(await this.activities.list(this.athlete.id, { sports: [...RUNNING_SPORTS] }));
   }
 
   private toView(row: ShoeRow, runs: readonly ShoeRunRef[]): ShoeView {

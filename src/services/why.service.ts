@@ -13,7 +13,8 @@ import { type JournalCorrelations, journalCorrelations } from '../domain/causes/
 import { KneewiseError } from '../domain/errors.ts';
 import { JOURNAL_CODES, parseLocalDate } from '../domain/journal/pain-entry.ts';
 import { groupEpisodes, type PainEpisode } from '../domain/journal/pain-episodes.ts';
-import { DEFAULT_SHOE_THRESHOLDS, type ShoeThresholds } from '../domain/shoes/shoe-thresholds.ts';
+import { shoeThresholdsOf } from '../domain/settings.ts';
+import type { ShoeThresholds } from '../domain/shoes/shoe-thresholds.ts';
 import { toLoadActivity } from './activity-history.service.ts';
 import { JournalService } from './journal.service.ts';
 
@@ -28,7 +29,8 @@ export class WhyService {
     private readonly db: Kysely<Database>,
     private readonly athlete: Athlete,
     private readonly now: () => Date,
-    private readonly thresholds: ShoeThresholds = DEFAULT_SHOE_THRESHOLDS,
+    /** Default: the runner's stored reminder distances, so `why`, the dashboard and the report agree. */
+    private readonly thresholds: ShoeThresholds = shoeThresholdsOf(athlete.settings),
   ) {}
 
   async explain(options: { onset?: string } = {}): Promise<WhyReport> {

@@ -57,8 +57,9 @@ for (const variant of VARIANTS) {
     for (const route of ROUTES) {
       await page.goto(new URL(`/#/${route}`, server.url).toString());
       await page.waitForSelector('#screen-title');
-      await page.waitForLoadState('networkidle');
       await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 10_000 });
+      // Charts draw after their container is measured; give them a frame or two.
+      await page.waitForTimeout(300);
       await watched.screenshot(`screen-${route}-${variant.name}`);
       for (const finding of await auditPage(page)) {
         failures.push(`${route}: [${finding.rule}] ${finding.detail}`);

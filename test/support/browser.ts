@@ -110,6 +110,9 @@ export async function openPage(
     acceptDownloads: options.acceptDownloads ?? true,
     reducedMotion: 'reduce',
   });
+  // tsx compiles tests with esbuild's keepNames, which wraps named functions in `__name(fn, "name")`; a
+  // function passed to page.evaluate() carries that call into the page, so the page needs the helper too.
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
   const page = await context.newPage();
   const problems: string[] = [];
   const origin = new URL(server.url).origin;

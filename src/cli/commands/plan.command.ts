@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { KneewiseError } from '../../domain/errors.ts';
-import { writeIcs } from '../../domain/plans/ics.writer.ts';
 import type { Plan } from '../../domain/plans/plan-generator.ts';
+import { planToIcs } from '../../services/plan/plan-ics.ts';
 import { planToJson } from '../../services/plan/plan-json.ts';
 import { localDateOf, MAX_PLAN_WEEKS, PlanService, parsePlanFlags } from '../../services/plan.service.ts';
 import type { AppContext } from '../app-context.ts';
@@ -55,12 +55,7 @@ export function registerPlanCommand(program: Command, ctx: AppContext): void {
         const today = localDateOf(ctx.now(), athlete.settings.timeZone);
         const { plan } = await new PlanService(store.db).plan(athlete.id, { ...probe, today });
         if (opts.ics) {
-          const sessions = plan.weeks.flatMap((wk) => wk.sessions);
-          const text = writeIcs(sessions, {
-            createdAt: ctx.now().toISOString(),
-            planId: `${plan.start}-${plan.weeks.length}w`,
-            calendarName: `kneewise: ${plan.programme.name}`,
-          });
+          const text = planToIcs(plan, ctx.now().toISOString());
           try {
             await writeFile(opts.ics, text, 'utf8');
           } catch (error) {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { KneewiseError } from '../../domain/errors.ts';
-import { findRoutine, ROUTINE_NAMES } from '../../domain/plans/routine.ts';
+import { ROUTINE_NAMES } from '../../domain/plans/routine.ts';
+import { parseRoutinePhase, routineNamed } from '../../services/plan/routine-lookup.ts';
 import {
   type KeySource,
   type PlayerClock,
@@ -31,20 +31,7 @@ export function registerRoutineCommand(
     .option('--no-wait', 'print the steps without timing them')
     .option('--json', 'print the routine as JSON')
     .action(async (name: string, opts: RoutineOptions) => {
-      const phase = Number(opts.phase ?? '1');
-      if (!Number.isInteger(phase) || phase < 1 || phase > 4) {
-        throw new KneewiseError(
-          'ROUTINE_PHASE_INVALID',
-          `--phase must be a whole number from 1 to 4, got "${opts.phase}"`,
-        );
-      }
-      const routine = findRoutine(name, phase - 1);
-      if (!routine) {
-        throw new KneewiseError(
-          'ROUTINE_UNKNOWN',
-          `Unknown routine "${name}": expected one of ${ROUTINE_NAMES.join(', ')}`,
-        );
-      }
+      const routine = routineNamed(name, parseRoutinePhase(opts.phase ?? '1'));
       if (opts.json) return printJson(ctx.io, routine);
       const stdinIsTty = Boolean((ctx.io.stdin as { isTTY?: boolean }).isTTY);
       if (!opts.wait || !ctx.io.isTTY || !stdinIsTty) {

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../../db/connection.ts';
 import type { Athlete } from '../../db/repositories/athlete.repository.ts';
 import type { Sport } from '../../domain/activity/sport.ts';
 import { KneewiseError } from '../../domain/errors.ts';
+import { shoeThresholdsOf } from '../../domain/settings.ts';
 import {
   parseDistanceInUnits,
   parseShoeDate,
@@ -29,17 +30,20 @@ interface ThresholdFlags {
   checkKm?: string;
 }
 
-function thresholdsFrom(opts: ThresholdFlags): ShoeThresholds {
-  const t = {
-    nudgeM:
-      opts.nudgeKm === undefined
-        ? DEFAULT_SHOE_THRESHOLDS.nudgeM
-        : parseDistanceInUnits(opts.nudgeKm, 'km', '--nudge-km'),
-    checkM:
-      opts.checkKm === undefined
-        ? DEFAULT_SHOE_THRESHOLDS.checkM
-        : parseDistanceInUnits(opts.checkKm, 'km', '--check-km'),
+/**
+ * The reminder distances for this command: the runner's stored ones (kneewise settings --shoe-nudge-km …),
+ * each replaced by its flag when given. The flags are read before the database is opened, so a bad value
+ * fails fast.
+ */
+function thresholdOverrides(opts: ThresholdFlags): Partial<ShoeThresholds> {
+  return {
+    ...(opts.nudgeKm === undefined ? {} : { nudgeM: parseDistanceInUnits(opts.nudgeKm, 'km', '--nudge-km') }),
+    ...(opts.checkKm === undefined ? {} : { checkM: parseDistanceInUnits(opts.checkKm, 'km', '--check-km') }),
   };
+}
+
+function thresholdsFor(athlete: Athlete, overrides: Partial<ShoeThresholds>): ShoeThresholds {
+  const t = { ...shoeThresholdsOf(athlete.settings), ...overrides };
   if (!validThresholds(t)) {
     throw new KneewiseError(
       SHOE_CODES.SHOE_INVALID,
@@ -70,11 +74,11 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
   const shoes = program.command('shoes').description('Your running shoes: distance, reminders, rotation');
 
   const run = <T>(
-    thresholds: ShoeThresholds,
+    overrides: Partial<ShoeThresholds>,
     fn: (service: ShoeService, athlete: Athlete, store: DatabaseHandle) => Promise<T>,
   ): Promise<T> =>
     ctx.withStore((store, athlete) =>
-      fn(new ShoeService(store.db, athlete, ctx.now, thresholds), athlete, store),
+      fn(new ShoeService(store.db, athlete, ctx.now, thresholdsFor(athlete, overrides)), athlete, store),
     );
 
   const printShoe = (
@@ -121,7 +125,7 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
               ? parseDistanceInUnits(opts.startMi, 'mi', '--start-mi')
               : 0;
         const defaultFor: Sport[] = (opts.defaultFor ?? []).map((s) => parseSport(s, '--default-for'));
-        await run(DEFAULT_SHOE_THRESHOLDS, async (service, athlete) => {
+        await run({}, async (service, athlete) => {
           const view = await service.add({
             name: parseShoeName(name),
             brand: opts.brand ?? null,
@@ -140,12 +144,15 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
     .option('--active', 'leave retired shoes out')
     .option(
       '--nudge-km <km>',
-      `first reminder (default ${DEFAULT_SHOE_THRESHOLDS.nudgeM / 1000} km = 300 mi)`,
+      `first reminder (default: your setting, else ${DEFAULT_SHOE_THRESHOLDS.nudgeM / 1000} km = 300 mi)`,
     )
-    .option('--check-km <km>', `"check them" (default ${DEFAULT_SHOE_THRESHOLDS.checkM / 1000} km = 500 mi)`)
+    .option(
+      '--check-km <km>',
+      `"check them" (default: your setting, else ${DEFAULT_SHOE_THRESHOLDS.checkM / 1000} km = 500 mi)`,
+    )
     .option('--json', 'print JSON only')
     .action(async (opts: ThresholdFlags & { active?: boolean; json?: boolean }) => {
-      await run(thresholdsFrom(opts), async (service, athlete) => {
+      await run(thresholdOverrides(opts), async (service, athlete) => {
         const list = await service.list({ includeRetired: !opts.active });
         if (opts.json) return printJson(ctx.io, list);
         const units = athlete.settings.units;
@@ -170,7 +177,7 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
     .description('Rename a pair')
     .option('--json', 'print JSON only')
     .action(async (name: string, newName: string, opts: { json?: boolean }) => {
-      await run(DEFAULT_SHOE_THRESHOLDS, async (service, athlete) => {
+      await run({}, async (service, athlete) => {
         printShoe(
           opts.json,
           athlete.settings.units,
@@ -193,7 +200,7 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
         : opts.date === undefined
           ? undefined
           : parseShoeDate(opts.date, '--date');
-      await run(DEFAULT_SHOE_THRESHOLDS, async (service, athlete) => {
+      await run({}, async (service, athlete) => {
         printShoe(
           opts.json,
           athlete.settings.units,
@@ -214,7 +221,7 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
       const sport = parseSport(opts.sport);
       const applyFrom =
         opts.applyFrom === undefined ? undefined : parseShoeDate(opts.applyFrom, '--apply-from');
-      await run(DEFAULT_SHOE_THRESHOLDS, async (service, athlete) => {
+      await run({}, async (service, athlete) => {
         const { assigned, ...view } = await service.setDefault(
           name,
           sport,
@@ -258,7 +265,7 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
           ...(opts.sport ? { sport: parseSport(opts.sport) } : {}),
           ...(opts.replace ? { onlyUnassigned: false } : {}),
         };
-        await run(DEFAULT_SHOE_THRESHOLDS, async (service, athlete) => {
+        await run({}, async (service, athlete) => {
           const { shoe, assigned } = await service.assign(name, input);
           printShoe(opts.json, athlete.settings.units, shoe, { assigned }, `${assigned} runs assigned:`);
         });
@@ -271,7 +278,7 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
     .requiredOption('--run <id>', 'activity id (repeatable)', collect)
     .option('--json', 'print JSON only')
     .action(async (opts: { run: string[]; json?: boolean }) => {
-      await run(DEFAULT_SHOE_THRESHOLDS, async (service) => {
+      await run({}, async (service) => {
         const unassigned = await service.unassign(opts.run);
         if (opts.json) return printJson(ctx.io, { unassigned });
         ctx.io.stdout.write(`${unassigned} runs now have no shoes.\n`);
@@ -283,7 +290,7 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
     .description('Delete a pair; its runs are kept, without shoes')
     .option('--json', 'print JSON only')
     .action(async (name: string, opts: { json?: boolean }) => {
-      await run(DEFAULT_SHOE_THRESHOLDS, async (service) => {
+      await run({}, async (service) => {
         const { deleted } = await service.delete(name);
         if (opts.json) return printJson(ctx.io, { deleted });
         ctx.io.stdout.write(`Deleted "${deleted.name}"; its ${deleted.runs} runs are kept without shoes.\n`);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { formatStatus } from '../../domain/load/status.formatter.ts';
 import { computeLoad, resolveAsOf } from '../../services/load.service.ts';
+import { statusJson } from '../../services/status-json.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';
 import { unitsOption } from './units.option.ts';
@@ -17,17 +17,9 @@ export function registerStatusCommand(program: Command, ctx: AppContext): void {
         const asOf = resolveAsOf(opts.asOf, ctx.now(), athlete);
         const report = await computeLoad(store.db, athlete, asOf);
         const units = opts.units ?? athlete.settings.units;
-        const text = formatStatus(report, { units, today: resolveAsOf(undefined, ctx.now(), athlete) });
-        if (opts.json) {
-          return printJson(ctx.io, {
-            asOf: report.asOf,
-            nextRunCeilingM: report.nextRunCeilingM,
-            flags: report.flags,
-            message: report.message,
-            summary: text,
-          });
-        }
-        ctx.io.stdout.write(`${text}\n`);
+        const status = statusJson(report, { units, today: resolveAsOf(undefined, ctx.now(), athlete) });
+        if (opts.json) return printJson(ctx.io, status);
+        ctx.io.stdout.write(`${status.summary}\n`);
       });
     });
 }

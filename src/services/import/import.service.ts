@@ -25,6 +25,16 @@ export interface ImportProgress {
   total: number;
   imported: number;
   skipped: number;
+  /** The file just finished, as it is reported. */
+  current: string | null;
+}
+
+export interface ImportOptions {
+  /**
+   * The name a path is reported and stored under (default: the path itself). The dashboard's uploads wait in
+   * a scratch folder; with this they appear under the name the runner dropped, e.g. `export.zip!a/1.fit`.
+   */
+  displayAs?: (path: string) => string;
 }
 
 /** Export metadata and sidecar files: read for what they say, never decoded as activities. */
@@ -34,14 +44,16 @@ export async function importPaths(
   ctx: WriteContext,
   paths: readonly string[],
   onProgress: (p: ImportProgress) => void = () => {},
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: 0, duplicates: 0, skipped: [], warnings: [] };
   const groups = [];
   for (const path of paths) {
+    const display = options.displayAs?.(path) ?? path;
     try {
-      groups.push(await openInput(path));
+      groups.push(await openInput(path, display));
     } catch (error) {
-      report.skipped.push(issueFrom(path, error));
+      report.skipped.push(issueFrom(display, error));
     }
   }
   const progress: ImportProgress = {
@@ -49,6 +61,7 @@ export async function importPaths(
     total: groups.reduce((n, g) => n + g.paths.filter(isActivityCandidate).length, 0),
     imported: 0,
     skipped: 0,
+    current: null,
   };
   const files = new ImportedFileRepository(ctx.db);
 
@@ -63,6 +76,7 @@ export async function importPaths(
       progress.total = Math.max(progress.total, progress.done);
       progress.imported = report.imported;
       progress.skipped = report.skipped.length;
+      progress.current = file.display;
       onProgress({ ...progress });
     }
     if (metadata) {

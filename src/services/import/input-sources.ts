@@ -48,30 +48,32 @@ export function isIgnoredPath(relPath: string): boolean {
   return IGNORED.test(relPath);
 }
 
-export async function openInput(path: string): Promise<InputGroup> {
+/** `display` is the name the input is reported under (default: its path); see ImportOptions.displayAs. */
+export async function openInput(path: string, display: string = path): Promise<InputGroup> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
   } catch (error) {
-    throw new ImportError(IMPORT_CODES.READ_FAILED, `${path}: cannot read (${(error as Error).message})`);
+    throw new ImportError(IMPORT_CODES.READ_FAILED, `${display}: cannot read (${(error as Error).message})`);
   }
-  if (info.isDirectory()) return openFolder(path);
-  if (await looksLikeZip(path)) return openZip(path);
+  if (info.isDirectory()) return openFolder(path, display);
+  if (await looksLikeZip(path)) return openZip(path, display);
   return {
-    display: path,
+    display,
     kind: 'file',
-    paths: [baseName(path)],
+    paths: [baseName(display)],
     readRel: async () => readFile(path),
     async *files() {
-      yield { display: path, relPath: baseName(path), read: () => readFile(path) };
+      yield { display, relPath: baseName(display), read: () => readFile(path) };
     },
   };
 }
 
-async function openFolder(root: string): Promise<InputGroup> {
+async function openFolder(root: string, display: string): Promise<InputGroup> {
   const paths = (await listFolder(root)).sort();
+  const shown = (rel: string) => (display === root ? join(root, ...rel.split('/')) : `${display}/${rel}`);
   return {
-    display: root,
+    display,
     kind: 'folder',
     paths,
     async readRel(relPath) {
@@ -87,10 +89,10 @@ async function openFolder(root: string): Promise<InputGroup> {
         if (isIgnoredPath(rel)) continue;
         if (/\.zip$/i.test(rel)) {
           // A ZIP inside a folder is walked like one given directly.
-          yield* (await openZip(full)).files(onIssue);
+          yield* (await openZip(full, shown(rel))).files(onIssue);
           continue;
         }
-        yield { display: full, relPath: rel, read: () => readFile(full) };
+        yield { display: shown(rel), relPath: rel, read: () => readFile(full) };
       }
     },
   };
@@ -110,37 +112,38 @@ async function listFolder(root: string): Promise<string[]> {
   return out;
 }
 
-async function openZip(zipPath: string): Promise<InputGroup> {
+async function openZip(zipPath: string, display: string = zipPath): Promise<InputGroup> {
   const issues: ZipIssue[] = [];
   const paths = await listZipPaths(zipPath, DEFAULT_ZIP_LIMITS, (issue) => issues.push(issue));
   return {
-    display: zipPath,
+    display,
     kind: 'zip',
     paths,
     readRel: (relPath) => readZipEntry(zipPath, relPath),
     async *files(onIssue) {
       const report = (issue: ZipIssue) =>
-        onIssue({ file: joinArchivePath(zipPath, issue.path), code: issue.code, message: issue.message });
-      yield* zipFiles(walkZip(zipPath, DEFAULT_ZIP_LIMITS, report), zipPath, report);
+        onIssue({ file: joinArchivePath(display, issue.path), code: issue.code, message: issue.message });
+      yield* zipFiles(walkZip(zipPath, DEFAULT_ZIP_LIMITS, report), display, report);
     },
   };
 }
 
 async function* zipFiles(
   entries: AsyncGenerator<ArchiveEntry>,
-  zipPath: string,
+  /** The archive as it is reported (its display name). */
+  shownAs: string,
   report: (issue: ZipIssue) => void,
 ): AsyncGenerator<SourceFile> {
   for await (const entry of entries) {
     const innermost = entry.path.slice(entry.path.lastIndexOf('!') + 1);
     if (isIgnoredPath(innermost)) continue;
     if (/\.zip$/i.test(innermost)) {
-      yield* zipFiles(walkNestedZip(entry, DEFAULT_ZIP_LIMITS, report), zipPath, report);
+      yield* zipFiles(walkNestedZip(entry, DEFAULT_ZIP_LIMITS, report), shownAs, report);
       continue;
     }
     // The bytes are read now: an entry can only be read while the walk stands on it.
     const bytes = await entry.read().catch((error: unknown) => error as Error);
-    const display = joinArchivePath(zipPath, entry.path);
+    const display = joinArchivePath(shownAs, entry.path);
     yield {
       display,
       relPath: innermost,

@@ -5,11 +5,18 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
+/**
+ * The first screen after the page loads keeps the browser's own focus (document start), so the first Tab
+ * reaches "Skip to content"; every later screen moves focus to its heading.
+ */
+let pageJustLoaded = true;
+
 export function Screen(props: { title: string; intro?: ComponentChildren; children: ComponentChildren }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${props.title} · kneewise`;
-    heading.current?.focus();
+    if (pageJustLoaded) pageJustLoaded = false;
+    else heading.current?.focus();
   }, [props.title]);
   return (
     <section class="screen" aria-labelledby="screen-title">

@@ -1,0 +1,22 @@
+/**
+ * POST /demo adds the demo runner (the same JSON as `kneewise demo --json`; repeating it adds nothing),
+ * DELETE /demo removes every demo row and nothing else.
+ */
+import { Hono } from 'hono';
+import { todayIn } from '../../services/activity-history.service.ts';
+import { DemoService } from '../../services/demo.service.ts';
+import { systemTimeZone } from '../../services/import/time-zone.ts';
+import type { AppEnv, HttpDeps } from '../app-env.ts';
+
+export function demoRoutes(deps: HttpDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>()
+    .post('/demo', async (c) => {
+      const athlete = c.get('athlete');
+      // The story ends on the runner's own today, so its "3–4 weeks ago" is theirs.
+      const today = todayIn(deps.now(), athlete.settings.timeZone ?? systemTimeZone());
+      return c.json(await new DemoService(deps.store.db, athlete, deps.now).seed(today));
+    })
+    .delete('/demo', async (c) => {
+      return c.json(await new DemoService(deps.store.db, c.get('athlete'), deps.now).remove());
+    });
+}

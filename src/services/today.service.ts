@@ -1,0 +1,195 @@
+/**
+ * The dashboard's landing screen in one call: the state of the knee and the training as of a day. The
+ * history is read once and the load report computed once (load-snapshot.service.ts); the status, the week
+ * totals, the shoe reminders and the next planned session are all derived from them.
+ */
+import type { Kysely } from 'kysely';
+import type { Athlete } from '../db/repositories/athlete.repository.ts';
+import type { Database } from '../db/schema.ts';
+import { isRunningSport, type Sport } from '../domain/activity/sport.ts';
+import type { Assessment } from '../domain/assessment/assessment.types.ts';
+import type { PainEntry } from '../domain/journal/pain-entry.ts';
+import { addDays, dateOfDay, dayNumber, weekStartOf } from '../domain/load/calendar-day.ts';
+import type { LoadFlag } from '../domain/load/load-flag.ts';
+import type { CeilingDetail, LoadReport, LoadRun } from '../domain/load/load-report.ts';
+import type { PainStatus } from '../domain/plans/pain-monitoring.ts';
+import { generatePlan } from '../domain/plans/plan-generator.ts';
+import { pickProgramme } from '../domain/plans/programme-picker.ts';
+import {
+  type AssessmentHeadline,
+  assessmentHeadline,
+  latestSavedAssessment,
+} from './assessment-history.service.ts';
+import { JournalService } from './journal.service.ts';
+import { resolveAsOf } from './load.service.ts';
+import { type HistoryRow, type LoadReportCache, loadSnapshot } from './load-snapshot.service.ts';
+import { PlanService } from './plan.service.ts';
+import { ShoeService, type ShoeView, shoeRunRefs } from './shoe.service.ts';
+import { type StatusJson, statusJson } from './status-json.ts';
+
+export interface WeekSummary {
+  weekStart: string;
+  distanceM: number;
+  runs: number;
+}
+
+export interface TodayLoad {
+  nextRunCeilingM: number | null;
+  /** The longest run behind the ceiling (1.10 × it), null without a run in the last 30 days. */
+  ceiling: CeilingDetail | null;
+  flags: LoadFlag[];
+  message: string | null;
+  lastRun: (LoadRun & { sport: string; daysAgo: number }) | null;
+  thisWeek: WeekSummary;
+  previousWeek: WeekSummary;
+  last7Days: { distanceM: number; runs: number; restDays: number };
+}
+
+export interface NextPlanned {
+  date: string;
+  kind: 'run' | 'cross' | 'strength';
+  title: string;
+  distanceM: number | null;
+  ceilingM: number | null;
+  note: string;
+  exercises?: string[];
+  walkRunLevel?: number;
+  programme: { id: string; name: string; warning: string | null };
+}
+
+export interface TodayView {
+  asOf: string;
+  /** Today in the runner's zone (asOf may be another day). */
+  today: string;
+  status: StatusJson;
+  load: TodayLoad;
+  shoeAlerts: ShoeView[];
+  latestPain: PainEntry | null;
+  /** The pain-monitoring traffic light over the last two weeks of the journal. */
+  painStatus: PainStatus;
+  latestAssessment: AssessmentHeadline | null;
+  nextPlanned: NextPlanned | null;
+}
+
+export class TodayService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly athlete: Athlete,
+    private readonly now: () => Date,
+    private readonly cache: LoadReportCache,
+  ) {}
+
+  async today(options: { asOf?: string } = {}): Promise<TodayView> {
+    const today = resolveAsOf(undefined, this.now(), this.athlete);
+    const asOf = resolveAsOf(options.asOf, this.now(), this.athlete);
+    const [{ rows, report }, entries, assessment] = await Promise.all([
+      loadSnapshot(this.db, this.athlete, asOf, this.cache),
+      new JournalService(this.db, this.athlete, this.now).all(),
+      latestSavedAssessment(this.db, this.athlete.id),
+    ]);
+    const known = entries.filter((e) => e.localDate <= asOf);
+    const [shoes, planned] = await Promise.all([
+      new ShoeService(this.db, this.athlete, this.now).list({
+        includeRetired: false,
+        runs: shoeRunRefs(rows),
+      }),
+      this.nextPlanned(rows, known, assessment?.result ?? null, asOf),
+    ]);
+    return {
+      asOf,
+      today,
+      status: statusJson(report, { units: this.athlete.settings.units, today }),
+      load: this.loadSummary(report, rows, asOf),
+      shoeAlerts: shoes.shoes.filter((s) => s.alert !== null),
+      latestPain: known[known.length - 1] ?? null,
+      painStatus: planned.pain,
+      latestAssessment: assessment === null ? null : assessmentHeadline(assessment),
+      nextPlanned: planned.next,
+    };
+  }
+
+  private loadSummary(report: LoadReport, rows: readonly HistoryRow[], asOf: string): TodayLoad {
+    const weekStart = this.athlete.settings.weekStart;
+    const thisWeek = dateOfDay(weekStartOf(dayNumber(asOf), weekStart));
+    const previousWeek = addDays(thisWeek, -7);
+    const week = (start: string): WeekSummary => {
+      const w = report.weeks.find((x) => x.weekStart === start);
+      return { weekStart: start, distanceM: w?.distanceM ?? 0, runs: w?.runs ?? 0 };
+    };
+    const last = report.runs[report.runs.length - 1];
+    const lastSport = last === undefined ? null : rows.find((r) => r.id === last.activityId)?.sport;
+    const weekAgo = dayNumber(asOf) - 7;
+    return {
+      nextRunCeilingM: report.nextRunCeilingM,
+      ceiling: report.ceiling,
+      flags: report.flags,
+      message: report.message,
+      lastRun:
+        last === undefined
+          ? null
+          : { ...last, sport: lastSport ?? 'run', daysAgo: dayNumber(asOf) - dayNumber(last.localDate) },
+      thisWeek: week(thisWeek),
+      previousWeek: week(previousWeek),
+      last7Days: {
+        distanceM: report.acwr.acute7dM,
+        runs: report.runs.filter((r) => dayNumber(r.localDate) > weekAgo).length,
+        restDays: report.restDays.restDaysLast7,
+      },
+    };
+  }
+
+  /**
+   * The first session that is not a rest day in a one-week plan from `asOf` (from the next day when a run
+   * is already recorded that day), built from the same inputs as `kneewise plan`.
+   */
+  private async nextPlanned(
+    rows: readonly HistoryRow[],
+    entries: readonly PainEntry[],
+    assessment: Assessment | null,
+    asOf: string,
+  ): Promise<{ next: NextPlanned | null; pain: PainStatus }> {
+    const running = rows.filter((r) => isRunningSport(r.sport as Sport));
+    const start = running.some((r) => r.local_date === asOf) ? addDays(asOf, 1) : asOf;
+    const programme = pickProgramme(
+      assessment === null ? null : { urgency: assessment.urgency, conditions: assessment.conditions },
+    );
+    const done = await new PlanService(this.db).programmeSessionsDone(this.athlete.id, programme.programmeId);
+    const plan = generatePlan({
+      start,
+      weeks: 1,
+      goalKm: null,
+      history: running
+        .filter((r) => r.local_date < start)
+        .map((r) => ({ localDate: r.local_date, distanceM: r.distance_m, movingTimeS: r.moving_time_s })),
+      journal: entries.map((e) => ({
+        localDate: e.localDate,
+        painDuring: e.painDuring,
+        painAfter: e.painAfter,
+        painNextMorning: e.painNextMorning,
+      })),
+      today: asOf,
+      programme,
+      programmeSessionsDone: done,
+    });
+    const session = plan.weeks[0]?.sessions.find((s) => s.kind !== 'rest' && s.date >= start);
+    if (session === undefined || session.kind === 'rest') return { next: null, pain: plan.pain };
+    return {
+      pain: plan.pain,
+      next: {
+        date: session.date,
+        kind: session.kind,
+        title: session.title,
+        distanceM: session.distanceM,
+        ceilingM: session.ceilingM,
+        note: session.note,
+        ...(session.exercises ? { exercises: session.exercises } : {}),
+        ...(session.walkRunLevel !== undefined ? { walkRunLevel: session.walkRunLevel } : {}),
+        programme: {
+          id: plan.programme.programmeId,
+          name: plan.programme.name,
+          warning: plan.programme.warning,
+        },
+      },
+    };
+  }
+}
