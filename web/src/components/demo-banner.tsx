@@ -10,6 +10,9 @@ export function DemoBanner() {
     setBusy(true);
     try {
       await api('/demo', { method: 'DELETE' });
+      // Without the demo there may be nothing to show on this screen: start again from Today, which offers
+      // the import when no runs are left.
+      location.hash = '#/today';
     } finally {
       setBusy(false);
       refresh();

@@ -1,3 +1,85 @@
+/**
+ * Today: what a runner wants when they open the app. A pressing knee-check result first, then how far the
+ * next run may go, this week against last, what needs attention, and the way to the knee check, the journal
+ * and the plan. Every empty state says what to do next.
+ */
+import { useApi } from '../api.ts';
+import { NotADiagnosis, Screen } from '../components/screen.tsx';
+import { ErrorMessage, Loading } from '../components/status-messages.tsx';
+import { TodayAlerts } from '../components/today-alerts.tsx';
+import { JournalCard, KneeCheckCard, NextPlannedCard } from '../components/today-cards.tsx';
+import { TodayCeiling } from '../components/today-ceiling.tsx';
+import { longDay } from '../components/today-dates.ts';
+import { isPressing, TodayUrgentBanner } from '../components/today-urgency.tsx';
+import { TodayWeeks } from '../components/today-weeks.tsx';
+import { OnboardingScreen } from '../onboarding/onboarding.screen.tsx';
+import { useAppState } from '../settings-context.tsx';
+import type { TodayResponse } from '../types/today.ts';
+import './today.css';
+
+function NoRunsYet() {
+  return (
+    <section class="card today-empty" aria-labelledby="empty-title">
+      <h2 id="empty-title">No runs yet</h2>
+      <p>
+        Bring in your Strava or Garmin export, or a few .fit, .gpx or .tcx files, and Today shows how far your
+        next run can safely go and what changed in your training.
+      </p>
+      <a class="button" href="#/welcome">
+        Import your runs
+      </a>
+    </section>
+  );
+}
+
+/**
+ * With no data at all (a fresh install after the welcome was skipped, or the demo just removed), the most
+ * useful Today is the way in.
+ */
 export function TodayScreen() {
-  return <p>Coming soon</p>;
+  const { overview, refresh } = useAppState();
+  if (overview.counts.activities === 0 && !overview.hasDemo) {
+    return (
+      <OnboardingScreen
+        onDone={() => {
+          location.hash = '#/today';
+          refresh();
+        }}
+      />
+    );
+  }
+  return <TodayWithData />;
+}
+
+function TodayWithData() {
+  const { overview } = useAppState();
+  const loaded = useApi<TodayResponse>('/today');
+  const data = loaded.data;
+  const asOf = data?.asOf ?? overview.today;
+  const today = data?.today ?? overview.today;
+  const hasRuns = overview.counts.runs > 0;
+  const pressing = data?.latestAssessment ? isPressing(data.latestAssessment.urgency) : false;
+
+  return (
+    <Screen title="Today" intro={longDay(asOf)}>
+      {loaded.error && <ErrorMessage error={loaded.error} retry={loaded.reload} />}
+      {!data && !loaded.error && <Loading what="today" />}
+      {data && (
+        <>
+          {pressing && data.latestAssessment && <TodayUrgentBanner assessment={data.latestAssessment} />}
+          <div class="today-top">
+            {hasRuns ? <TodayCeiling load={data.load} today={today} paused={pressing} /> : <NoRunsYet />}
+            {hasRuns && <TodayWeeks load={data.load} />}
+          </div>
+          <TodayAlerts flags={data.load.flags} shoes={data.shoeAlerts} pain={data.painStatus} />
+          <div class="cards today-cards">
+            <KneeCheckCard assessment={data.latestAssessment} />
+            <JournalCard entry={data.latestPain} today={today} />
+            <NextPlannedCard session={data.nextPlanned} today={today} />
+          </div>
+          <NotADiagnosis />
+        </>
+      )}
+    </Screen>
+  );
 }

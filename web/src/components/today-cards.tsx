@@ -1,0 +1,101 @@
+/** The three small cards under the alerts: the latest knee check, the pain journal, the next planned session. */
+import type { PainEntry } from '../../../src/domain/journal/pain-entry.ts';
+import { useUnits } from '../settings-context.tsx';
+import type { LatestAssessment, NextPlanned } from '../types/today.ts';
+import { dayWithRelative, shortDay } from './today-dates.ts';
+import { conditionName, URGENCY_TEXT } from './today-urgency.tsx';
+
+export function KneeCheckCard(props: { assessment: LatestAssessment | null }) {
+  const a = props.assessment;
+  return (
+    <section class="card" aria-labelledby="knee-card-title">
+      <h2 id="knee-card-title">Knee check</h2>
+      {a === null ? (
+        <>
+          <p>
+            Knee hurting? A few questions sort out how urgently it should be seen and what it most likely is.
+          </p>
+          <a class="button secondary" href="#/knee-check">
+            Start a knee check
+          </a>
+        </>
+      ) : (
+        <>
+          <p>
+            <span class={`tier tier-${a.urgency}`}>{URGENCY_TEXT[a.urgency].label}</span>{' '}
+            <span class="muted">on {shortDay(a.createdAt.slice(0, 10))}</span>
+          </p>
+          <p>{URGENCY_TEXT[a.urgency].action}</p>
+          {a.topConditions.length > 0 && (
+            <p class="muted">Most likely: {a.topConditions.slice(0, 3).map(conditionName).join(', ')}.</p>
+          )}
+          <a class="button secondary" href="#/knee-check">
+            Open your knee check
+          </a>
+        </>
+      )}
+    </section>
+  );
+}
+
+function scores(entry: PainEntry): string {
+  const parts: string[] = [];
+  if (entry.painDuring !== null) parts.push(`${entry.painDuring}/10 during`);
+  if (entry.painAfter !== null) parts.push(`${entry.painAfter}/10 after`);
+  if (entry.painNextMorning !== null) parts.push(`${entry.painNextMorning}/10 next morning`);
+  return parts.length > 0 ? parts.join(', ') : 'no pain scores';
+}
+
+export function JournalCard(props: { entry: PainEntry | null; today: string }) {
+  const { entry, today } = props;
+  const checkedInToday = entry?.localDate === today;
+  return (
+    <section class="card" aria-labelledby="journal-card-title">
+      <h2 id="journal-card-title">Pain journal</h2>
+      {entry === null ? (
+        <p>Nothing logged yet. A half-minute check-in after runs shows whether your knee is settling.</p>
+      ) : (
+        <p>
+          Last entry {dayWithRelative(entry.localDate, today)}: {scores(entry)}
+          {entry.side ? `, ${entry.side} knee` : ''}.
+        </p>
+      )}
+      <a class="button secondary" href={checkedInToday ? `#/journal?date=${today}` : '#/journal'}>
+        {checkedInToday ? "Edit today's check-in" : 'Check in today'}
+      </a>
+    </section>
+  );
+}
+
+function plannedLine(session: NextPlanned, distance: (m: number) => string): string {
+  const what = session.title;
+  return session.distanceM !== null ? `${what}, ${distance(session.distanceM)}` : what;
+}
+
+export function NextPlannedCard(props: { session: NextPlanned | null; today: string }) {
+  const units = useUnits();
+  const { session } = props;
+  return (
+    <section class="card" aria-labelledby="plan-card-title">
+      <h2 id="plan-card-title">Next planned</h2>
+      {session === null ? (
+        <p>
+          No plan yet. A plan spreads your runs, strength work and rest so no run jumps past your ceiling.
+        </p>
+      ) : (
+        <>
+          <p>
+            <strong>{dayWithRelative(session.date, props.today)}:</strong>{' '}
+            {plannedLine(session, (m) => units.distance(m))}
+          </p>
+          {/* A strength session's note lists every exercise: the plan screen has room for that. */}
+          {session.kind === 'run' && session.note && <p class="muted">{session.note}</p>}
+          {session.programme.warning && <p class="muted">{session.programme.warning}</p>}
+        </>
+      )}
+      <a class="button secondary" href="#/plans">
+        {session === null ? 'Make a plan' : 'Your plan'}
+      </a>
+    </section>
+  );
+}

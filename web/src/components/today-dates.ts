@@ -1,0 +1,51 @@
+/**
+ * Calendar days (YYYY-MM-DD, already the runner's local day) in words. Formatting in UTC keeps the day from
+ * shifting with the browser's own zone.
+ */
+import { dayNumber } from '../../../src/domain/load/calendar-day.ts';
+
+const SHORT = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+const LONG = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+function asUtc(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/** "Sun 15 Jun" */
+export function shortDay(date: string): string {
+  return SHORT.format(asUtc(date));
+}
+
+/** "Sunday 29 June 2025" */
+export function longDay(date: string): string {
+  return LONG.format(asUtc(date));
+}
+
+/** "today", "yesterday", "tomorrow", "in 3 days", "5 days ago", else the short day. */
+export function relativeDay(date: string, today: string): string {
+  const diff = dayNumber(date) - dayNumber(today);
+  if (diff === 0) return 'today';
+  if (diff === -1) return 'yesterday';
+  if (diff === 1) return 'tomorrow';
+  if (diff > 1 && diff < 7) return `in ${diff} days`;
+  if (diff < -1 && diff > -7) return `${-diff} days ago`;
+  return shortDay(date);
+}
+
+/** "Sun 15 Jun (yesterday)" or just "Sun 15 Jun" when the relative form adds nothing. */
+export function dayWithRelative(date: string, today: string): string {
+  const relative = relativeDay(date, today);
+  const short = shortDay(date);
+  return relative === short ? short : `${short} (${relative})`;
+}
