@@ -53,16 +53,12 @@ export async function listActivities(
   athleteId: string,
   query: ActivityQuery = {},
 ): Promise<{ activities: ActivityJson[] }> {
-  const rows = await new ActivityRepository(db).list(
-    athleteId,
-    query.sport === 'run' ? { sports: [...RUNNING_SPORTS] } : {},
-  );
+  const rows = await new ActivityRepository(db).list(athleteId, {
+    ...(query.sport === 'run' ? { sports: [...RUNNING_SPORTS] } : {}),
+    ...(query.from === undefined ? {} : { from: query.from }),
+    ...(query.to === undefined ? {} : { to: query.to }),
+    ...(query.limit === undefined ? {} : { latest: query.limit }),
+  });
   const shoes = new Map((await new ShoeRepository(db).list(athleteId)).map((s) => [s.id, s.name]));
-  let picked = rows.filter(
-    (r) =>
-      (query.from === undefined || r.local_date >= query.from) &&
-      (query.to === undefined || r.local_date <= query.to),
-  );
-  if (query.limit !== undefined) picked = picked.slice(Math.max(0, picked.length - query.limit));
-  return { activities: picked.map((r) => toActivityJson(r, shoes)) };
+  return { activities: rows.map((r) => toActivityJson(r, shoes)) };
 }

@@ -78,10 +78,25 @@ export class ActivityRepository {
       .execute();
   }
 
-  async list(athleteId: string, options: { sports?: readonly string[] } = {}): Promise<ActivityRow[]> {
+  /**
+   * Activities oldest first. `from`/`to` are local days (inclusive); `latest` keeps only the newest N, read
+   * newest-first with a LIMIT so a screen showing the last few runs never reads ten years of rows.
+   */
+  async list(
+    athleteId: string,
+    options: { sports?: readonly string[]; from?: string; to?: string; latest?: number } = {},
+  ): Promise<ActivityRow[]> {
     let query = this.db.selectFrom('activities').selectAll().where('athlete_id', '=', athleteId);
     if (options.sports) query = query.where('sport', 'in', options.sports);
-    return query.orderBy('start_ms').orderBy('id').execute();
+    if (options.from !== undefined) query = query.where('local_date', '>=', options.from);
+    if (options.to !== undefined) query = query.where('local_date', '<=', options.to);
+    if (options.latest === undefined) return query.orderBy('start_ms').orderBy('id').execute();
+    const newest = await query
+      .orderBy('start_ms', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.latest)
+      .execute();
+    return newest.reverse();
   }
 
   async count(athleteId: string): Promise<number> {

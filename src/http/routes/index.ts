@@ -26,7 +26,7 @@ export function apiRoutes(deps: HttpDeps): Hono<AppEnv> {
   api.route('/', todayRoutes(deps, loadCache));
   api.route('/', loadRoutes(deps, loadCache));
   api.route('/', assessmentRoutes(deps));
-  api.route('/', whyRoutes(deps));
+  api.route('/', whyRoutes(deps, loadCache));
   api.route('/', journalRoutes(deps));
   api.route('/', shoesRoutes(deps, loadCache));
   api.route('/', plansRoutes(deps));

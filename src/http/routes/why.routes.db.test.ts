@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { storedActivityRow } from '../../../test/factories/activity-row.factory.ts';
 import { dbTest } from '../../../test/support/test-databases.ts';
-import { cliJson, errorOf, harness } from './route-test.support.ts';
+import { ActivityRepository } from '../../db/repositories/activity.repository.ts';
+import { cliJson, errorOf, harness, SEED_NOW } from './route-test.support.ts';
 import { whyRoutes } from './why.routes.ts';
 
 interface Why {
@@ -37,6 +39,24 @@ dbTest('why without a journal asks for an onset (400 NO_PAIN_EPISODE)', async (t
     assert.equal(error.code, 'NO_PAIN_EPISODE');
     assert.match(error.message, /--onset YYYY-MM-DD/);
     assert.equal((await h.get<Why>('/why?onset=2025-06-15')).factors[0]?.id, 'session_spike');
+  } finally {
+    await h.close();
+  }
+});
+
+dbTest('why is kept between requests but follows a change to the runs', async (tdb) => {
+  const h = await harness(tdb, { routes: whyRoutes });
+  try {
+    const before = await h.get<Why>('/why');
+    assert.deepEqual(await h.get<Why>('/why'), before);
+    // A 30 km run five days before the onset: the spike on the onset day is no longer a spike.
+    await new ActivityRepository(h.handle.db).insert(
+      storedActivityRow(h.athlete!.id, 7777, '2025-06-10', 30_000, SEED_NOW),
+      null,
+    );
+    const after = await h.get<Why>('/why');
+    assert.notDeepEqual(after.factors, before.factors);
+    assert.deepEqual(after, await cliJson(tdb.url, ['why', '--json']));
   } finally {
     await h.close();
   }
