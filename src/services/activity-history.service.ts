@@ -9,7 +9,26 @@ import type { Sport } from '../domain/activity/sport.ts';
 import type { LoadActivity } from '../domain/load/load-activity.ts';
 import type { RunnerSettings } from '../domain/settings.ts';
 
-export function toLoadActivity(row: ActivityRow): LoadActivity {
+/** The columns toLoadActivity reads, so a narrow query can select just these (load-snapshot.service.ts). */
+export const LOAD_ACTIVITY_COLUMNS = [
+  'id',
+  'start_ms',
+  'local_date',
+  'sport',
+  'distance_m',
+  'moving_time_s',
+  'elapsed_time_s',
+  'ascent_m',
+  'descent_m',
+  'downhill_distance_m',
+  'avg_heart_rate',
+  'avg_cadence_spm',
+  'avg_stride_m',
+] as const;
+
+export type LoadActivityRow = Pick<ActivityRow, (typeof LOAD_ACTIVITY_COLUMNS)[number]>;
+
+export function toLoadActivity(row: LoadActivityRow): LoadActivity {
   return {
     id: row.id,
     startMs: row.start_ms,

@@ -108,7 +108,9 @@ export class DemoService {
         .where('is_demo', '=', 0)
         .where('shoe_id', 'in', demoShoes)
         .execute();
-      const deleted = async (table: 'pain_entries' | 'assessments' | 'programme_sessions') =>
+      const deleted = async (
+        table: 'pain_entries' | 'assessments' | 'programme_sessions' | 'activities' | 'shoes',
+      ) =>
         Number(
           (
             await trx
@@ -126,24 +128,8 @@ export class DemoService {
         .where('athlete_id', '=', id)
         .where('activity_id', 'in', demoActivities)
         .execute();
-      const activities = Number(
-        (
-          await trx
-            .deleteFrom('activities')
-            .where('athlete_id', '=', id)
-            .where('is_demo', '=', 1)
-            .executeTakeFirst()
-        ).numDeletedRows,
-      );
-      const shoes = Number(
-        (
-          await trx
-            .deleteFrom('shoes')
-            .where('athlete_id', '=', id)
-            .where('is_demo', '=', 1)
-            .executeTakeFirst()
-        ).numDeletedRows,
-      );
+      const activities = await deleted('activities');
+      const shoes = await deleted('shoes');
       return { removed: { activities, shoes, painEntries, assessments, programmeSessions } };
     });
   }

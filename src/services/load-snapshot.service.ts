@@ -8,28 +8,13 @@
 import type { Kysely } from 'kysely';
 import type { Athlete } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
-import type { Sport } from '../domain/activity/sport.ts';
 import type { LoadActivity } from '../domain/load/load-activity.ts';
 import { computeLoadReport } from '../domain/load/load-engine.ts';
 import type { LoadReport } from '../domain/load/load-report.ts';
-import { athleteLoadSettings } from './activity-history.service.ts';
+import { athleteLoadSettings, LOAD_ACTIVITY_COLUMNS, toLoadActivity } from './activity-history.service.ts';
 
-const HISTORY_COLUMNS = [
-  'id',
-  'start_ms',
-  'local_date',
-  'sport',
-  'distance_m',
-  'moving_time_s',
-  'elapsed_time_s',
-  'ascent_m',
-  'descent_m',
-  'downhill_distance_m',
-  'avg_heart_rate',
-  'avg_cadence_spm',
-  'avg_stride_m',
-  'shoe_id',
-] as const;
+/** What the engine reads (LOAD_ACTIVITY_COLUMNS), and the shoe for the shoe mileage. */
+const HISTORY_COLUMNS = [...LOAD_ACTIVITY_COLUMNS, 'shoe_id'] as const;
 
 export type HistoryRow = Pick<Database['activities'], (typeof HISTORY_COLUMNS)[number]>;
 
@@ -42,25 +27,6 @@ export async function readHistoryRows(db: Kysely<Database>, athleteId: string): 
     .orderBy('start_ms')
     .orderBy('id')
     .execute();
-}
-
-/** The same mapping as toLoadActivity (activity-history.service.ts), for the narrow rows read here. */
-export function historyRowToLoadActivity(row: HistoryRow): LoadActivity {
-  return {
-    id: row.id,
-    startMs: row.start_ms,
-    localDate: row.local_date,
-    sport: row.sport as Sport,
-    distanceM: row.distance_m,
-    movingTimeS: row.moving_time_s,
-    elapsedTimeS: row.elapsed_time_s,
-    ascentM: row.ascent_m,
-    descentM: row.descent_m,
-    downhillDistanceM: row.downhill_distance_m,
-    avgHeartRate: row.avg_heart_rate,
-    avgCadenceSpm: row.avg_cadence_spm,
-    avgStrideM: row.avg_stride_m,
-  };
 }
 
 /**
@@ -115,7 +81,7 @@ export class LoadReportCache {
     const hit = this.histories.get(athleteId);
     if (hit?.version === version) return hit;
     const rows = await readHistoryRows(db, athleteId);
-    const entry = { version, rows, history: rows.map(historyRowToLoadActivity) };
+    const entry = { version, rows, history: rows.map(toLoadActivity) };
     remember(this.histories, athleteId, entry, this.capacity);
     return entry;
   }

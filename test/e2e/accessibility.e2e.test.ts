@@ -4,40 +4,16 @@
  * leaves the machine. Saves a screenshot of each screen in each variant to artifacts/e2e/.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { SEED_NOW, seedReportRunner } from '../factories/report-seed.fixture.ts';
+import { test } from 'node:test';
 import { auditPage } from '../support/a11y-audit.ts';
-import {
-  browserSkipReason,
-  launchBrowser,
-  openPage,
-  startTestServer,
-  type TestServer,
-} from '../support/browser.ts';
+import { browserSkipReason, openPage, startSeededServer, useBrowser, useServer } from '../support/browser.ts';
 
 // The dashboard's routes (web/src/routes.ts, which imports the screens and their CSS, so it is not loaded here).
 const ROUTES = ['today', 'training', 'knee-check', 'why', 'journal', 'shoes', 'plans', 'report', 'settings'];
 
 const skip = browserSkipReason();
-let browser: Browser;
-let server: TestServer;
-
-before(async () => {
-  if (skip) return;
-  browser = await launchBrowser();
-  server = await startTestServer({
-    now: () => SEED_NOW,
-    seed: async (store) => {
-      await seedReportRunner(store);
-    },
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const browser = useBrowser(skip);
+const server = useServer(skip, startSeededServer);
 
 const VARIANTS = [
   { name: 'desktop-light', width: 1280, colorScheme: 'light' as const },
@@ -47,7 +23,7 @@ const VARIANTS = [
 for (const variant of VARIANTS) {
   test(`every screen passes the audit: ${variant.name}`, { skip }, async () => {
     const failures: string[] = [];
-    const watched = await openPage(browser, server, {
+    const watched = await openPage(browser(), server(), {
       path: '/#/today',
       width: variant.width,
       height: 800,
@@ -55,7 +31,7 @@ for (const variant of VARIANTS) {
     });
     const { page } = watched;
     for (const route of ROUTES) {
-      await page.goto(new URL(`/#/${route}`, server.url).toString());
+      await page.goto(new URL(`/#/${route}`, server().url).toString());
       await page.waitForSelector('#screen-title');
       await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 10_000 });
       // Charts draw after their container is measured; give them a frame or two.
@@ -74,7 +50,7 @@ for (const variant of VARIANTS) {
 test('keyboard: the first Tab reaches "Skip to content", which moves focus into the page', {
   skip,
 }, async () => {
-  const watched = await openPage(browser, server, { path: '/#/today' });
+  const watched = await openPage(browser(), server(), { path: '/#/today' });
   const { page } = watched;
   await page.waitForSelector('#screen-title');
   await page.keyboard.press('Tab');

@@ -5,47 +5,26 @@
  * Screenshots: desktop, 360 px, dark.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import type { JournalCalendar, PainList } from '../../web/src/types/journal.ts';
-import { SEED_NOTE, SEED_NOW, seedReportRunner } from '../factories/report-seed.fixture.ts';
+import { SEED_NOTE } from '../factories/report-seed.fixture.ts';
 import { auditPage } from '../support/a11y-audit.ts';
 import {
+  apiGet,
   browserSkipReason,
-  launchBrowser,
   openPage,
-  startTestServer,
-  type TestServer,
+  startSeededServer,
+  useBrowser,
+  useServer,
 } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-let browser: Browser;
-let server: TestServer;
+const browser = useBrowser(skip);
+const server = useServer(skip, startSeededServer);
 
 const RUN_DAY = '2025-06-26';
 const NOTE = 'e2e: felt it on the last hill';
-
-before(async () => {
-  if (skip) return;
-  browser = await launchBrowser();
-  server = await startTestServer({
-    now: () => SEED_NOW,
-    seed: async (store) => {
-      await seedReportRunner(store);
-    },
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function apiGet<T>(path: string): Promise<T> {
-  const response = await fetch(new URL(`/api${path}`, server.url));
-  assert.equal(response.status, 200, `GET ${path}`);
-  return (await response.json()) as T;
-}
 
 /** Moves a 0–10 slider to `value` with the arrow keys, as a keyboard user would. */
 async function slide(page: Page, slider: Locator, value: number): Promise<void> {
@@ -63,7 +42,7 @@ function dayCell(page: Page, date: string): Locator {
 test('check in after a run, see it in the list and on the calendar, edit it, delete it', {
   skip,
 }, async () => {
-  const watched = await openPage(browser, server, { path: '/#/journal' });
+  const watched = await openPage(browser(), server(), { path: '/#/journal' });
   const { page, problems } = watched;
   const form = page.locator('form.check-in');
   await form.getByRole('heading', { name: "How's your knee?" }).waitFor();
@@ -147,7 +126,7 @@ test('check in after a run, see it in the list and on the calendar, edit it, del
     await dayCell(page, RUN_DAY).locator('.visually-hidden').textContent(),
     'Thu 26 Jun: 5.0 km, pain 4/10 (moderate), 1 journal entry',
   );
-  const stored = (await apiGet<PainList>('/pain')).entries.find((e) => e.note === NOTE);
+  const stored = (await apiGet<PainList>(server(), '/pain')).entries.find((e) => e.note === NOTE);
   assert.ok(stored);
   assert.deepEqual(
     {
@@ -209,7 +188,7 @@ test('check in after a run, see it in the list and on the calendar, edit it, del
   const edited = (await entry.textContent()) ?? '';
   assert.match(edited, /After: 2\/10, mild/);
   assert.match(edited, /Next morning: 1\/10, mild/);
-  const afterEdit = (await apiGet<PainList>('/pain')).entries.find((e) => e.id === stored.id);
+  const afterEdit = (await apiGet<PainList>(server(), '/pain')).entries.find((e) => e.id === stored.id);
   assert.equal(afterEdit?.painAfter, 2);
   assert.equal(afterEdit?.painNextMorning, 1);
   assert.equal(afterEdit?.activityId, runId, 'still linked to its run');
@@ -225,10 +204,10 @@ test('check in after a run, see it in the list and on the calendar, edit it, del
   );
   assert.equal(await dayCell(page, RUN_DAY).getByRole('button').count(), 0);
   assert.equal(
-    (await apiGet<PainList>('/pain')).entries.some((e) => e.id === stored.id),
+    (await apiGet<PainList>(server(), '/pain')).entries.some((e) => e.id === stored.id),
     false,
   );
-  const calendar = await apiGet<JournalCalendar>('/journal/calendar');
+  const calendar = await apiGet<JournalCalendar>(server(), '/journal/calendar');
   assert.equal(calendar.days.find((d) => d.date === RUN_DAY)?.maxPain ?? null, null);
 
   assert.deepEqual(problems, []);
@@ -241,7 +220,7 @@ test('the journal at 360 px and in dark mode', { skip }, async () => {
     ['journal-dark', { colorScheme: 'dark' as const }],
     ['journal-360-dark', { width: 360, height: 800, colorScheme: 'dark' as const }],
   ] as const) {
-    const watched = await openPage(browser, server, { path: '/#/journal?date=2025-06-18', ...options });
+    const watched = await openPage(browser(), server(), { path: '/#/journal?date=2025-06-18', ...options });
     const { page, problems } = watched;
     await page.locator('.pain-calendar').waitFor();
     await page.locator('.journal-entry').first().waitFor();

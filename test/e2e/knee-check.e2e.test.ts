@@ -7,31 +7,21 @@
  * the early warning, the saved check.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { auditPage } from '../support/a11y-audit.ts';
 import {
+  apiGet,
   browserSkipReason,
-  launchBrowser,
   openPage,
   startTestServer,
-  type TestServer,
+  useBrowser,
+  useServer,
 } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-let browser: Browser;
-let server: TestServer;
-
-before(async () => {
-  if (skip) return;
-  browser = await launchBrowser();
-  server = await startTestServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const browser = useBrowser(skip);
+const server = useServer(skip, () => startTestServer());
 
 type Story = Record<string, boolean | number | string>;
 
@@ -80,13 +70,6 @@ const INJURY_STORY: Story = {
   couldWalk4StepsImmediately: false,
   canWalk4StepsNow: false,
 };
-
-/** Everything that reaches the server, read straight from the API (the source of truth). */
-async function apiGet<T>(path: string): Promise<T> {
-  const response = await fetch(new URL(`/api${path}`, server.url));
-  assert.equal(response.status, 200, `GET ${path}`);
-  return (await response.json()) as T;
-}
 
 /** Waits for the next question (after `step` answers) or the end of the questionnaire; returns its key. */
 async function nextQuestion(page: Page, step: number): Promise<string | null> {
@@ -158,7 +141,7 @@ async function regionState(form: Locator, region: string) {
 test('a kneecap story, map by mouse and keyboard, ends in self-care or soon with patellofemoral pain first', {
   skip,
 }, async () => {
-  const watched = await openPage(browser, server, { path: '/#/knee-check' });
+  const watched = await openPage(browser(), server(), { path: '/#/knee-check' });
   const { page, problems } = watched;
   await page.getByRole('heading', { level: 1, name: 'Knee check' }).waitFor();
 
@@ -242,6 +225,7 @@ test('a kneecap story, map by mouse and keyboard, ends in self-care or soon with
   assert.deepEqual(await auditPage(page), [], 'the result passes the audit');
 
   const saved = await apiGet<{ id: string; urgency: string; answers: Record<string, unknown> }>(
+    server(),
     '/assessments/latest',
   );
   assert.equal(saved.urgency, urgency);
@@ -269,7 +253,7 @@ test('a kneecap story, map by mouse and keyboard, ends in self-care or soon with
 test('an injury that stops the leg taking weight raises the alarm at once, and the result is saved', {
   skip,
 }, async () => {
-  const watched = await openPage(browser, server, { path: '/#/knee-check' });
+  const watched = await openPage(browser(), server(), { path: '/#/knee-check' });
   const { page, problems } = watched;
   await page.getByRole('button', { name: 'Start a new check' }).click();
 
@@ -325,7 +309,10 @@ test('an injury that stops the leg taking weight raises the alarm at once, and t
   assert.match((await page.locator('#why-level').locator('..').textContent()) ?? '', /weight/);
   await watched.screenshot(`knee-check-result-${urgency}`);
 
-  const saved = await apiGet<{ urgency: string; answers: Record<string, unknown> }>('/assessments/latest');
+  const saved = await apiGet<{ urgency: string; answers: Record<string, unknown> }>(
+    server(),
+    '/assessments/latest',
+  );
   assert.equal(saved.urgency, urgency);
   assert.equal(saved.answers.canBearWeight, false);
   assert.deepEqual(saved.answers.painLocation, ['medial', 'posterior']);
@@ -336,7 +323,7 @@ test('an injury that stops the leg taking weight raises the alarm at once, and t
 test('a hot swollen knee with a fever, on a phone in dark mode, says emergency plainly', {
   skip,
 }, async () => {
-  const watched = await openPage(browser, server, {
+  const watched = await openPage(browser(), server(), {
     path: '/#/knee-check',
     width: 360,
     height: 780,

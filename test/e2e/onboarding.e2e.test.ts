@@ -5,31 +5,23 @@
  * same through a drop of loose files, and the demo runner in and out again.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { formatDistance } from '../../src/domain/units.ts';
 import { buildStravaExportZip, type StravaExportActivity } from '../factories/export.factory.ts';
 import { buildFitRun } from '../factories/fit.factory.ts';
 import { auditPage } from '../support/a11y-audit.ts';
 import {
   browserSkipReason,
-  launchBrowser,
   openPage,
   startTestServer,
   type TestServer,
+  useBrowser,
+  withServer,
 } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-let browser: Browser;
-
-before(async () => {
-  if (skip) return;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser(skip);
 
 const DAY_MS = 86_400_000;
 /** The runs are 1–13 June 2025; "now" a few days later keeps them all inside the 30-day window. */
@@ -100,14 +92,13 @@ async function ceilingFromApi(url: string): Promise<string> {
 }
 
 test('the welcome shows on a fresh install, in every size and scheme', { skip }, async () => {
-  const server = await freshServer();
-  try {
+  await withServer(freshServer(), async (server) => {
     for (const variant of [
       { name: 'onboarding-desktop', width: 1280, colorScheme: 'light' as const },
       { name: 'onboarding-360', width: 360, colorScheme: 'light' as const },
       { name: 'onboarding-dark', width: 1280, colorScheme: 'dark' as const },
     ]) {
-      const watched = await openPage(browser, server, variant);
+      const watched = await openPage(browser(), server, variant);
       const { page } = watched;
       await page.getByRole('heading', { name: 'Welcome to kneewise', level: 1 }).waitFor();
       const text = (await page.locator('main').textContent()) ?? '';
@@ -133,17 +124,14 @@ test('the welcome shows on a fresh install, in every size and scheme', { skip },
       assert.deepEqual(watched.problems, []);
       await watched.close();
     }
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('a Strava export through the file input: progress, summary with the corrupt file, then Today', {
   skip,
 }, async () => {
-  const server = await freshServer();
-  try {
-    const watched = await openPage(browser, server);
+  await withServer(freshServer(), async (server) => {
+    const watched = await openPage(browser(), server);
     const { page } = watched;
     await page.getByRole('heading', { name: 'Welcome to kneewise', level: 1 }).waitFor();
     await watchUploadPanel(page);
@@ -189,15 +177,12 @@ test('a Strava export through the file input: progress, summary with the corrupt
     assert.equal(await page.getByRole('navigation').count(), 1);
     assert.deepEqual(watched.problems, []);
     await watched.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('loose files dropped on the drop zone are uploaded one by one and imported', { skip }, async () => {
-  const server = await freshServer();
-  try {
-    const watched = await openPage(browser, server, { path: '/#/welcome' });
+  await withServer(freshServer(), async (server) => {
+    const watched = await openPage(browser(), server, { path: '/#/welcome' });
     const { page } = watched;
     await page.getByTestId('drop-zone').waitFor();
     const files = [
@@ -234,17 +219,14 @@ test('loose files dropped on the drop zone are uploaded one by one and imported'
     assert.equal(overview.counts.activities, 2);
     assert.deepEqual(watched.problems, []);
     await watched.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('the demo runner: Today with data and the banner, then removed, back to the welcome', {
   skip,
 }, async () => {
-  const server = await freshServer();
-  try {
-    const watched = await openPage(browser, server);
+  await withServer(freshServer(), async (server) => {
+    const watched = await openPage(browser(), server);
     const { page } = watched;
     await page.getByRole('button', { name: 'Try it with demo data' }).click();
     await page.getByTestId('ceiling').waitFor();
@@ -267,7 +249,5 @@ test('the demo runner: Today with data and the banner, then removed, back to the
     assert.equal(overview.counts.activities, 0);
     assert.deepEqual(watched.problems, []);
     await watched.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });

@@ -6,38 +6,21 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { warmupRoutine } from '../../src/domain/plans/routine.ts';
-import { SEED_NOW, seedReportRunner } from '../factories/report-seed.fixture.ts';
 import {
   ARTIFACTS,
   browserSkipReason,
-  launchBrowser,
   openPage,
-  startTestServer,
-  type TestServer,
+  startSeededServer,
+  useBrowser,
+  useServer,
 } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-let browser: Browser;
-let server: TestServer;
-
-before(async () => {
-  if (skip) return;
-  browser = await launchBrowser();
-  server = await startTestServer({
-    now: () => SEED_NOW,
-    seed: async (store) => {
-      await seedReportRunner(store);
-    },
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const browser = useBrowser(skip);
+const server = useServer(skip, startSeededServer);
 
 /** "10.2 km" → 10.2 */
 function figure(text: string | null): number {
@@ -51,7 +34,7 @@ async function waitForPlan(page: Page, weeks: number): Promise<void> {
 }
 
 test('the coming weeks keep every run within its ceiling, and the calendar downloads', { skip }, async () => {
-  const watched = await openPage(browser, server, { path: '/#/plans' });
+  const watched = await openPage(browser(), server(), { path: '/#/plans' });
   const { page, problems } = watched;
   await waitForPlan(page, 4);
   await page.waitForSelector('.routine-player');
@@ -117,7 +100,7 @@ test('the coming weeks keep every run within its ceiling, and the calendar downl
 });
 
 test('the Plans screen on a 360 px phone in dark mode', { skip }, async () => {
-  const watched = await openPage(browser, server, { path: '/#/plans', width: 360, colorScheme: 'dark' });
+  const watched = await openPage(browser(), server(), { path: '/#/plans', width: 360, colorScheme: 'dark' });
   const { page, problems } = watched;
   await waitForPlan(page, 4);
   await page.waitForSelector('.programme-card');
@@ -161,7 +144,7 @@ const remainingMs = async (page: Page) => Number(await page.locator('.countdown'
 test('the warm-up plays with pause, skip, back and a beep per timed step', { skip }, async () => {
   const routine = warmupRoutine();
   const steps = routine.steps.length;
-  const watched = await openPage(browser, server, { path: '/#/plans' });
+  const watched = await openPage(browser(), server(), { path: '/#/plans' });
   const { page, problems } = watched;
   await page.context().addInitScript(spyOnAudio);
   await page.clock.install();
@@ -261,7 +244,7 @@ test('the warm-up plays with pause, skip, back and a beep per timed step', { ski
 });
 
 test('a programme session is played, stopped and logged with a pain score', { skip }, async () => {
-  const watched = await openPage(browser, server, { path: '/#/plans' });
+  const watched = await openPage(browser(), server(), { path: '/#/plans' });
   const { page, problems } = watched;
   await page.waitForSelector('.programme-card');
   assert.match((await page.locator('.programme-progress').textContent()) ?? '', /^0 sessions logged/);
@@ -279,8 +262,8 @@ test('a programme session is played, stopped and logged with a pain score', { sk
     document.querySelector('.programme-progress')?.textContent?.startsWith('1 session logged'),
   );
 
-  const rows = await server.store.db
-    .selectFrom('programme_sessions')
+  const rows = await server()
+    .store.db.selectFrom('programme_sessions')
     .selectAll()
     .where('programme_id', '=', 'pfps')
     .execute();
@@ -296,13 +279,13 @@ test('a programme session is played, stopped and logged with a pain score', { sk
 
 // Last: it switches the runner to miles for the rest of this server's life.
 test('a runner in miles sees miles, and a goal typed in miles reaches the API in km', { skip }, async () => {
-  const put = await fetch(new URL('/api/settings', server.url), {
+  const put = await fetch(new URL('/api/settings', server().url), {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ units: 'mi' }),
   });
   assert.equal(put.status, 200);
-  const watched = await openPage(browser, server, { path: '/#/plans' });
+  const watched = await openPage(browser(), server(), { path: '/#/plans' });
   const { page, problems } = watched;
   await waitForPlan(page, 4);
   const run = page.locator('li.plan-session[data-kind="run"]').first();

@@ -6,36 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { SEED_NOW, seedReportRunner } from '../factories/report-seed.fixture.ts';
-import {
-  browserSkipReason,
-  launchBrowser,
-  openPage,
-  startTestServer,
-  type TestServer,
-} from '../support/browser.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSkipReason, openPage, startSeededServer, useBrowser, useServer } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-let browser: Browser;
-let server: TestServer;
-
-before(async () => {
-  if (skip) return;
-  browser = await launchBrowser();
-  server = await startTestServer({
-    now: () => SEED_NOW,
-    seed: async (store) => {
-      await seedReportRunner(store);
-    },
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const browser = useBrowser(skip);
+const server = useServer(skip, startSeededServer);
 
 async function previewHeading(page: Page): Promise<string> {
   const frame = page.frameLocator('iframe[title^="Preview of the report"]');
@@ -48,7 +25,7 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
 }
 
 test('the report previews, and downloads as PDF and as HTML', { skip, timeout: 120_000 }, async () => {
-  const watched = await openPage(browser, server, { path: '/#/report' });
+  const watched = await openPage(browser(), server(), { path: '/#/report' });
   const { page, problems } = watched;
   await page.waitForSelector('#screen-title');
   assert.match((await page.locator('.intro').textContent()) ?? '', /physiotherapist or sports doctor/);
@@ -78,7 +55,7 @@ test('the report previews, and downloads as PDF and as HTML', { skip, timeout: 1
 });
 
 test('without Chromium on the server the message shows and the HTML is still offered', { skip }, async () => {
-  const watched = await openPage(browser, server, { path: '/#/report', width: 360, colorScheme: 'dark' });
+  const watched = await openPage(browser(), server(), { path: '/#/report', width: 360, colorScheme: 'dark' });
   const { page, problems } = watched;
   const message = 'No Chromium found to print the PDF: install chromium or set CHROMIUM_PATH.';
   // The server here has Chromium, so its 503 is played back as the API documents it.

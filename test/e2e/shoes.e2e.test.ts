@@ -5,43 +5,27 @@
  * In miles the distances and the typed distance follow the runner's units.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { ShoeList, ShoeView } from '../../web/src/types/shoes.ts';
-import { SEED_NOW, seedReportRunner } from '../factories/report-seed.fixture.ts';
+import { SEED_NOW } from '../factories/report-seed.fixture.ts';
+import { horizontalOverflow } from '../support/a11y-audit.ts';
 import {
+  apiGet,
   browserSkipReason,
-  launchBrowser,
   openPage,
+  startSeededServer,
   startTestServer,
   type TestServer,
+  useBrowser,
+  withServer,
 } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-let browser: Browser;
-
-before(async () => {
-  if (skip) return;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-async function seededServer(): Promise<TestServer> {
-  return startTestServer({
-    now: () => SEED_NOW,
-    seed: async (store) => {
-      await seedReportRunner(store);
-    },
-  });
-}
+const browser = useBrowser(skip);
 
 async function apiShoes(server: TestServer): Promise<ShoeView[]> {
-  const response = await fetch(new URL('/api/shoes?includeRetired=true', server.url));
-  assert.equal(response.status, 200);
-  return ((await response.json()) as ShoeList).shoes;
+  return (await apiGet<ShoeList>(server, '/shoes?includeRetired=true')).shoes;
 }
 
 async function apiShoe(server: TestServer, name: string): Promise<ShoeView> {
@@ -54,15 +38,9 @@ function card(page: Page, name: string) {
   return page.locator(`.shoe-grid article[data-shoe="${name}"]`);
 }
 
-/** Nothing wider than the viewport. */
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
 test('Shoes: add (with a field error first), make default, rename and retire', { skip }, async () => {
-  const server = await seededServer();
-  try {
-    const watched = await openPage(browser, server, { path: '/#/shoes' });
+  await withServer(startSeededServer(), async (server) => {
+    const watched = await openPage(browser(), server, { path: '/#/shoes' });
     const { page } = watched;
     await card(page, 'Road Trainer').waitFor();
     const road = (await card(page, 'Road Trainer').textContent()) ?? '';
@@ -140,20 +118,17 @@ test('Shoes: add (with a field error first), make default, rename and retire', {
 
     assert.deepEqual(watched.problems, []);
     await watched.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('Shoes in miles, at 360 px and in dark mode', { skip }, async () => {
-  const server = await seededServer();
-  try {
+  await withServer(startSeededServer(), async (server) => {
     for (const variant of [
       { suffix: 'desktop', width: 1280, colorScheme: 'light' as const },
       { suffix: '360', width: 360, colorScheme: 'light' as const },
       { suffix: 'dark', width: 1280, colorScheme: 'dark' as const },
     ]) {
-      const watched = await openPage(browser, server, { path: '/#/shoes', ...variant });
+      const watched = await openPage(browser(), server, { path: '/#/shoes', ...variant });
       await card(watched.page, 'Road Trainer').waitFor();
       assert.ok(
         (await horizontalOverflow(watched.page)) <= 0,
@@ -170,7 +145,7 @@ test('Shoes in miles, at 360 px and in dark mode', { skip }, async () => {
       body: JSON.stringify({ units: 'mi' }),
     });
     assert.equal(put.status, 200);
-    const watched = await openPage(browser, server, { path: '/#/shoes', width: 360 });
+    const watched = await openPage(browser(), server, { path: '/#/shoes', width: 360 });
     const { page } = watched;
     await card(page, 'Road Trainer').waitFor();
     assert.match((await card(page, 'Road Trainer').textContent()) ?? '', /360\.4 mi/);
@@ -183,15 +158,12 @@ test('Shoes in miles, at 360 px and in dark mode', { skip }, async () => {
     await watched.screenshot('shoes-miles-360');
     assert.deepEqual(watched.problems, []);
     await watched.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('Shoes with none stored: an empty state and the form', { skip }, async () => {
-  const server = await startTestServer({ now: () => SEED_NOW });
-  try {
-    const watched = await openPage(browser, server, { path: '/#/shoes', width: 360, colorScheme: 'dark' });
+  await withServer(startTestServer({ now: () => SEED_NOW }), async (server) => {
+    const watched = await openPage(browser(), server, { path: '/#/shoes', width: 360, colorScheme: 'dark' });
     const { page } = watched;
     const empty = page.locator('.empty-state');
     await empty.waitFor();
@@ -206,7 +178,5 @@ test('Shoes with none stored: an empty state and the form', { skip }, async () =
     await watched.screenshot('shoes-empty-then-added-dark-360');
     assert.deepEqual(watched.problems, []);
     await watched.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });

@@ -5,63 +5,48 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { DatabaseHandle } from '../../src/db/connection.ts';
+import type { Athlete } from '../../src/db/repositories/athlete.repository.ts';
 import { parseAnswers } from '../../src/domain/assessment/answers.schema.ts';
 import { assessKnee } from '../../src/domain/assessment/assess.engine.ts';
-import { SEED_NOW, seedReportRunner } from '../factories/report-seed.fixture.ts';
 import {
   browserSkipReason,
-  launchBrowser,
   openPage,
-  startTestServer,
-  type TestServer,
+  startSeededServer,
+  useBrowser,
+  withServer,
 } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-let browser: Browser;
+const browser = useBrowser(skip);
 
-before(async () => {
-  if (skip) return;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-async function seededServer(options: { emergency?: boolean } = {}): Promise<TestServer> {
-  return startTestServer({
-    now: () => SEED_NOW,
-    seed: async (store) => {
-      const athlete = await seedReportRunner(store);
-      if (!options.emergency) return;
-      // A later knee check with a red, hot knee and a fever: the engine says emergency.
-      const answers = parseAnswers({
-        age: 34,
-        side: 'right',
-        painLocation: 'anterior',
-        onset: 'sudden',
-        trauma: false,
-        fever: true,
-        redHotJoint: true,
-        canBearWeight: true,
-      });
-      const result = assessKnee(answers);
-      assert.equal(result.urgency, 'emergency');
-      await store.db
-        .insertInto('assessments')
-        .values({
-          id: 'assessment-emergency',
-          athlete_id: athlete.id,
-          created_at: '2025-06-28T18:00:00.000Z',
-          answers_json: JSON.stringify(answers),
-          result_json: JSON.stringify(result),
-          is_demo: 0,
-        })
-        .execute();
-    },
+/** A later knee check with a red, hot knee and a fever: the engine says emergency. */
+async function saveEmergencyCheck(store: DatabaseHandle, athlete: Athlete): Promise<void> {
+  const answers = parseAnswers({
+    age: 34,
+    side: 'right',
+    painLocation: 'anterior',
+    onset: 'sudden',
+    trauma: false,
+    fever: true,
+    redHotJoint: true,
+    canBearWeight: true,
   });
+  const result = assessKnee(answers);
+  assert.equal(result.urgency, 'emergency');
+  await store.db
+    .insertInto('assessments')
+    .values({
+      id: 'assessment-emergency',
+      athlete_id: athlete.id,
+      created_at: '2025-06-28T18:00:00.000Z',
+      answers_json: JSON.stringify(answers),
+      result_json: JSON.stringify(result),
+      is_demo: 0,
+    })
+    .execute();
 }
 
 /** The seed's longest run of the 30 days up to 2025-06-29 is the 24 km on 2025-06-15: 1.10 × 24 = 26.4 km. */
@@ -77,14 +62,13 @@ async function openToday(page: Page, url: string): Promise<string> {
 }
 
 test('Today shows the ceiling, its why, the alerts and the next steps', { skip }, async () => {
-  const server = await seededServer();
-  try {
+  await withServer(startSeededServer(), async (server) => {
     for (const variant of [
       { name: 'today-desktop', width: 1280, colorScheme: 'light' as const },
       { name: 'today-360', width: 360, colorScheme: 'light' as const },
       { name: 'today-dark', width: 1280, colorScheme: 'dark' as const },
     ]) {
-      const watched = await openPage(browser, server, { path: '/#/today', ...variant });
+      const watched = await openPage(browser(), server, { path: '/#/today', ...variant });
       const { page } = watched;
       const ceiling = await openToday(page, server.url);
       assert.match(ceiling, /Keep your next run under\s*26\.4 km/);
@@ -117,15 +101,12 @@ test('Today shows the ceiling, its why, the alerts and the next steps', { skip }
       assert.deepEqual(watched.problems, []);
       await watched.close();
     }
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('an emergency knee check result comes first on Today, as an alert', { skip }, async () => {
-  const server = await seededServer({ emergency: true });
-  try {
-    const watched = await openPage(browser, server, { path: '/#/today', width: 360 });
+  await withServer(startSeededServer({ alsoSeed: saveEmergencyCheck }), async (server) => {
+    const watched = await openPage(browser(), server, { path: '/#/today', width: 360 });
     const { page } = watched;
     const banner = page.getByRole('alert').filter({ hasText: 'emergency' });
     await banner.waitFor();
@@ -150,17 +131,14 @@ test('an emergency knee check result comes first on Today, as an alert', { skip 
     await watched.screenshot('today-emergency-360');
     assert.deepEqual(watched.problems, []);
     await watched.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('switching to miles in Settings changes Today; bad values are explained next to the field', {
   skip,
 }, async () => {
-  const server = await seededServer();
-  try {
-    const watched = await openPage(browser, server, { path: '/#/today' });
+  await withServer(startSeededServer(), async (server) => {
+    const watched = await openPage(browser(), server, { path: '/#/today' });
     const { page } = watched;
     assert.match(await openToday(page, server.url), new RegExp(CEILING_KM));
 
@@ -228,24 +206,21 @@ test('switching to miles in Settings changes Today; bad values are explained nex
     assert.deepEqual(watched.problems, []);
     await watched.close();
 
-    const phone = await openPage(browser, server, { path: '/#/settings', width: 360, colorScheme: 'dark' });
+    const phone = await openPage(browser(), server, { path: '/#/settings', width: 360, colorScheme: 'dark' });
     await phone.page.getByLabel('Maximum heart rate').waitFor();
     const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling at 360 px (overflow ${overflow}px)`);
     await phone.screenshot('settings-360-dark');
     assert.deepEqual(phone.problems, []);
     await phone.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('export downloads valid JSON; deleting everything needs the phrase and leads to the welcome', {
   skip,
 }, async () => {
-  const server = await seededServer();
-  try {
-    const watched = await openPage(browser, server, { path: '/#/settings' });
+  await withServer(startSeededServer(), async (server) => {
+    const watched = await openPage(browser(), server, { path: '/#/settings' });
     const { page } = watched;
     await page.getByRole('link', { name: 'Export all my data' }).waitFor();
 
@@ -274,7 +249,5 @@ test('export downloads valid JSON; deleting everything needs the phrase and lead
     assert.equal(overview.counts.painEntries, 0);
     assert.deepEqual(watched.problems, []);
     await watched.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });

@@ -5,37 +5,21 @@
  * Why ranks the session spike first with the runner's numbers; with no pain logged Why says how to log it.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { SEED_NOW, seedReportRunner } from '../factories/report-seed.fixture.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { SEED_NOW } from '../factories/report-seed.fixture.ts';
+import { horizontalOverflow } from '../support/a11y-audit.ts';
 import {
   browserSkipReason,
-  launchBrowser,
   openPage,
+  startSeededServer,
   startTestServer,
-  type TestServer,
+  useBrowser,
+  withServer,
 } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-let browser: Browser;
-
-before(async () => {
-  if (skip) return;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-async function seededServer(options: { trainingOnly?: boolean } = {}): Promise<TestServer> {
-  return startTestServer({
-    now: () => SEED_NOW,
-    seed: async (store) => {
-      await seedReportRunner(store, options);
-    },
-  });
-}
+const browser = useBrowser(skip);
 
 const VARIANTS = [
   { suffix: 'desktop', width: 1280, colorScheme: 'light' as const },
@@ -49,16 +33,10 @@ async function chartTitles(page: Page, chart: string): Promise<string[]> {
   return page.locator(`figure[data-chart="${chart}"] .chart-canvas svg title`).allTextContents();
 }
 
-/** Nothing wider than the viewport: a chart or a table that overflows shows up here. */
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
 test('Training draws the charts with their evidence and marks the spike run', { skip }, async () => {
-  const server = await seededServer();
-  try {
+  await withServer(startSeededServer(), async (server) => {
     for (const variant of VARIANTS) {
-      const watched = await openPage(browser, server, { path: '/#/training', ...variant });
+      const watched = await openPage(browser(), server, { path: '/#/training', ...variant });
       const { page } = watched;
       for (const chart of CHARTS)
         await page.locator(`figure[data-chart="${chart}"] .chart-canvas svg`).waitFor();
@@ -105,15 +83,12 @@ test('Training draws the charts with their evidence and marks the spike run', { 
       assert.deepEqual(watched.problems, []);
       await watched.close();
     }
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('Training range selector redraws the charts for the chosen range', { skip }, async () => {
-  const server = await seededServer();
-  try {
-    const watched = await openPage(browser, server, { path: '/#/training' });
+  await withServer(startSeededServer(), async (server) => {
+    const watched = await openPage(browser(), server, { path: '/#/training' });
     const { page } = watched;
     const status = page.locator('.range-status');
     await status.waitFor();
@@ -150,16 +125,13 @@ test('Training range selector redraws the charts for the chosen range', { skip }
     assert.equal(await rows.count(), 37);
     assert.deepEqual(watched.problems, []);
     await watched.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('Why ranks the session spike first with the runner’s own numbers', { skip }, async () => {
-  const server = await seededServer();
-  try {
+  await withServer(startSeededServer(), async (server) => {
     for (const variant of VARIANTS) {
-      const watched = await openPage(browser, server, { path: '/#/why', ...variant });
+      const watched = await openPage(browser(), server, { path: '/#/why', ...variant });
       const { page } = watched;
       const factors = page.locator('.why-factors article[data-factor]');
       await factors.first().waitFor();
@@ -187,14 +159,11 @@ test('Why ranks the session spike first with the runner’s own numbers', { skip
       assert.deepEqual(watched.problems, []);
       await watched.close();
     }
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('Why explains an earlier episode picked from the list', { skip }, async () => {
-  const server = await seededServer();
-  try {
+  await withServer(startSeededServer(), async (server) => {
     // An earlier, separate episode: more than 14 pain-free days before the seed's onset.
     const logged = await fetch(new URL('/api/pain', server.url), {
       method: 'POST',
@@ -202,7 +171,7 @@ test('Why explains an earlier episode picked from the list', { skip }, async () 
       body: JSON.stringify({ date: '2025-05-01', side: 'left', after: 3 }),
     });
     assert.ok(logged.ok, `POST /api/pain ${logged.status}`);
-    const watched = await openPage(browser, server, { path: '/#/why' });
+    const watched = await openPage(browser(), server, { path: '/#/why' });
     const { page } = watched;
     await page.locator('.why-factors article[data-factor]').first().waitFor();
     const episode = page.getByLabel('Pain episode');
@@ -214,15 +183,12 @@ test('Why explains an earlier episode picked from the list', { skip }, async () 
     assert.equal(await page.locator('.why-absent li[data-factor="session_spike"]').count(), 1);
     assert.deepEqual(watched.problems, []);
     await watched.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('Why with no pain logged says so and links to the journal', { skip }, async () => {
-  const server = await seededServer({ trainingOnly: true });
-  try {
-    const watched = await openPage(browser, server, { path: '/#/why', width: 360 });
+  await withServer(startSeededServer({ trainingOnly: true }), async (server) => {
+    const watched = await openPage(browser(), server, { path: '/#/why', width: 360 });
     const { page } = watched;
     const empty = page.getByTestId('why-empty');
     await empty.waitFor();
@@ -237,15 +203,12 @@ test('Why with no pain logged says so and links to the journal', { skip }, async
     assert.match(page.url(), /#\/why\?onset=2025-06-15$/);
     assert.deepEqual(watched.problems, []);
     await watched.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('Training with no runs says so and points to the import', { skip }, async () => {
-  const server = await startTestServer({ now: () => SEED_NOW });
-  try {
-    const watched = await openPage(browser, server, { path: '/#/training', width: 360 });
+  await withServer(startTestServer({ now: () => SEED_NOW }), async (server) => {
+    const watched = await openPage(browser(), server, { path: '/#/training', width: 360 });
     const { page } = watched;
     const empty = page.locator('.empty-state');
     await empty.waitFor();
@@ -254,7 +217,5 @@ test('Training with no runs says so and points to the import', { skip }, async (
     assert.equal(await page.locator('figure.chart').count(), 0);
     assert.deepEqual(watched.problems, []);
     await watched.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });

@@ -168,3 +168,8 @@ export async function auditPage(page: Page): Promise<AuditFinding[]> {
     return findings;
   });
 }
+
+/** How far the page is wider than the viewport: above 0, a chart, table or card makes it scroll sideways. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}

@@ -5,15 +5,19 @@
  *
  * Chromium missing: the e2e tests skip, unless KNEEWISE_REQUIRE_BROWSER=1 (CI), where they fail.
  */
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type DatabaseHandle, openDatabase } from '../../src/db/connection.ts';
+import type { Athlete } from '../../src/db/repositories/athlete.repository.ts';
 import { startServer } from '../../src/http/server.ts';
 import { ensureWebBuild } from '../../src/http/web-build.ts';
 import { defaultPdfRenderer } from '../../src/report/pdf-renderer.ts';
+import { SEED_NOW, type SeedOptions, seedReportRunner } from '../factories/report-seed.fixture.ts';
 
 export const ARTIFACTS = fileURLToPath(new URL('../../artifacts/e2e/', import.meta.url));
 
@@ -81,6 +85,76 @@ export async function startTestServer(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A server over the runner of report-seed.fixture.ts, its clock at SEED_NOW. `alsoSeed` adds what one test
+ * needs on top of that runner.
+ */
+export function startSeededServer(
+  options: SeedOptions & { alsoSeed?: (store: DatabaseHandle, athlete: Athlete) => Promise<void> } = {},
+): Promise<TestServer> {
+  const { alsoSeed, ...seedOptions } = options;
+  return startTestServer({
+    now: () => SEED_NOW,
+    seed: async (store) => {
+      const athlete = await seedReportRunner(store, seedOptions);
+      await alsoSeed?.(store, athlete);
+    },
+  });
+}
+
+/** Runs `use` against a server of its own, and stops that server afterwards whatever happens. */
+export async function withServer(
+  starting: Promise<TestServer>,
+  use: (server: TestServer) => Promise<void>,
+): Promise<void> {
+  const server = await starting;
+  try {
+    await use(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Something the calling file's tests share: opened before them (not when they skip), closed after them.
+ * Returns a getter, as the thing exists only once the hook has run.
+ */
+function useForFile<T>(
+  skip: string | false,
+  open: () => Promise<T>,
+  close: (value: T) => Promise<void>,
+  what: string,
+): () => T {
+  let value: T | undefined;
+  before(async () => {
+    if (!skip) value = await open();
+  });
+  after(async () => {
+    if (value !== undefined) await close(value);
+  });
+  return () => {
+    if (value === undefined) throw new Error(`the ${what} is not started yet: call the getter inside a test`);
+    return value;
+  };
+}
+
+/** One Chromium for the calling file's tests. */
+export function useBrowser(skip: string | false): () => Browser {
+  return useForFile(skip, launchBrowser, (browser) => browser.close(), 'browser');
+}
+
+/** One server shared by the calling file's tests, e.g. `useServer(skip, startSeededServer)`. */
+export function useServer(skip: string | false, start: () => Promise<TestServer>): () => TestServer {
+  return useForFile(skip, start, (server) => server.stop(), 'server');
+}
+
+/** GET /api<path> on `server`, which must answer 200; its JSON body. */
+export async function apiGet<T>(server: TestServer, path: string): Promise<T> {
+  const response = await fetch(new URL(`/api${path}`, server.url));
+  assert.equal(response.status, 200, `GET ${path}`);
+  return (await response.json()) as T;
 }
 
 export interface WatchedPage {

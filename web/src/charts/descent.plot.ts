@@ -4,7 +4,8 @@
  * (Gottschall & Kram 2005). Weeks whose runs carry no altitude have no bar (unknown is not flat).
  */
 import * as Plot from '@observablehq/plot';
-import { CHART_COLOR, type ChartFrame, DAY_MS, dayDate, timeFrame } from './plot-basics.ts';
+import { CHART_COLOR, type ChartFrame, timeFrame } from './plot-basics.ts';
+import { weekBars, weekFlags } from './week-bars.ts';
 
 export interface DescentDatum {
   weekStart: string;
@@ -20,11 +21,7 @@ export function descentPlot(
   weeks: readonly DescentDatum[],
   frame: ChartFrame & { elevationLabel: string },
 ): Element {
-  const start = (d: DescentDatum) => dayDate(d.weekStart);
-  const end = (d: DescentDatum) => new Date(dayDate(d.weekStart).getTime() + 7 * DAY_MS);
-  const perWeekPx =
-    frame.width / Math.max(1, (frame.xDomain[1].getTime() - frame.xDomain[0].getTime()) / (7 * DAY_MS));
-  const gap = perWeekPx > 5 ? 1 : 0;
+  const bars = weekBars(frame);
   const unit = frame.elevationLabel;
   const jump = (d: DescentDatum) => d.jump;
   const title = (d: DescentDatum) =>
@@ -38,20 +35,20 @@ export function descentPlot(
       Plot.rectY(
         weeks.filter((w) => w.descent !== null),
         {
-          x1: start,
-          x2: end,
+          x1: bars.start,
+          x2: bars.end,
           y: 'descent',
           fill: (d: DescentDatum) => (jump(d) ? CHART_COLOR.spike : CHART_COLOR.primary),
-          insetLeft: gap,
-          insetRight: gap,
+          insetLeft: bars.gap,
+          insetRight: bars.gap,
           title,
         },
       ),
       Plot.ruleY(
         weeks.filter((w) => w.baseline !== null),
         {
-          x1: start,
-          x2: end,
+          x1: bars.start,
+          x2: bars.end,
           y: 'baseline',
           stroke: CHART_COLOR.baseline,
           strokeWidth: 2.5,
@@ -59,17 +56,7 @@ export function descentPlot(
           title,
         },
       ),
-      Plot.dot(weeks.filter(jump), {
-        x: (d: DescentDatum) => new Date(dayDate(d.weekStart).getTime() + 3.5 * DAY_MS),
-        y: 'descent',
-        dy: -9,
-        r: perWeekPx > 8 ? 5 : 3.5,
-        symbol: 'triangle',
-        fill: CHART_COLOR.spike,
-        stroke: 'var(--surface)',
-        strokeWidth: 0.75,
-        title,
-      }),
+      weekFlags(weeks.filter(jump), bars, 'descent', title),
       Plot.ruleY([0]),
     ],
   });

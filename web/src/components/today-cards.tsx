@@ -1,8 +1,8 @@
 /** The three small cards under the alerts: the latest knee check, the pain journal, the next planned session. */
 import type { PainEntry } from '../../../src/domain/journal/pain-entry.ts';
+import { dayWithRelative, shortDay } from '../format-dates.ts';
 import { useUnits } from '../settings-context.tsx';
 import type { LatestAssessment, NextPlanned } from '../types/today.ts';
-import { dayWithRelative, shortDay } from './today-dates.ts';
 import { conditionName, URGENCY_TEXT } from './today-urgency.tsx';
 
 export function KneeCheckCard(props: { assessment: LatestAssessment | null }) {

@@ -3,10 +3,10 @@
  * kind of spike that came before overuse injuries (Frandsen et al., BJSM 2025).
  */
 import { SOURCES } from '../../../src/domain/load/load-sources.ts';
+import { dayWithRelative, shortDay } from '../format-dates.ts';
 import { useUnits } from '../settings-context.tsx';
 import type { TodayLoad } from '../types/today.ts';
 import { EvidenceLabel } from './screen.tsx';
-import { dayWithRelative, shortDay } from './today-dates.ts';
 
 /** The factor of the spike rule: over 10 % past the 30-day longest is a spike. */
 const CEILING_FACTOR = 1.1;

@@ -2,8 +2,9 @@
  * The latest knee check's urgency tier in words (the tiers of ../shared/spec/assessment.md), and the banner
  * that puts an emergency or urgent result above everything else on Today.
  */
+
+import { shortDay } from '../format-dates.ts';
 import type { LatestAssessment, TopCondition, Urgency } from '../types/today.ts';
-import { shortDay } from './today-dates.ts';
 
 export const URGENCY_TEXT: Readonly<Record<Urgency, { label: string; action: string }>> = {
   emergency: {

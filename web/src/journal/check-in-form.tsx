@@ -8,10 +8,10 @@ import { api } from '../api.ts';
 import { ErrorMessage } from '../components/status-messages.tsx';
 import { KneeMap } from '../knee/knee-map.tsx';
 import '../knee/choice-list.css';
+import { shortDay } from '../format-dates.ts';
 import { useUnits } from '../settings-context.tsx';
 import type { PainLocation } from '../types/assessment.ts';
 import type { PainBody, PainEntry, RunSummary } from '../types/journal.ts';
-import { shortDay } from './journal-dates.ts';
 import { PainScoreInput } from './pain-score-input.tsx';
 
 const NO_RUN = 'none';

@@ -3,10 +3,10 @@
  * than in a browser dialog (which a screen reader may not announce well).
  */
 import { useState } from 'preact/hooks';
+import { longDay, shortDay } from '../format-dates.ts';
 import { REGION_SHORT } from '../knee/knee-regions.ts';
 import { useUnits } from '../settings-context.tsx';
 import type { PainEntry, RunSummary } from '../types/journal.ts';
-import { longDay, shortDay } from './journal-dates.ts';
 import { painBand, painText } from './pain-words.ts';
 
 const SWELLING_WORDS: Record<string, string> = { none: 'none', mild: 'a little', severe: 'a lot' };

@@ -4,10 +4,11 @@
  * the number). Each cell also carries a full sentence for screen readers: "Tue 3 Jun: 8.0 km, pain 4/10".
  * Days with journal entries are buttons that show those entries.
  */
+
+import { dayMonth, shortDay, weekdayName } from '../format-dates.ts';
 import { useUnits } from '../settings-context.tsx';
 import type { JournalCalendar } from '../types/journal.ts';
 import { type CalendarCell, calendarWeeks, longestDay } from './calendar-grid.ts';
-import { dayMonth, shortDay, weekdayName } from './journal-dates.ts';
 import { painBand, painWords } from './pain-words.ts';
 
 function cellSentence(cell: CalendarCell, distance: (m: number) => string): string {

@@ -1,6 +1,6 @@
 /**
- * Words and numbers for the plan week views: day labels, session kinds, and server notes shown in the
- * runner's units. Pure (no hooks), so every plan view formats the same way.
+ * Words and numbers for the plan week views: session kinds, and server notes shown in the runner's units
+ * (days in words come from format-dates.ts). Pure (no hooks), so every plan view formats the same way.
  */
 import { type DistanceUnits, formatDistance, unitsToMetres } from '../../../src/domain/units.ts';
 import type { SessionKind } from '../types/plans.ts';
@@ -8,29 +8,6 @@ import type { SessionKind } from '../types/plans.ts';
 /** The API's limits (src/services/plan.service.ts, which the dashboard cannot import): checked here first. */
 export const MAX_PLAN_WEEKS = 16;
 export const MAX_GOAL_KM = 300;
-
-const DAY = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'UTC',
-});
-const LONG_DAY = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** "Mon 30 Jun" for a YYYY-MM-DD day (a calendar day: formatted in UTC so no zone shifts it). */
-export function dayLabel(date: string): string {
-  return DAY.format(new Date(`${date}T00:00:00Z`));
-}
-
-export function longDayLabel(date: string): string {
-  return LONG_DAY.format(new Date(`${date}T00:00:00Z`));
-}
 
 export const KIND_LABEL: Record<SessionKind, string> = {
   run: 'Run',

@@ -6,17 +6,10 @@
 import { useState } from 'preact/hooks';
 import { PLAN_SOURCES } from '../../../src/domain/plans/plan-sources.ts';
 import { EvidenceLabel } from '../components/screen.tsx';
+import { shortDay } from '../format-dates.ts';
 import { type Units, useUnits } from '../settings-context.tsx';
 import type { PlanJson, PlanSessionJson, PlanWeekJson } from '../types/plans.ts';
-import {
-  dayLabel,
-  goalToKm,
-  KIND_LABEL,
-  MAX_GOAL_KM,
-  MAX_PLAN_WEEKS,
-  noteInUnits,
-  planQuery,
-} from './plan-format.ts';
+import { goalToKm, KIND_LABEL, MAX_GOAL_KM, MAX_PLAN_WEEKS, noteInUnits, planQuery } from './plan-format.ts';
 
 export interface PlanRequest {
   weeks: number;
@@ -112,7 +105,7 @@ function SessionItem(props: { session: PlanSessionJson; units: Units }) {
   return (
     <li class={`plan-session kind-${s.kind}`} data-kind={s.kind}>
       <div class="session-when">
-        <span class="session-day">{dayLabel(s.date)}</span>
+        <span class="session-day">{shortDay(s.date)}</span>
         <span class={`kind-badge kind-${s.kind}`}>{KIND_LABEL[s.kind]}</span>
       </div>
       <div class="session-main">
@@ -152,7 +145,7 @@ function WeekCard(props: { week: PlanWeekJson; index: number; units: Units }) {
   return (
     <section class="card plan-week" aria-labelledby={id}>
       <h3 id={id}>
-        Week {props.index + 1}: from {dayLabel(week.weekStart)}
+        Week {props.index + 1}: from {shortDay(week.weekStart)}
         {week.mode === 'return' && <span class="week-tag">Return to running</span>}
         {week.lighter && <span class="week-tag">Lighter week</span>}
       </h3>

@@ -8,9 +8,9 @@ import { findExercise } from '../../../src/domain/plans/exercise-library.ts';
 import { PAIN_RULES } from '../../../src/domain/plans/pain-monitoring.ts';
 import type { Loaded } from '../api.ts';
 import { ErrorMessage, Loading } from '../components/status-messages.tsx';
+import { longDay } from '../format-dates.ts';
 import { useAppState } from '../settings-context.tsx';
 import type { ProgrammeJson, ProgrammePhaseJson } from '../types/plans.ts';
-import { longDayLabel } from './plan-format.ts';
 import type { ProgrammeRoutine } from './routine-section.tsx';
 
 function currentPhase(json: ProgrammeJson): number {
@@ -121,7 +121,7 @@ export function ProgrammeSection(props: { loaded: Loaded<ProgrammeJson> }) {
               <strong>
                 {data.sessionsDone === 1 ? '1 session' : `${data.sessionsDone} sessions`} logged
               </strong>
-              {data.sessions.length > 0 && `, the last on ${longDayLabel(lastSessionDate(data))}`}. You are in
+              {data.sessions.length > 0 && `, the last on ${longDay(lastSessionDate(data))}`}. You are in
               phase {currentPhase(data) + 1} of {data.programme.phases.length}:{' '}
               {data.programme.phases[currentPhase(data)]?.name}. Play it above under “Your programme” and log
               it when you finish.

@@ -1,8 +1,8 @@
 /**
- * Calendar days (YYYY-MM-DD, already the runner's local day) in words. Formatting in UTC keeps the day from
- * shifting with the browser's own zone.
+ * Local days (YYYY-MM-DD, already the runner's calendar day) in words, the same on every screen. A local day
+ * is not an instant, so it is formatted in UTC: the browser's own time zone never moves it to the day before.
  */
-import { dayNumber } from '../../../src/domain/load/calendar-day.ts';
+import { dayNumber } from '../../src/domain/load/calendar-day.ts';
 
 const SHORT = new Intl.DateTimeFormat('en-GB', {
   weekday: 'short',
@@ -17,19 +17,31 @@ const LONG = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'UTC',
 });
+const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
 
 function asUtc(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-/** "Sun 15 Jun" */
+/** "Sun 15 Jun" (the comma some engines put after the weekday is removed). */
 export function shortDay(date: string): string {
-  return SHORT.format(asUtc(date));
+  return SHORT.format(asUtc(date)).replace(',', '');
 }
 
-/** "Sunday 29 June 2025" */
+/** "Sunday 29 June 2025" (likewise without the weekday's comma). */
 export function longDay(date: string): string {
-  return LONG.format(asUtc(date));
+  return LONG.format(asUtc(date)).replace(',', '');
+}
+
+/** "3 Jun" */
+export function dayMonth(date: string): string {
+  return DAY_MONTH.format(asUtc(date));
+}
+
+/** "Tue" */
+export function weekdayName(date: string): string {
+  return WEEKDAY.format(asUtc(date));
 }
 
 /** "today", "yesterday", "tomorrow", "in 3 days", "5 days ago", else the short day. */
