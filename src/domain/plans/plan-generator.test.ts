@@ -229,3 +229,22 @@ test('property: over random histories no planned run is above its ceiling and we
     { numRuns: 150, seed: 20260302 },
   );
 });
+
+test('runs older than 90 days change nothing but the date of the break before the recent ones', () => {
+  const recent = steadyHistory(10);
+  // Two very different pasts: a year of long runs, or one short run; both end with the same run 20 weeks out.
+  const lastOld = { localDate: addDays(START, -140), distanceM: 5000, movingTimeS: 1800 };
+  const busyPast: HistoryRun[] = [];
+  for (let back = 500; back > 140; back -= 3) {
+    busyPast.push({ localDate: addDays(START, -back), distanceM: 30000, movingTimeS: 10800 });
+  }
+  const a = generatePlan(input({ history: [...busyPast, lastOld, ...recent] }));
+  const b = generatePlan(input({ history: [lastOld, ...recent] }));
+  assert.deepEqual(a, b);
+  // After a long break the ladder starts either way, whatever came before the break.
+  const afterBreak = [{ localDate: addDays(START, -3), distanceM: 2000, movingTimeS: 900 }];
+  assert.deepEqual(
+    generatePlan(input({ history: [...busyPast, ...afterBreak] })),
+    generatePlan(input({ history: [busyPast.at(-1)!, ...afterBreak] })),
+  );
+});

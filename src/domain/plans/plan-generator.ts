@@ -117,9 +117,30 @@ const BUILD_TEMPLATES: Record<number, DayTemplate> = {
 const RETURN_TEMPLATE: DayTemplate = { run: [0, 2, 4], strength: [1, 3, 5], rest: 6 };
 const LONG_SHARE: Record<number, number> = { 2: 0.5, 3: 0.4, 4: 0.33, 5: 0.3 };
 
+/** How far back the baseline looks (its pace window); the ceilings need only the last 30 days. */
+const LOOKBACK_DAYS = 90;
+
+/**
+ * The runs a plan starting on `startDay` can depend on: those of the last 90 days before it, plus the latest
+ * older run with a distance (it dates the break before them). Everything older changes nothing, and a
+ * ten-year history would otherwise be re-read for every plan the dashboard shows.
+ */
+function relevantHistory(history: readonly HistoryRun[], startDay: number): HistoryRun[] {
+  const recent: HistoryRun[] = [];
+  let latestOlder: HistoryRun | null = null;
+  for (const run of history) {
+    const day = dayNumber(run.localDate);
+    if (day >= startDay) continue;
+    if (day >= startDay - LOOKBACK_DAYS) recent.push(run);
+    else if (run.distanceM > 0 && (latestOlder === null || run.localDate > latestOlder.localDate))
+      latestOlder = run;
+  }
+  return latestOlder === null ? recent : [latestOlder, ...recent];
+}
+
 export function generatePlan(input: PlanInput): Plan {
   const startDay = dayNumber(input.start);
-  const done = input.history.filter((r) => dayNumber(r.localDate) < startDay);
+  const done = relevantHistory(input.history, startDay);
   const baseline = planBaseline(done, input.journal, input.start);
   const pain = painStatus(input.journal, input.today);
   const tracker = new RunCeilingTracker(done);
