@@ -28,9 +28,11 @@ export interface AssessmentHeadline {
   topConditions: { id: string; name: string; likelihood: number }[];
 }
 
+/** The newest saved assessment, or null; a row with bad JSON is an error naming it, under `corruptCode`. */
 export async function latestSavedAssessment(
   db: Kysely<Database>,
   athleteId: string,
+  corruptCode = 'ASSESSMENT_CORRUPT',
 ): Promise<SavedAssessment | null> {
   const row = await db
     .selectFrom('assessments')
@@ -50,7 +52,7 @@ export async function latestSavedAssessment(
     };
   } catch (error) {
     throw new KneewiseError(
-      'ASSESSMENT_CORRUPT',
+      corruptCode,
       `Saved assessment ${row.id} holds invalid JSON (${error instanceof Error ? error.message : error})`,
       'internal',
     );

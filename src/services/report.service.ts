@@ -18,7 +18,11 @@ import { groupEpisodes, type PainEpisode } from '../domain/journal/pain-episodes
 import { addDays, dateOfDay, dayNumber, weekStartOf } from '../domain/load/calendar-day.ts';
 import type { LoadReport } from '../domain/load/load-report.ts';
 import { SHOE_EVIDENCE } from '../domain/shoes/shoe-thresholds.ts';
-import { assessmentSummary, type SavedAssessment, worseWith } from '../report/assessment.summary.ts';
+import {
+  assessmentSummary,
+  type SavedAssessment as StoredAssessment,
+  worseWith,
+} from '../report/assessment.summary.ts';
 import { renderReportHtml } from '../report/components/report.document.ts';
 import type { PdfRenderer } from '../report/pdf-renderer.ts';
 import { noBrowserError } from '../report/pdf-renderer.ts';
@@ -32,6 +36,7 @@ import type {
   TriedSummary,
 } from '../report/report-data.ts';
 import { todayIn } from './activity-history.service.ts';
+import { latestSavedAssessment } from './assessment-history.service.ts';
 import { systemTimeZone } from './import/time-zone.ts';
 import { JournalService } from './journal.service.ts';
 import { computeLoad } from './load.service.ts';
@@ -74,7 +79,16 @@ export class ReportService {
     const entries = await new JournalService(this.db, this.athlete, this.now).all();
     const episode = pickEpisode(groupEpisodes(entries), options.episode);
     const activities = await new ActivityRepository(this.db).list(this.athlete.id);
-    const assessmentRow = await latestAssessmentRow(this.db, this.athlete.id);
+    const saved = await latestSavedAssessment(this.db, this.athlete.id, 'REPORT_INVALID');
+    // The report reads stored JSON defensively (rows saved by older versions), so it takes it untyped.
+    const assessmentRow: StoredAssessment | null =
+      saved === null
+        ? null
+        : {
+            createdAt: saved.createdAt,
+            answers: { ...saved.answers },
+            result: { ...saved.result },
+          };
     const assessment = assessmentRow === null ? null : assessmentSummary(assessmentRow);
     const answers = assessmentRow === null ? {} : assessmentRow.answers;
 
@@ -176,32 +190,6 @@ export class ReportService {
       },
       crossTraining: [...cross].map(([sport, c]) => ({ sport, ...c })),
     };
-  }
-}
-
-/** The newest saved assessment with its answers, or null; bad JSON is an error naming the row. */
-async function latestAssessmentRow(db: Kysely<Database>, athleteId: string): Promise<SavedAssessment | null> {
-  const row = await db
-    .selectFrom('assessments')
-    .select(['id', 'created_at', 'answers_json', 'result_json'])
-    .where('athlete_id', '=', athleteId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) return null;
-  try {
-    return {
-      createdAt: row.created_at,
-      answers: JSON.parse(row.answers_json) as Record<string, unknown>,
-      result: JSON.parse(row.result_json) as Record<string, unknown>,
-    };
-  } catch (error) {
-    throw new KneewiseError(
-      'REPORT_INVALID',
-      `Saved assessment ${row.id} holds invalid JSON (${error instanceof Error ? error.message : error})`,
-      'internal',
-    );
   }
 }
 
