@@ -99,6 +99,17 @@ const BOOLEAN_KEYS = [
   'amenorrhoea',
   'noviceRunner',
   'overweight',
+  'kneeWarm',
+  'kneeRed',
+  'otherJointsPainful',
+  'thighPain',
+  'painWalking',
+  'weightLoss',
+  'immunosuppressed',
+  'recentJointProcedure',
+  'previousClot',
+  'activeCancer',
+  'recentSurgeryOrImmobile',
 ] as const;
 
 export type BooleanKey = (typeof BOOLEAN_KEYS)[number];

@@ -12,6 +12,7 @@ import type { Answers } from './answers.schema.ts';
 import type { AssessedCondition, Assessment } from './assessment.types.ts';
 import { type ScoredCondition, scoreConditions } from './condition.scoring.ts';
 import { conditionById } from './conditions.kb.ts';
+import { buildDifferential } from './differential.ts';
 import { deriveFeatures } from './features.ts';
 import { ottawaKneeRule } from './ottawa.rule.ts';
 import { SOON_RULES } from './soon.rules.ts';
@@ -148,11 +149,18 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
       .filter(([, v]) => (v ?? 1) > 1)
       .map(([k]) => k) as Assessment['trainingEvidence']['effects'][number]['raises'];
 
+  const conditions = shown.map(toAssessed);
+  const dangers = [...mustNotMiss].map(([id, reason]) => ({ id, reason }));
   return {
     urgency,
     urgencyReasons,
-    conditions: shown.map(toAssessed),
-    mustNotMiss: [...mustNotMiss].map(([id, reason]) => ({ id, reason })),
+    conditions,
+    mustNotMiss: dangers,
+    differential: buildDifferential(
+      urgency,
+      dangers.map((d) => ({ ...d, likelihood: null })),
+      conditions,
+    ),
     ottawa: { applies: ottawa.applies, positive: ottawa.positive, criteriaMet: ottawa.criteriaMet },
     nextSteps: [...NEXT_STEPS[urgency]],
     sources: cite(sourceIds),

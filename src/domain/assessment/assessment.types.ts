@@ -15,12 +15,35 @@ export interface AssessedCondition {
   recovery: string;
 }
 
+/** Plain-language band shown next to a likelihood, so "0.23" reads as something a person understands. */
+export type LikelihoodBand =
+  | 'very likely'
+  | 'likely'
+  | 'possible'
+  | 'less likely'
+  | 'unlikely but must be checked';
+
+/** One line of the spec's `differential`: what must be ruled out first, then the likely conditions. */
+export interface DifferentialEntry {
+  id: ConditionId | MustNotMissId;
+  name: string;
+  kind: 'must-not-miss' | 'likely';
+  /** Calibrated probability, or null where the engine gives no number (a danger flagged by a rule). */
+  likelihood: number | null;
+  reasons: string[];
+  /** Extra: the band a person reads beside the number. */
+  band: LikelihoodBand;
+  /** Extra: shown as "once the urgent cause is excluded" when an urgent or emergency tier leads. */
+  afterUrgentExcluded: boolean;
+}
+
 export interface Assessment {
   urgency: Urgency;
   urgencyReasons: string[];
   conditions: AssessedCondition[];
   mustNotMiss: { id: MustNotMissId; reason: string }[];
   ottawa: { applies: boolean; positive: boolean; criteriaMet: string[] };
+  differential: DifferentialEntry[];
   nextSteps: string[];
   sources: string[];
   // ---- extras ----

@@ -136,6 +136,27 @@ const TEXTS: Record<AnswerKey, Text> = {
   amenorrhoea: { text: 'Have your periods stopped or become irregular?' },
   noviceRunner: { text: 'Did you start running in the last year?' },
   overweight: { text: 'Are you carrying extra weight?' },
+  kneeWarm: { text: 'Does the knee feel warm to the touch, compared with the other knee?' },
+  kneeRed: { text: 'Is the skin over the knee red?' },
+  otherJointsPainful: {
+    text: 'Has another joint (ankle, foot, wrist, the other knee) become painful or swollen at about the same time?',
+  },
+  thighPain: { text: 'Do you also have pain in the thigh or the hip?' },
+  painWalking: { text: 'Does ordinary walking hurt?' },
+  weightLoss: {
+    text: 'Have you lost weight without trying, had night sweats, or felt unwell for weeks?',
+  },
+  immunosuppressed: {
+    text: 'Do you have diabetes, rheumatoid arthritis, take long-term steroids or other treatment that lowers your immunity?',
+  },
+  recentJointProcedure: {
+    text: 'Have you had an injection or an operation on this knee in the last 3 months?',
+  },
+  previousClot: { text: 'Have you ever had a blood clot in a leg (DVT) or in the lungs?' },
+  activeCancer: { text: 'Are you being treated for cancer, or were you in the last 6 months?' },
+  recentSurgeryOrImmobile: {
+    text: 'In the last 12 weeks, have you had an operation, a cast, or been in bed for 3 days or more?',
+  },
   weeklyDistanceChangePct: {
     text: 'Before the pain, by what percentage did your weekly distance change? (0 if unchanged)',
   },
