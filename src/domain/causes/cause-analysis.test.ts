@@ -116,6 +116,45 @@ describe('why: every factor, ranked', () => {
     assert.ok((f.numbers.distanceAtOnsetM as number) >= 800_000);
   });
 
+  test('a change of shoes before the onset is found: 7 of 9 runs in a pair first worn 17 days earlier', () => {
+    const fresh: CauseShoe = { id: 'shoe-b', name: 'New racer', startDistanceM: 0 };
+    let inWindow = 0;
+    const runs = history((_date, back, r) => {
+      if (back > 13) return r;
+      inWindow += 1;
+      // The two earliest runs of the window stay in the old pair; the rest are in the new one.
+      return inWindow <= 2 ? r : { ...r, shoeId: 'shoe-b' };
+    });
+    // First worn on a Thursday 17 days before the onset, and once more on the Saturday before it.
+    runs.push(makeRun(addDays(ONSET, -17), 3000, { shoeId: 'shoe-b', distanceM: 6_000 }));
+    runs.push(makeRun(addDays(ONSET, -1), 3001, { shoeId: 'shoe-b', distanceM: 6_000 }));
+    const result = explain(runs, [SHOE_A, fresh]);
+    const f = result.factors.find((x) => x.id === 'new_shoes')!;
+    assert.notEqual(f.strength, 'none', f.summary);
+    assert.doesNotMatch(f.summary, /same shoes/);
+    assert.match(f.summary, /You started running in "New racer" on 2025-05-29, 17 days before the onset/);
+    assert.match(f.summary, /7 runs of 9/);
+    assert.equal(f.numbers.recentRuns, 7);
+    assert.equal(f.numbers.recentRunsTotal, 9);
+    assert.equal(f.numbers.firstRunDate, '2025-05-29');
+  });
+
+  test('a switch back to a pair rarely worn in the eight weeks before counts as a change of shoes', () => {
+    const spare: CauseShoe = { id: 'shoe-b', name: 'Old spare', startDistanceM: 300_000 };
+    const runs = history((_date, back, r) => (back <= 13 ? { ...r, shoeId: 'shoe-b' } : r));
+    // Worn once long ago: not a new pair, but a change from the usual one.
+    runs.unshift(makeRun(addDays(ONSET, -200), 1, { shoeId: 'shoe-b' }));
+    const f = explain(runs, [SHOE_A, spare]).factors.find((x) => x.id === 'new_shoes')!;
+    assert.notEqual(f.strength, 'none', f.summary);
+    assert.match(f.summary, /You switched to "Old spare": they carried 8 runs of 8, 100 % of your/);
+  });
+
+  test('the same pair before and during the window is not a change of shoes', () => {
+    const f = explain(history()).factors.find((x) => x.id === 'new_shoes')!;
+    assert.equal(f.strength, 'none');
+    assert.match(f.summary, /same shoes as in the weeks before/);
+  });
+
   test('a planted cadence drop comes first', () => {
     const result = explain(history((_date, back, r) => (back <= 13 ? { ...r, avgCadenceSpm: 155 } : r)));
     assertFirst(result, 'cadence_drop');
