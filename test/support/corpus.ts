@@ -1,8 +1,8 @@
-/** The shared corpus of real activity files (../shared/corpus), with its EXPECTED.tsv totals. */
+/** The corpus of real activity files (test/corpus, licences in its README), with its EXPECTED.tsv totals. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
-export const CORPUS_DIR = resolve(new URL('../../', import.meta.url).pathname, '../shared/corpus');
+export const CORPUS_DIR = resolve(new URL('../corpus', import.meta.url).pathname);
 
 export interface ExpectedRow {
   file: string;

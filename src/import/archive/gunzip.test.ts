@@ -6,7 +6,7 @@ import { ImportError } from '../../domain/errors.ts';
 import { sniffFormat } from '../sniff.ts';
 import { gunzipBytes } from './gunzip.ts';
 
-const corpus = (rel: string) => readFileSync(new URL(`../../../../shared/corpus/${rel}`, import.meta.url));
+const corpus = (rel: string) => readFileSync(new URL(`../../../test/corpus/${rel}`, import.meta.url));
 
 function rejectsWith(code: string, pattern: RegExp, fn: () => unknown) {
   assert.throws(

@@ -1,11 +1,11 @@
 /**
- * Test support: reads files of the shared corpus (../shared/corpus) and its EXPECTED.tsv. Tests only —
+ * Test support: reads files of the corpus (test/corpus) and its EXPECTED.tsv. Tests only —
  * the decoder itself never touches the file system.
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
-export const CORPUS = new URL('../../../../shared/corpus/', import.meta.url);
+export const CORPUS = new URL('../../../test/corpus/', import.meta.url);
 
 /** Bytes of a corpus file; `.gz` files are gunzipped here (the real pipeline does that before decodeFit). */
 export function corpusBytes(relative: string): Uint8Array {

@@ -1,7 +1,7 @@
 /**
  * Parity with the official @garmin/fitsdk: for every corpus file the SDK decodes, the same records with the
- * same values for every field we keep. Where the SDK fails (compressed timestamps, the FR255 triathlon
- * files) we must read more records than it does.
+ * same values for every field we keep. Where the SDK fails (compressed timestamps) we must read more
+ * records than it does.
  */
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -15,8 +15,6 @@ import { decodeWithOfficialSdk, readWithOfficialSdk } from './fit-sdk-reference.
 const SDK_LOSES_RECORDS = new Set([
   'garmin-fr70-run-compressed-speed-distance.fit',
   'garmin-fr70-run-compressed-ts-antfs.fit',
-  'garmin-fr255-triathlon-summary-first.fit',
-  'garmin-fr255-triathlon-summary-last.fit',
 ]);
 const NOT_ACTIVITIES = new Set([
   'bikerouter-course-not-activity.fit',

@@ -6,7 +6,7 @@ import type { DecodeResult, ParsedActivity } from '../../domain/activity/activit
 import { ImportError } from '../../domain/errors.ts';
 import { parseGpx } from './gpx.parser.ts';
 
-const CORPUS = new URL('../../../../shared/corpus/', import.meta.url);
+const CORPUS = new URL('../../../test/corpus/', import.meta.url);
 
 function corpusBytes(file: string): Uint8Array {
   const bytes = readFileSync(new URL(file, CORPUS));

@@ -10,7 +10,7 @@ import { parseStravaActivitiesCsv, stravaSport } from './strava-activities.parse
 import { stravaMetadataFor, stravaRowToActivity } from './strava-activity.mapper.ts';
 
 const realCsv = readFileSync(
-  new URL('../../../../shared/corpus/strava-export/activities.csv', import.meta.url),
+  new URL('../../../test/corpus/strava-export/activities.csv', import.meta.url),
   'utf8',
 );
 const MAY_29 = Date.UTC(2022, 4, 29, 15, 53, 35);

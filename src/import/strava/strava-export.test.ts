@@ -13,11 +13,11 @@ import { isStravaExport, stravaCsvPath, stravaExportRoot, stravaFilePath } from 
 import { parseStravaShoesCsv } from './strava-shoes.parser.ts';
 
 const realShoes = readFileSync(
-  new URL('../../../../shared/corpus/strava-export/shoes.csv', import.meta.url),
+  new URL('../../../test/corpus/strava-export/shoes.csv', import.meta.url),
   'utf8',
 );
 const realFit = readFileSync(
-  new URL('../../../../shared/corpus/strava-export/activities/12866632127.fit.gz', import.meta.url),
+  new URL('../../../test/corpus/strava-export/activities/12866632127.fit.gz', import.meta.url),
 );
 
 describe('parseStravaShoesCsv', () => {
