@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatDistance, isDistanceUnits, metresToUnits, unitsToMetres } from './units.ts';
+import {
+  countOf,
+  formatChangePct,
+  formatDistance,
+  formatElevation,
+  formatElevationPerDistance,
+  isDistanceUnits,
+  metresToUnits,
+  unitsToMetres,
+} from './units.ts';
 
 describe('units', () => {
   it('converts km and international miles', () => {
@@ -18,5 +27,23 @@ describe('units', () => {
     assert.equal(formatDistance(11_200, 'km', { roundDown: true }), '11.2 km');
     assert.equal(formatDistance(11_000, 'mi', { roundDown: true }), '6.8 mi');
     assert.equal(formatDistance(0, 'mi'), '0.0 mi');
+  });
+
+  it('shows climbs in feet for a miles runner and metres otherwise, per their own distance unit', () => {
+    assert.equal(formatElevation(796, 'km'), '796 m');
+    assert.equal(formatElevation(796, 'mi'), '2,612 ft');
+    assert.equal(formatElevation(-0.2, 'km'), '0 m');
+    // 32 m per km is 169 ft per mile: the same hilliness.
+    assert.equal(formatElevationPerDistance(0.032, 'km'), '32 m per km');
+    assert.equal(formatElevationPerDistance(0.032, 'mi'), '169 ft per mi');
+  });
+
+  it('never writes a negative zero change, and counts agree with their noun', () => {
+    assert.equal(formatChangePct(-0.04, 1), '0.0 %');
+    assert.equal(formatChangePct(-0.4), '0 %');
+    assert.equal(formatChangePct(14.6), '+15 %');
+    assert.equal(formatChangePct(-48.2), '-48 %');
+    assert.equal(countOf(1, 'run'), '1 run');
+    assert.equal(countOf(0, 'run'), '0 runs');
   });
 });

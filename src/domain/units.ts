@@ -33,3 +33,55 @@ export function formatDistance(
   const shown = options.roundDown ? Math.floor(value * 10 + 1e-9) / 10 : Math.round(value * 10) / 10;
   return `${shown.toFixed(1)} ${units}`;
 }
+
+/** International foot, exactly 0.3048 m. */
+export const METRES_PER_FOOT = 0.3048;
+
+/** The unit climbs and descents are shown in: feet for a runner who reads miles, metres otherwise. */
+export function elevationUnitOf(units: DistanceUnits): 'm' | 'ft' {
+  return units === 'mi' ? 'ft' : 'm';
+}
+
+export function metresToElevationUnits(metres: number, units: DistanceUnits): number {
+  return units === 'mi' ? metres / METRES_PER_FOOT : metres;
+}
+
+export function elevationUnitsToMetres(value: number, units: DistanceUnits): number {
+  return units === 'mi' ? value * METRES_PER_FOOT : value;
+}
+
+/** "796 m" / "2,612 ft": whole numbers, as watches and maps show climbs. */
+export function formatElevation(metres: number, units: DistanceUnits): string {
+  const shown = Math.round(metresToElevationUnits(metres, units));
+  return `${(shown === 0 ? 0 : shown).toLocaleString('en-US')} ${elevationUnitOf(units)}`;
+}
+
+/**
+ * Descent per distance unit: "32 m per km" / "169 ft per mi". Metres per metre is converted on both sides
+ * so a miles runner reads the same hilliness in their own units.
+ */
+export function formatElevationPerDistance(metresPerMetre: number, units: DistanceUnits): string {
+  const perUnit = metresToElevationUnits(metresPerMetre * unitsToMetres(1, units), units);
+  return `${Math.round(perUnit)} ${elevationUnitOf(units)} per ${units}`;
+}
+
+/** Distance without the unit ("11.2"), for tables whose header names the unit. */
+export function formatDistanceNumber(metres: number, units: DistanceUnits): string {
+  return (Math.round(metresToUnits(metres, units) * 10) / 10).toFixed(1);
+}
+
+/**
+ * A signed percentage change: "+15 %", "−3 %", "0 %". A change that rounds to zero is shown as "0 %"
+ * (never "-0 %" or "-0.0 %"); `decimals` for the few places that show tenths.
+ */
+export function formatChangePct(value: number, decimals = 0): string {
+  const factor = 10 ** decimals;
+  const rounded = Math.round(value * factor) / factor;
+  if (rounded === 0) return `${(0).toFixed(decimals)} %`;
+  return `${rounded > 0 ? '+' : '-'}${Math.abs(rounded).toFixed(decimals)} %`;
+}
+
+/** "1 run", "2 runs": counts in user-facing text agree with their noun. */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,9 +1,19 @@
 import type { Command } from 'commander';
-import { formatDistance } from '../../domain/units.ts';
+import { countOf, formatChangePct, formatDistance } from '../../domain/units.ts';
 import { computeLoad, resolveAsOf } from '../../services/load.service.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';
 import { unitsOption } from './units.option.ts';
+
+/** The weeks the text lists; the runs listed below them are the ones inside these weeks. */
+const RECENT_WEEKS = 8;
+
+/** Spike sizes in words (the JSON keeps the category keys). */
+const SPIKE_WORDS: Readonly<Record<string, string>> = {
+  small: 'small spike',
+  moderate: 'moderate spike',
+  large: 'large spike',
+};
 
 export function registerLoadCommand(program: Command, ctx: AppContext): void {
   program
@@ -24,24 +34,26 @@ export function registerLoadCommand(program: Command, ctx: AppContext): void {
         if (report.message) out.write(`${report.message}\n`);
         out.write(`Training load as of ${report.asOf}\n\n`);
         out.write('Recent weeks:\n');
-        for (const w of report.weeks.slice(-8)) {
-          const change =
-            w.changePct === null ? '' : ` (${w.changePct > 0 ? '+' : ''}${Math.round(w.changePct)} %)`;
+        const recentWeeks = report.weeks.slice(-RECENT_WEEKS);
+        for (const w of recentWeeks) {
+          const change = w.changePct === null ? '' : ` (${formatChangePct(w.changePct)})`;
           out.write(
-            `  week of ${w.weekStart}: ${formatDistance(w.distanceM, units)} in ${w.runs} runs${change}\n`,
+            `  week of ${w.weekStart}: ${formatDistance(w.distanceM, units)} in ${countOf(w.runs, 'run')}${change}\n`,
           );
         }
-        const risky = report.runs.filter((r) => r.spikeCategory !== 'none').slice(-10);
-        out.write('\nRecent runs longer than 110 % of the 30-day longest (Frandsen et al., BJSM 2025):\n');
+        // "Recent" means the weeks listed above, not the whole history.
+        const since = recentWeeks[0]?.weekStart ?? report.asOf;
+        const risky = report.runs.filter((r) => r.spikeCategory !== 'none' && r.localDate >= since);
+        out.write(
+          `\nRuns since ${since} more than 10 % longer than the longest of their 30 days before (Frandsen et al., BJSM 2025):\n`,
+        );
         if (risky.length === 0) out.write('  none\n');
         for (const r of risky) {
           const detail =
             r.spikeCategory === 'no-baseline'
-              ? 'no run in the 30 days before it'
-              : `${Math.round(r.spikePct ?? 0)} % longer than ${formatDistance(r.longestPrev30dM ?? 0, units)}`;
-          out.write(
-            `  ${r.localDate}  ${formatDistance(r.distanceM, units)}: ${r.spikeCategory} (${detail})\n`,
-          );
+              ? 'first run after 30 days without one, nothing to compare with'
+              : `${SPIKE_WORDS[r.spikeCategory] ?? r.spikeCategory}: ${Math.round(r.spikePct ?? 0)} % longer than ${formatDistance(r.longestPrev30dM ?? 0, units)}`;
+          out.write(`  ${r.localDate}  ${formatDistance(r.distanceM, units)}: ${detail}\n`);
         }
         out.write(
           report.nextRunCeilingM === null

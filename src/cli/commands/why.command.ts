@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { FACTOR_EVIDENCE } from '../../domain/causes/factor-catalog.ts';
+import { readableSource } from '../../domain/citation.ts';
 import { WhyService } from '../../services/why.service.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';
@@ -30,7 +31,7 @@ export function registerWhyCommand(program: Command, ctx: AppContext): void {
           out.write(
             `[${f.strength}] ${FACTOR_EVIDENCE[f.id].label}\n  ${f.summary}\n  Advice: ${f.advice}\n`,
           );
-          out.write(`  Evidence: ${f.evidence}\n  Source: ${f.source}\n\n`);
+          out.write(`  Evidence: ${f.evidence}\n  Source: ${readableSource(f.source)}\n\n`);
         }
         const absent = report.factors.filter((f) => f.strength === 'none');
         if (absent.length > 0) {

@@ -72,7 +72,7 @@ export function explainOnset(input: CauseInput): WhyResult {
     sessionSpike(runs, w, units),
     weeklyProgression(runs, w, units),
     returnAfterBreak(runs, w, units),
-    descentIncrease(runs, w),
+    descentIncrease(runs, w, units),
     paceIncrease(runs, w, units),
     cadenceDrop(runs, w),
     shoeMileageFactor(runs, input.shoes, w, units, thresholdsOf(input), input.onset),

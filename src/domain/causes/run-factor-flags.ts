@@ -3,7 +3,7 @@ import { dayNumber } from '../load/calendar-day.ts';
 import { activeSeconds } from '../load/load-activity.ts';
 import { spikeAt } from '../load/session-spike.ts';
 import type { ShoeThresholds } from '../shoes/shoe-thresholds.ts';
-import { type DistanceUnits, formatDistance } from '../units.ts';
+import { type DistanceUnits, formatDistance, formatElevation } from '../units.ts';
 import { type CauseRun, type CauseShoe, runsBetween, totalDistance } from './cause-input.ts';
 import type { FactorId } from './factor-catalog.ts';
 import { BREAK_MIN_DAYS } from './load-factors.ts';
@@ -90,7 +90,7 @@ export function runFlags(ctx: RunFlagContext): RunFlag[] {
     },
     {
       id: 'descent_increase',
-      label: `runs with more than ${ctx.descentThresholdM} m descent`,
+      label: `runs with more than ${formatElevation(ctx.descentThresholdM, ctx.units)} descent`,
       test: (i) => {
         const d = runs[i]!.descentM;
         return d === null || !Number.isFinite(d) ? null : d > ctx.descentThresholdM;

@@ -1,7 +1,13 @@
 import type { Sport } from '../activity/sport.ts';
 import { median } from '../load/cadence.ts';
 import { activeSeconds } from '../load/load-activity.ts';
-import type { DistanceUnits } from '../units.ts';
+import {
+  type DistanceUnits,
+  elevationUnitsToMetres,
+  formatElevation,
+  formatElevationPerDistance,
+  metresToElevationUnits,
+} from '../units.ts';
 import {
   type CauseRun,
   type CauseWindows,
@@ -29,7 +35,11 @@ function knownDescent(r: CauseRun): r is CauseRun & { descentM: number } {
   return r.descentM !== null && Number.isFinite(r.descentM) && r.descentM >= 0;
 }
 
-export function descentIncrease(runs: readonly CauseRun[], w: CauseWindows): FactorFinding {
+export function descentIncrease(
+  runs: readonly CauseRun[],
+  w: CauseWindows,
+  units: DistanceUnits = 'km',
+): FactorFinding {
   const recent = runsBetween(runs, w.recentFrom, w.onsetDay).filter(knownDescent);
   const baseline = runsBetween(runs, w.baselineFrom, w.baselineTo).filter(knownDescent);
   const recentKm = totalDistance(recent) / 1000;
@@ -59,11 +69,12 @@ export function descentIncrease(runs: readonly CauseRun[], w: CauseWindows): Fac
     usualBiggestRunDescentM: Math.round(usualBiggest),
   };
   const text =
-    `${Math.round(recentM)} m of descent in the two weeks up to the onset, ${Math.round(perKm)} m per km against ` +
-    `your usual ${Math.round(usualPerKm)} m per km` +
+    `${formatElevation(recentM, units)} of descent in the two weeks up to the onset, ` +
+    `${formatElevationPerDistance(perKm / 1000, units)} against your usual ` +
+    `${formatElevationPerDistance(usualPerKm / 1000, units)}` +
     (change === null ? '' : ` (${change >= 0 ? '+' : ''}${percent(change)})`) +
-    `; your most downhill run was ${biggest.localDate} with ${Math.round(biggest.descentM)} m ` +
-    `(before: at most ${Math.round(usualBiggest)} m).`;
+    `; your most downhill run was ${biggest.localDate} with ${formatElevation(biggest.descentM, units)} ` +
+    `(before: at most ${formatElevation(usualBiggest, units)}).`;
   let magnitude =
     change === null
       ? recentM >= 2 * DESCENT_MIN_CHANGE_M
@@ -76,13 +87,21 @@ export function descentIncrease(runs: readonly CauseRun[], w: CauseWindows): Fac
         ]);
   if (recentM - expectedM < DESCENT_MIN_CHANGE_M) magnitude = 0;
   if (magnitude === 0) return { ...noFinding('descent_increase', text), numbers };
-  const weeklyCap = Math.max(50, Math.round(usualWeeklyM / 10) * 10);
+  // A round cap in the runner's own unit: 300 m, or 1,000 ft.
+  const capStep = units === 'mi' ? 50 : 10;
+  const weeklyCap = elevationUnitsToMetres(
+    Math.max(
+      units === 'mi' ? 150 : 50,
+      Math.round(metresToElevationUnits(usualWeeklyM, units) / capStep) * capStep,
+    ),
+    units,
+  );
   return {
     id: 'descent_increase',
     magnitude,
     summary: text,
     advice:
-      `Keep descent under about ${weeklyCap} m a week (your usual) for the next two weeks: pick flatter routes, ` +
+      `Keep descent under about ${formatElevation(weeklyCap, units)} a week (your usual) for the next two weeks: pick flatter routes, ` +
       'shorten your steps or walk the steep downhills, and add hills back gradually.',
     numbers,
   };

@@ -1,4 +1,4 @@
-import { type DistanceUnits, formatDistance } from '../units.ts';
+import { type DistanceUnits, formatDistance, formatElevation } from '../units.ts';
 import type { LoadFlag, LoadFlagId } from './load-flag.ts';
 import { SOURCES } from './load-sources.ts';
 
@@ -27,8 +27,8 @@ const RENDERERS: Readonly<Record<LoadFlagId, Renderer>> = {
     `The week of ${f.date} had ${formatDistance(measure(f, 'distanceM'), u)}, ${formatPct(f.value)} more than the ${formatDistance(measure(f, 'previousM'), u)} of the week before. Novice runners whose weekly distance grew more than ${f.threshold} % over two weeks had more distance-related injuries such as runner's knee and ITB pain (${SOURCES.nielsen2014}).`,
   ten_percent_rule: (f, u) =>
     `The week of ${f.date} had ${formatDistance(measure(f, 'distanceM'), u)}, ${formatPct(f.value)} more than the week before. The popular ${f.threshold} % rule would call that too much, but a trial found no fewer injuries with a 10 %-based plan (${SOURCES.buist2008}); single long runs matter more (${SOURCES.frandsen2025}).`,
-  descent_increase: (f, _u) =>
-    `The week of ${f.date} had ${Math.round(measure(f, 'descentM'))} m of descent, ${formatPct(f.value)} more than your 4-week average of ${Math.round(measure(f, 'baselineM'))} m (we flag more than ${f.threshold} %). Running downhill raises impact and braking forces at the knee (${SOURCES.gottschallKram2005}).`,
+  descent_increase: (f, u) =>
+    `The week of ${f.date} had ${formatElevation(measure(f, 'descentM'), u)} of descent, ${formatPct(f.value)} more than your 4-week average of ${formatElevation(measure(f, 'baselineM'), u)} (we flag more than ${f.threshold} %). Running downhill raises impact and braking forces at the knee (${SOURCES.gottschallKram2005}).`,
   cadence_drop: (f, _u) =>
     `Your cadence on ${f.date} was ${Math.round(measure(f, 'cadenceSpm'))} steps/min, ${formatPct(f.value)} below your 8-week usual of ${Math.round(measure(f, 'baselineSpm'))} (we flag ${f.threshold} % or more). A lower step rate puts more load on the knee with each step (${SOURCES.heiderscheit2011}).`,
   few_rest_days: (f, _u) =>

@@ -40,6 +40,14 @@ function ceilingLine(report: LoadReport, units: DistanceUnits): string {
   );
 }
 
+/**
+ * A run under the spike line is shown truncated, so 9.96 % reads "9.9 % … within 10 %" and never a rounded
+ * "10 % over" beside "within 10 %".
+ */
+function truncatedPct(pct: number): number {
+  return Math.floor(pct * 10 + 1e-9) / 10;
+}
+
 function todayLines(report: LoadReport, units: DistanceUnits): string[] {
   const lines: string[] = [];
   const acute = report.acwr.acute7dM;
@@ -56,7 +64,7 @@ function todayLines(report: LoadReport, units: DistanceUnits): string[] {
       last.spikePct === null
         ? 'no run in the 30 days before it to compare with'
         : last.spikePct > 0
-          ? `${formatPct(last.spikePct)} over your 30-day longest (${last.spikeCategory === 'none' ? 'within 10 %' : `${last.spikeCategory} spike`})`
+          ? `${formatPct(last.spikeCategory === 'none' ? truncatedPct(last.spikePct) : last.spikePct)} over your 30-day longest (${last.spikeCategory === 'none' ? 'within 10 %' : `${last.spikeCategory} spike`})`
           : `within your 30-day longest`;
     lines.push(`Last run: ${formatDistance(last.distanceM, units)} on ${last.localDate}, ${spike}.`);
   }
