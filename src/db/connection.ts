@@ -5,7 +5,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import { KneewiseError } from '../domain/errors.ts';
 import { staticMigrationProvider } from './migrations/index.ts';
@@ -32,7 +41,7 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export async function openDatabase(url: string): Promise<DatabaseHandle> {
   const dialect = dialectOf(url);
   const handle = dialect === 'postgres' ? openPostgres(url) : openSqlite(url);
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle);
   return handle;
 }
 
@@ -49,12 +58,36 @@ function openSqlite(url: string): DatabaseHandle {
       'internal',
     );
   }
+  // Set first: even switching to WAL takes a lock, and a second importer opening the same file must wait for
+  // it, not fail with "database is locked".
+  native.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   native.pragma('journal_mode = WAL');
   native.pragma('synchronous = NORMAL');
   native.pragma('foreign_keys = ON');
-  native.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: native }) });
   return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
+}
+
+/**
+ * How long a SQLite writer waits for another process's write to finish. Import transactions are one file each
+ * (milliseconds); a minute covers a concurrent "delete all" or a large migration without failing files.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 60_000;
+
+/**
+ * SQLite transactions that take the write lock when they begin (BEGIN IMMEDIATE). A deferred transaction that
+ * reads and then writes cannot wait for a concurrent writer: SQLite fails it at once with "database is locked",
+ * whatever busy_timeout says, because its snapshot is already stale. Beginning as a writer makes the second
+ * importer (and the second process migrating a new database) queue behind the first instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 function openPostgres(url: string): DatabaseHandle {
@@ -67,7 +100,28 @@ function openPostgres(url: string): DatabaseHandle {
   return { db, dialect: 'postgres', location, close: () => db.destroy() };
 }
 
-async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
+  if (handle.dialect === 'postgres') {
+    // Kysely holds a PostgreSQL advisory lock while it migrates, so a second process waits, then finds the
+    // schema current.
+    return runMigrator(handle.db);
+  }
+  // On SQLite Kysely takes no lock and uses no transaction: two processes opening a new file would both
+  // create the tables and one would fail. One immediate transaction around the whole run serialises them
+  // (SQLite's DDL is transactional), and the second process finds nothing left to do.
+  await handle.db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      await runMigrator(conn);
+      await sql`commit`.execute(conn);
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => {});
+      throw error;
+    }
+  });
+}
+
+async function runMigrator(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: staticMigrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

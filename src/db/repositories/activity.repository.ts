@@ -18,8 +18,18 @@ export class ActivityRepository {
       .execute();
   }
 
-  async insert(row: ActivityRow, streams: { encoding: string; data: Uint8Array } | null): Promise<void> {
-    await this.db.insertInto('activities').values(row).execute();
+  /**
+   * Inserts the activity unless one with the same athlete and start instant exists (the schema's unique key):
+   * false then, and nothing is written. On PostgreSQL a concurrent, uncommitted insert of the same key makes
+   * this wait for that transaction, so two importers never both store a run.
+   */
+  async insert(row: ActivityRow, streams: { encoding: string; data: Uint8Array } | null): Promise<boolean> {
+    const result = await this.db
+      .insertInto('activities')
+      .values(row)
+      .onConflict((oc) => oc.columns(['athlete_id', 'start_ms']).doNothing())
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
     if (streams) {
       await this.db
         .insertInto('activity_streams')
@@ -31,6 +41,7 @@ export class ActivityRepository {
         })
         .execute();
     }
+    return true;
   }
 
   /** Replaces an activity's content with a richer copy, keeping its id so links to it survive. */

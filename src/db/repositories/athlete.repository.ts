@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { DEFAULT_SETTINGS, type RunnerSettings } from '../../domain/settings.ts';
 import { newId } from '../ids.ts';
 import type { Database } from '../schema.ts';
@@ -10,18 +10,38 @@ export interface Athlete {
   settings: RunnerSettings;
 }
 
+/** Any fixed number: the advisory lock that serialises creating the local athlete on PostgreSQL. */
+const LOCAL_ATHLETE_LOCK = 0x6b6e6565;
+
 /** A local install has exactly one athlete; a server has many. Every query is scoped by athlete id. */
 export class AthleteRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async getOrCreateLocal(nowIso: string): Promise<Athlete> {
-    const existing = await this.db
+    const existing = await this.findLocal(this.db);
+    if (existing) return existing;
+    // Two processes opening a new database at once must not create two athletes (each would import into its
+    // own): the check and the insert run as one writer (BEGIN IMMEDIATE on SQLite, an advisory lock on
+    // PostgreSQL), so the second finds the first one's athlete.
+    return this.db.transaction().execute(async (trx) => {
+      if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+        await sql`select pg_advisory_xact_lock(${LOCAL_ATHLETE_LOCK})`.execute(trx);
+      }
+      return (await this.findLocal(trx)) ?? this.createLocal(trx, nowIso);
+    });
+  }
+
+  private async findLocal(db: Kysely<Database>): Promise<Athlete | null> {
+    const existing = await db
       .selectFrom('athletes')
       .selectAll()
       .orderBy('created_at')
       .limit(1)
       .executeTakeFirst();
-    if (existing) return toAthlete(existing);
+    return existing ? toAthlete(existing) : null;
+  }
+
+  private async createLocal(db: Kysely<Database>, nowIso: string): Promise<Athlete> {
     const row = {
       id: newId(),
       name: 'Me',
@@ -29,7 +49,7 @@ export class AthleteRepository {
       is_demo: 0,
       settings_json: JSON.stringify(DEFAULT_SETTINGS),
     };
-    await this.db
+    await db
       .insertInto('athletes')
       .values(row)
       .onConflict((oc) => oc.doNothing())

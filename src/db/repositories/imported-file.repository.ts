@@ -16,14 +16,18 @@ export class ImportedFileRepository {
     return row ? row.activity_count : null;
   }
 
+  /**
+   * Marks the contents as imported; false when they already were (by another importer running at the same
+   * time, whose transaction this waits for on PostgreSQL).
+   */
   async record(
     athleteId: string,
     contentHash: string,
     source: string,
     activityCount: number,
     nowIso: string,
-  ) {
-    await this.db
+  ): Promise<boolean> {
+    const result = await this.db
       .insertInto('imported_files')
       .values({
         athlete_id: athleteId,
@@ -33,6 +37,7 @@ export class ImportedFileRepository {
         imported_at: nowIso,
       })
       .onConflict((oc) => oc.columns(['athlete_id', 'content_hash']).doNothing())
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 }

@@ -36,8 +36,13 @@ export class ShoeRepository {
       created_at: nowIso,
       is_demo: 0,
     };
-    await this.db.insertInto('shoes').values(row).execute();
-    return row;
+    // Two importers creating the same shoe at once: the unique name keeps one, and both use it.
+    await this.db
+      .insertInto('shoes')
+      .values(row)
+      .onConflict((oc) => oc.columns(['athlete_id', 'name']).doNothing())
+      .execute();
+    return (await this.findByName(athleteId, shoe.name)) ?? row;
   }
 
   /** The active shoe the runner set as default for this sport (`default_sport` is a comma-separated list). */

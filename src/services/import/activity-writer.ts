@@ -75,6 +75,20 @@ export async function writeActivities(
     const repo = new ActivityRepository(trx);
     const shoes = new ShoeRepository(trx);
     const outcome: WriteOutcome = { imported: 0, duplicates: 0 };
+    // Claim the file first: another importer holding the same bytes (two imports of one folder at once) has
+    // claimed it or is about to commit it; this waits for it on PostgreSQL and then adds nothing.
+    if (
+      contentHash &&
+      !(await new ImportedFileRepository(trx).record(
+        ctx.athleteId,
+        contentHash,
+        source,
+        activities.length,
+        ctx.nowIso,
+      ))
+    ) {
+      return { imported: 0, duplicates: activities.length };
+    }
     for (const { parsed, summary, streams } of prepared) {
       // Gear named by the source wins; otherwise a run gets the shoe the runner set as default for its sport.
       const shoeId = await shoeFor(shoes, ctx, parsed.gearName, summary.sport);
@@ -115,16 +129,23 @@ export async function writeActivities(
         is_demo: ctx.isDemo ? 1 : 0,
       };
       const near = await repo.findStartingNear(ctx.athleteId, summary.startMs, SAME_START_TOLERANCE_MS);
-      const same = near.find((existing) =>
+      let same = near.find((existing) =>
         isSameActivity(
           { startMs: existing.start_ms, sport: existing.sport as Sport, distanceM: existing.distance_m },
           { startMs: row.start_ms, sport: summary.sport, distanceM: row.distance_m },
         ),
       );
       if (!same) {
-        await repo.insert(row, streams);
-        outcome.imported++;
-        continue;
+        if (await repo.insert(row, streams)) {
+          outcome.imported++;
+          continue;
+        }
+        // The schema already holds a run starting at this very instant (stored meanwhile by a concurrent
+        // importer, or too different to pass as the same run): it is that run.
+        same = (await repo.findStartingNear(ctx.athleteId, row.start_ms, 0)).find(
+          (existing) => existing.start_ms === row.start_ms,
+        );
+        if (!same) throw new Error('The activity could be neither stored nor found.');
       }
       outcome.duplicates++;
       if (row.richness > same.richness) {
@@ -152,15 +173,6 @@ export async function writeActivities(
           shoe_id: row.shoe_id,
         });
       }
-    }
-    if (contentHash) {
-      await new ImportedFileRepository(trx).record(
-        ctx.athleteId,
-        contentHash,
-        source,
-        activities.length,
-        ctx.nowIso,
-      );
     }
     return outcome;
   });
