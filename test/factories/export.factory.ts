@@ -301,6 +301,8 @@ export interface GarminExportGear {
   dateBegin?: string;
   maximumMeters?: number;
   activityIds?: number[];
+  /** Garmin activity type keys ("running", "trail_running") this pair is the default gear of. */
+  defaultForTypes?: string[];
 }
 
 export function buildGarminGearJson(gear: readonly GarminExportGear[]): string {
@@ -322,7 +324,13 @@ export function buildGarminGearJson(gear: readonly GarminExportGear[]): string {
         maximumMeters: g.maximumMeters ?? 0,
       })),
       gearActivityDTOs,
-      gearActivityTypeDTOS: [],
+      gearActivityTypeDTOS: gear.flatMap((g) =>
+        (g.defaultForTypes ?? []).map((activityTypeKey) => ({
+          gearPk: g.gearPk,
+          activityTypeKey,
+          defaultGear: true,
+        })),
+      ),
     },
   ]);
 }

@@ -45,8 +45,12 @@ export class ShoeRepository {
     return (await this.findByName(athleteId, shoe.name)) ?? row;
   }
 
-  /** The active shoe the runner set as default for this sport (`default_sport` is a comma-separated list). */
-  async defaultFor(athleteId: string, sport: string): Promise<ShoeRow | undefined> {
+  /**
+   * The active shoe the runner set as default for this sport (`default_sport` is a comma-separated list).
+   * With `onDate`, only a pair already in use that day qualifies: its first use is the earlier of the day it
+   * was added and its earliest run. A pair added today is not credited with runs from years ago.
+   */
+  async defaultFor(athleteId: string, sport: string, onDate?: string): Promise<ShoeRow | undefined> {
     const candidates = await this.db
       .selectFrom('shoes')
       .selectAll()
@@ -55,12 +59,36 @@ export class ShoeRepository {
       .where('default_sport', 'is not', null)
       .orderBy('created_at', 'desc')
       .execute();
-    return candidates.find((s) =>
-      s
-        .default_sport!.split(',')
-        .map((x) => x.trim())
-        .includes(sport),
-    );
+    const shoe = candidates.find((s) => splitSports(s.default_sport).includes(sport));
+    if (shoe === undefined || onDate === undefined) return shoe;
+    return onDate >= (await this.firstUseDate(athleteId, shoe)) ? shoe : undefined;
+  }
+
+  /** The day a pair came into use: the earlier of the day it was added and the day of its earliest run. */
+  async firstUseDate(athleteId: string, shoe: Pick<ShoeRow, 'id' | 'created_at'>): Promise<string> {
+    const earliest = await this.db
+      .selectFrom('activities')
+      .select((eb) => eb.fn.min('local_date').as('first'))
+      .where('athlete_id', '=', athleteId)
+      .where('shoe_id', '=', shoe.id)
+      .executeTakeFirst();
+    const added = shoe.created_at.slice(0, 10);
+    const first = earliest?.first ?? null;
+    return first !== null && first < added ? first : added;
+  }
+
+  /**
+   * Makes the pair the default for `sport` unless another active pair already is: an export's defaults fill
+   * gaps but never override a default the runner chose. Returns whether it became the default.
+   */
+  async claimDefaultIfFree(athleteId: string, shoeId: string, sport: string): Promise<boolean> {
+    const current = await this.defaultFor(athleteId, sport);
+    if (current !== undefined) return current.id === shoeId;
+    const row = await this.findById(athleteId, shoeId);
+    if (!row || row.retired_at !== null) return false;
+    const sports = splitSports(row.default_sport);
+    await this.update(athleteId, shoeId, { default_sport: [...sports, sport].join(',') });
+    return true;
   }
 
   async list(athleteId: string): Promise<ShoeRow[]> {
@@ -129,4 +157,11 @@ export class ShoeRepository {
     }
     return changed;
   }
+}
+
+function splitSports(text: string | null): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
 }

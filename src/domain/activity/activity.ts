@@ -61,6 +61,11 @@ export interface ParsedActivity {
   description: string | null;
   /** Gear name as the source states it (Strava "Activity Gear", Garmin gear), resolved to a shoe later. */
   gearName: string | null;
+  /**
+   * True when the source has a gear field for this activity (Strava's "Activity Gear" cell, Garmin's gear
+   * links): then an empty one means "no shoe", and the runner's default pair is not filled in.
+   */
+  gearStated?: boolean;
   /** Id of the activity in the service it came from (Strava Activity ID, Garmin activityId). */
   externalId: string | null;
 }

@@ -34,13 +34,18 @@ export interface WriteOutcome {
 async function shoeFor(
   shoes: ShoeRepository,
   ctx: WriteContext,
-  gearName: string | null,
+  parsed: Pick<ParsedActivity, 'gearName' | 'gearStated'>,
   sport: Sport,
+  localDate: string,
 ): Promise<string | null> {
   if (!isRunningSport(sport)) return null;
-  if (gearName)
-    return (await shoes.findOrCreate(ctx.athleteId, { name: gearName, defaultSport: 'run' }, ctx.nowIso)).id;
-  return (await shoes.defaultFor(ctx.athleteId, sport))?.id ?? null;
+  // A gear name seen on a run becomes a shoe, but not anyone's default: defaults come from the runner or shoes.csv.
+  if (parsed.gearName)
+    return (await shoes.findOrCreate(ctx.athleteId, { name: parsed.gearName }, ctx.nowIso)).id;
+  // The export says this run had no gear: leave it without a shoe.
+  if (parsed.gearStated) return null;
+  // A file on its own says nothing: the default pair, if it was already in use that day.
+  return (await shoes.defaultFor(ctx.athleteId, sport, localDate))?.id ?? null;
 }
 
 /**
@@ -91,7 +96,7 @@ export async function writeActivities(
     }
     for (const { parsed, summary, streams } of prepared) {
       // Gear named by the source wins; otherwise a run gets the shoe the runner set as default for its sport.
-      const shoeId = await shoeFor(shoes, ctx, parsed.gearName, summary.sport);
+      const shoeId = await shoeFor(shoes, ctx, parsed, summary.sport, summary.localDate);
       const row: ActivityRow = {
         id: newId(parsed.startMs),
         athlete_id: ctx.athleteId,

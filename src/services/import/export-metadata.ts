@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { ShoeRepository } from '../../db/repositories/shoe.repository.ts';
 import type { ImportIssue, ParsedActivity } from '../../domain/activity/activity.ts';
+import { seedsFromStravaShoes } from '../../domain/shoes/shoe-catalogue.mapper.ts';
 import { joinArchivePath } from '../../import/archive/zip-entry-path.ts';
 import {
   parseStravaActivitiesCsv,
@@ -89,6 +90,8 @@ async function loadStravaMetadata(
         name: meta.name ?? a.name,
         description: meta.description ?? a.description,
         gearName: meta.gearName ?? a.gearName,
+        // The row has an "Activity Gear" cell: empty means no shoe, not "the default pair".
+        gearStated: true,
         externalId: meta.externalId ?? a.externalId,
       }));
     },
@@ -98,29 +101,32 @@ async function loadStravaMetadata(
     },
     leftovers() {
       const rows = [...withoutFile, ...[...byFile.values()].filter((r) => !used.has(r))];
-      return rows.map((row) => ({ source: csvDisplay, activity: stravaRowToActivity(row) }));
+      return rows.map((row) => ({
+        source: csvDisplay,
+        activity: { ...stravaRowToActivity(row), gearStated: true },
+      }));
     },
   };
 }
 
+/**
+ * Stores the pairs of shoes.csv. Each pair's "Shoe Default Sport Types" become its defaults per sport, but
+ * only for a sport no pair is the default of yet: one pair per sport, and the runner's own choice stands.
+ */
 async function importStravaShoes(group: InputGroup, root: string, ctx: WriteContext, issues: ImportIssue[]) {
   const path = stravaCsvPath(root, 'shoes.csv');
   const bytes = await group.readRel(path);
   if (!bytes) return;
   try {
-    const shoes = parseStravaShoesCsv(Buffer.from(bytes).toString('utf8'));
+    const seeds = seedsFromStravaShoes(parseStravaShoesCsv(Buffer.from(bytes).toString('utf8')));
     const repo = new ShoeRepository(ctx.db);
-    for (const shoe of shoes) {
-      await repo.findOrCreate(
+    for (const seed of seeds) {
+      const row = await repo.findOrCreate(
         ctx.athleteId,
-        {
-          name: shoe.name,
-          brand: shoe.brand,
-          model: shoe.model,
-          defaultSport: shoe.defaultSportTypes.length > 0 ? 'run' : null,
-        },
+        { name: seed.name, brand: seed.brand, model: seed.model },
         ctx.nowIso,
       );
+      for (const sport of seed.defaultSports) await repo.claimDefaultIfFree(ctx.athleteId, row.id, sport);
     }
   } catch (error) {
     issues.push({

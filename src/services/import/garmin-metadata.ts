@@ -7,6 +7,7 @@
 
 import { ShoeRepository } from '../../db/repositories/shoe.repository.ts';
 import type { ImportIssue, ParsedActivity } from '../../domain/activity/activity.ts';
+import type { Sport } from '../../domain/activity/sport.ts';
 import {
   type GarminActivityRow,
   parseGarminSummarizedActivities,
@@ -45,7 +46,7 @@ export async function loadGarminMetadata(
       issues.push({ file: source, code: 'JSON_MALFORMED', message: (error as Error).message });
     }
   }
-  const gearOf = await loadGarminGear(group, ctx, issues);
+  const { gearOf, stated: gearStated } = await loadGarminGear(group, ctx, issues);
 
   const byId = new Map(rows.map((r) => [r.row.activityId, r]));
   const byStart = [...rows].sort((a, b) => a.row.startMs - b.row.startMs);
@@ -78,6 +79,7 @@ export async function loadGarminMetadata(
           description: meta.description ?? activity.description,
           externalId: meta.externalId ?? activity.externalId,
           gearName: gearOf.get(match.row.activityId) ?? activity.gearName,
+          gearStated: gearStated || activity.gearStated === true,
           utcOffsetS: activity.utcOffsetS ?? match.row.utcOffsetS,
         };
       });
@@ -91,43 +93,100 @@ export async function loadGarminMetadata(
         .filter((r) => !used.has(r.row.activityId))
         .map((r) => ({
           source: r.source,
-          activity: { ...garminRowToActivity(r.row), gearName: gearOf.get(r.row.activityId) ?? null },
+          activity: {
+            ...garminRowToActivity(r.row),
+            gearName: gearOf.get(r.row.activityId) ?? null,
+            gearStated,
+          },
         }));
     },
   };
 }
 
-/** Creates the export's shoes and returns activityId → shoe name. */
+/**
+ * Creates the export's shoes and returns activityId → shoe name. `stated`: the export lists shoes with their
+ * activities, so an activity it links to none had no shoe (it is not given the default pair).
+ */
 async function loadGarminGear(
   group: InputGroup,
   ctx: WriteContext,
   issues: ImportIssue[],
-): Promise<Map<string, string>> {
+): Promise<{ gearOf: Map<string, string>; stated: boolean }> {
   const gearOf = new Map<string, string>();
+  let stated = false;
   const repo = new ShoeRepository(ctx.db);
   for (const path of group.paths.filter(isGarminGearPath)) {
     const source = displayPathIn(group, path);
     try {
       const bytes = await group.readRel(path);
       if (!bytes) continue;
-      const gear = parseGarminGear(Buffer.from(bytes).toString('utf8'), path);
+      const text = Buffer.from(bytes).toString('utf8');
+      const gear = parseGarminGear(text, path);
       for (const issue of gear.issues) issues.push({ file: source, ...issue });
+      const ids = new Map<string, string>();
       const names = new Map<string, string>();
       for (const shoe of gear.shoes) {
-        names.set(shoe.gearPk, shoe.name);
-        await repo.findOrCreate(
+        const row = await repo.findOrCreate(
           ctx.athleteId,
-          { name: shoe.name, brand: shoe.brand, model: shoe.model, defaultSport: 'run' },
+          { name: shoe.name, brand: shoe.brand, model: shoe.model },
           ctx.nowIso,
         );
+        ids.set(shoe.gearPk, row.id);
+        names.set(shoe.gearPk, shoe.name);
       }
+      if (gear.shoes.length > 0 && gear.links.length > 0) stated = true;
       for (const link of gear.links) {
         const name = names.get(link.gearPk);
         if (name) gearOf.set(link.activityId, name);
+      }
+      // Garmin's default gear per activity type: one pair per sport, and never over the runner's own choice.
+      for (const d of garminGearDefaults(text)) {
+        const shoeId = ids.get(d.gearPk);
+        if (shoeId) await repo.claimDefaultIfFree(ctx.athleteId, shoeId, d.sport);
       }
     } catch (error) {
       issues.push({ file: source, code: 'JSON_MALFORMED', message: (error as Error).message });
     }
   }
-  return gearOf;
+  return { gearOf, stated };
+}
+
+/** Garmin activity types (by key, or by type id where 1 is running) kneewise keeps shoes for. */
+const GARMIN_TYPE_SPORTS: Record<string, Sport> = {
+  running: 'run',
+  street_running: 'run',
+  '1': 'run',
+  trail_running: 'trail_run',
+  treadmill_running: 'treadmill_run',
+  indoor_running: 'treadmill_run',
+  track_running: 'track_run',
+};
+
+/**
+ * `gearActivityTypeDTOS`: `[{ "gearPk": …, "activityTypePk": 1 | "activityTypeKey": "running", "defaultGear":
+ * true }]` — the pair the runner chose as default per activity type. Entries that are not clearly a running
+ * default are ignored; the file is already known to be valid JSON (parsed above).
+ */
+function garminGearDefaults(text: string): { gearPk: string; sport: Sport }[] {
+  const data: unknown = JSON.parse(text);
+  const holders = (Array.isArray(data) ? data : [data]).filter(
+    (h): h is Record<string, unknown> => typeof h === 'object' && h !== null,
+  );
+  const out: { gearPk: string; sport: Sport }[] = [];
+  for (const holder of holders) {
+    const list = holder.gearActivityTypeDTOS;
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      if (typeof item !== 'object' || item === null) continue;
+      const d = item as Record<string, unknown>;
+      if (d.defaultGear === false) continue;
+      const type = d.activityTypeKey ?? d.activityTypePk;
+      const sport =
+        typeof type === 'string' || typeof type === 'number' ? GARMIN_TYPE_SPORTS[String(type)] : undefined;
+      const pk = d.gearPk;
+      if (sport && (typeof pk === 'string' || typeof pk === 'number'))
+        out.push({ gearPk: String(pk), sport });
+    }
+  }
+  return out;
 }

@@ -245,7 +245,7 @@ dbTest('the same run from a watch file and a GPX copy is stored once, the richer
   }
 });
 
-dbTest("a new run without gear gets the runner's default shoe for its sport", async (tdb) => {
+dbTest("a new run without gear gets the runner's default shoe for its sport, once in use", async (tdb) => {
   const handle = await tdb.open();
   const tmp = tempDir();
   try {
@@ -254,7 +254,7 @@ dbTest("a new run without gear gets the runner's default shoe for its sport", as
     const trainer = await shoes.findOrCreate(
       ctx.athleteId,
       { name: 'Daily trainer', defaultSport: 'run,treadmill_run' },
-      ctx.nowIso,
+      '2025-05-01T00:00:00.000Z', // added before the run (2025-05-03)
     );
     const path = join(tmp.dir, 'run.fit');
     writeFileSync(path, buildFitRun({ startMs: T0, durationS: 1800, seed: 11 }));
