@@ -27,7 +27,7 @@ export const ENGINE_VERSION = 'assess-1';
 const ALL_RULES = [...EMERGENCY_RULES, ...URGENT_RULES, ...SOON_RULES];
 
 /** A leading clinician-needed condition lifts self-care to soon only above this likelihood. */
-const CLINICIAN_LEAD = 0.3;
+const CLINICIAN_LEAD = 0.2;
 const MIN_SHOWN = 3;
 const MAX_SHOWN = 6;
 const SHOW_ABOVE = 0.03;
@@ -70,7 +70,7 @@ function toAssessed(s: ScoredCondition): AssessedCondition {
     id: s.id,
     name: card.name,
     likelihood: Math.round(s.probability * 1000) / 1000,
-    reasons: top.map((c) => `${c.text} (${c.keys.join(', ')})`),
+    reasons: top.map((c) => c.text),
     drivers: top.map((c) => ({
       keys: [...c.keys],
       effect: c.lr > 1 ? 'for' : 'against',
@@ -89,7 +89,9 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
 
   let urgency: Urgency = 'self-care';
   const drivers: Assessment['urgencyDrivers'] = [];
-  const mustNotMiss = new Map<MustNotMissId, string>();
+  // Each danger with the reason it was raised and how strongly: the highest tier that raised it, then how
+  // many rules did, so the most pressing danger is read first.
+  const mustNotMiss = new Map<MustNotMissId, { reason: string; weight: number }>();
   const sourceIds: SourceId[] = [];
 
   for (const rule of ALL_RULES) {
@@ -98,7 +100,12 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
     const keys = [...new Set(rule.keysFor?.(ctx) ?? rule.keys.filter((k) => concerning(k, answers[k])))];
     drivers.push({ rule: rule.id, tier: rule.tier, keys, reason: rule.reason });
     const ids = typeof rule.mustNotMiss === 'function' ? rule.mustNotMiss(ctx) : rule.mustNotMiss;
-    for (const id of ids) if (!mustNotMiss.has(id)) mustNotMiss.set(id, rule.reason);
+    ids.forEach((id, order) => {
+      const weight = urgencyRank(rule.tier) * 10 - order * 0.1;
+      const seen = mustNotMiss.get(id);
+      if (seen === undefined) mustNotMiss.set(id, { reason: rule.reason, weight });
+      else seen.weight = Math.max(seen.weight, weight) + 1;
+    });
     sourceIds.push(...rule.sources);
   }
   if (ottawa.applies) sourceIds.push('stiell1995', 'bachmann2004');
@@ -139,7 +146,7 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
   drivers.sort((a, b) => urgencyRank(b.tier) - urgencyRank(a.tier));
   const urgencyReasons =
     drivers.length > 0
-      ? drivers.map((d) => (d.keys.length > 0 ? `${d.reason} (${d.keys.join(', ')})` : d.reason))
+      ? [...new Set(drivers.map((d) => d.reason))]
       : [
           'No red flags in your answers: no injury-type warning signs, no signs of infection, clot, locking or bone pain.',
         ];
@@ -150,7 +157,9 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
       .map(([k]) => k) as Assessment['trainingEvidence']['effects'][number]['raises'];
 
   const conditions = shown.map(toAssessed);
-  const dangers = [...mustNotMiss].map(([id, reason]) => ({ id, reason }));
+  const dangers = [...mustNotMiss]
+    .sort((x, y) => y[1].weight - x[1].weight)
+    .map(([id, m]) => ({ id, reason: m.reason }));
   return {
     urgency,
     urgencyReasons,

@@ -48,19 +48,62 @@ export function agedPrior(cond: ConditionDef, age: number | undefined): number {
   return cond.prior * (band?.factor ?? 1);
 }
 
+/**
+ * Calibration of the naive-Bayes posterior (fitted on the development sets, Brier score; see
+ * test/cases/calibration.test.ts). Naive Bayes multiplies the likelihood ratios of answers that are not
+ * independent (pain on stairs, squatting and sitting all measure the same thing), which makes it far too
+ * sure; the standard correction is to temper the summed log-likelihood by a factor below 1. The
+ * posterior is then mixed with the age-adjusted prior, so that a thin history stays wide and no answer
+ * set can show near-certainty (the spec: "a thin history never shows 99 %").
+ */
+export const CALIBRATION = { temper: 1, priorMix: 0.1, thinMix: 0.3, fullHistory: 8 } as const;
+
+export interface Calibration {
+  /** Factor on the summed log-likelihood ratios (1 = plain naive Bayes). */
+  temper: number;
+  /** Share of the age-adjusted prior mixed into every posterior. */
+  priorMix: number;
+  /** Extra prior share for a thin history, fading out linearly as answers reach `fullHistory`. */
+  thinMix: number;
+  /** Number of informative answers from which a history counts as full. */
+  fullHistory: number;
+}
+
+/** How many known features move at least one condition: the amount of evidence behind the ranking. */
+export function informativeAnswers(features: FeatureSet): number {
+  return (Object.keys(features) as FeatureId[]).filter((f) =>
+    CONDITIONS.some((c) => c.findings[f] !== undefined),
+  ).length;
+}
+
 /** Unnormalised log weights only — the hot path of the questionnaire's information-gain search. */
 export function logWeights(
   features: FeatureSet,
   age: number | undefined,
   effects: readonly TrainingEffect[] = [],
+  temper = 1,
 ) {
   const known = Object.entries(features) as [FeatureId, boolean][];
   return CONDITIONS.map((cond) => {
-    let lw = Math.log(agedPrior(cond, age));
-    for (const [f, v] of known) lw += Math.log(featureLr(cond, f, v));
-    for (const e of effects) lw += Math.log(e.lrs[cond.id] ?? 1);
-    return lw;
+    let llr = 0;
+    for (const [f, v] of known) llr += Math.log(featureLr(cond, f, v));
+    for (const e of effects) llr += Math.log(e.lrs[cond.id] ?? 1);
+    return Math.log(agedPrior(cond, age)) + temper * llr;
   });
+}
+
+/** Calibrated probabilities: tempered posterior mixed with the age-adjusted prior. */
+export function calibratedProbabilities(
+  features: FeatureSet,
+  age: number | undefined,
+  effects: readonly TrainingEffect[] = [],
+  calibration: Calibration = CALIBRATION,
+): number[] {
+  const posterior = normalise(logWeights(features, age, effects, calibration.temper));
+  const prior = normalise(CONDITIONS.map((c) => Math.log(agedPrior(c, age))));
+  const thin = Math.max(0, 1 - informativeAnswers(features) / calibration.fullHistory);
+  const mix = calibration.priorMix + calibration.thinMix * thin;
+  return posterior.map((p, i) => (1 - mix) * p + mix * (prior[i] ?? 0));
 }
 
 export function normalise(logW: readonly number[]): number[] {
@@ -89,8 +132,9 @@ export function scoreConditions(
   features: FeatureSet,
   age: number | undefined,
   effects: readonly TrainingEffect[] = [],
+  calibration: Calibration = CALIBRATION,
 ): ScoredCondition[] {
-  const probs = normalise(logWeights(features, age, effects));
+  const probs = calibratedProbabilities(features, age, effects, calibration);
   const known = Object.entries(features) as [FeatureId, boolean][];
   return CONDITIONS.map((cond, i) => {
     const contributions: Contribution[] = [];

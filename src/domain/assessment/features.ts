@@ -190,6 +190,26 @@ export const FEATURES = {
     derive: (a) => (a.sex === undefined || a.sex === 'other' ? undefined : a.sex === 'female'),
   },
   redHot: fromBool('redHotJoint', 'a red, hot knee', 0.02),
+  // Warmth and redness apart (the spec asks them separately); `redHotJoint` = both, so a "yes" to it says
+  // yes to each, while a "no" to it says nothing about either alone.
+  warm: {
+    keys: ['kneeWarm', 'redHotJoint'],
+    label: 'a knee that feels warm',
+    base: 0.05,
+    derive: (a) => a.kneeWarm ?? (a.redHotJoint === true ? true : undefined),
+  },
+  red: {
+    keys: ['kneeRed', 'redHotJoint'],
+    label: 'red skin over the knee',
+    base: 0.03,
+    derive: (a) => a.kneeRed ?? (a.redHotJoint === true ? true : undefined),
+  },
+  otherJoints: fromBool('otherJointsPainful', 'another joint painful or swollen at the same time', 0.03),
+  thighPain: fromBool('thighPain', 'pain in the thigh or hip as well', 0.06),
+  painWalking: fromBool('painWalking', 'pain on ordinary walking', 0.2),
+  weightLoss: fromBool('weightLoss', 'weight loss, night sweats or feeling unwell for weeks', 0.01),
+  immunosuppressed: fromBool('immunosuppressed', 'a condition or treatment that lowers immunity', 0.05),
+  recentProcedure: fromBool('recentJointProcedure', 'an injection or operation on the knee recently', 0.02),
   fever: {
     keys: ['fever', 'temperatureC'],
     label: 'fever',

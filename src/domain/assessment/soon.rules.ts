@@ -1,58 +1,98 @@
 /**
- * "See a clinician within days" rules (research/clinical.md §4.1 soon row and the self-care re-escalation
- * rules): problems that are not emergencies but should not be self-managed.
+ * The urgency decision table, part 2: "see a clinician within days" — problems that are not emergencies but
+ * should not be self-managed (NICE CKS knee pain; NG12; IOC REDs and bone-stress consensus).
  */
+import {
+  hipSigns,
+  jointSwelling,
+  locatedAt,
+  ocdAge,
+  overusePattern,
+  youngPerson,
+} from './rule-predicates.ts';
 import type { RuleContext, UrgencyRule } from './urgency.types.ts';
 
-const young = ({ a }: RuleContext) => a.age !== undefined && a.age < 25;
+/**
+ * NICE NG12 asks for an X-ray within 48 hours for unexplained bone pain in children and young people: no
+ * injury, no activity-provoked overuse pattern, and lasting (four weeks or more) or getting worse.
+ */
+const unexplainedYoungPain = (ctx: RuleContext) =>
+  youngPerson(ctx) &&
+  ctx.a.trauma !== true &&
+  !overusePattern(ctx) &&
+  ((ctx.a.durationDays !== undefined && ctx.a.durationDays >= 28) || ctx.a.improving === false);
+
+/** Night pain that is worsening, or comes with rest pain or a tender spot on the bone, at any age. */
+const worryingNightPain = ({ a }: RuleContext) =>
+  a.nightPain === true && (a.painAtRest === true || a.improving === false || a.focalBoneTenderness === true);
+
+const boneTumourSigns = (ctx: RuleContext) =>
+  ctx.a.boneSwelling === true ||
+  ctx.a.weightLoss === true ||
+  worryingNightPain(ctx) ||
+  (youngPerson(ctx) && ctx.a.nightPain === true) ||
+  unexplainedYoungPain(ctx);
 
 export const SOON_RULES: readonly UrgencyRule[] = [
   {
     id: 'bone-stress-signs',
     tier: 'soon',
     mustNotMiss: [],
-    keys: ['focalBoneTenderness', 'hopPain', 'trauma'],
-    test: ({ a }) => a.trauma !== true && (a.focalBoneTenderness === true || a.hopPain === true),
+    keys: ['focalBoneTenderness', 'hopPain', 'painWalking', 'amenorrhoea', 'trauma'],
+    test: ({ a }) =>
+      a.trauma !== true &&
+      (a.focalBoneTenderness === true ||
+        a.hopPain === true ||
+        (a.amenorrhoea === true && (a.painWalking === true || a.nightPain === true))),
     reason:
-      'A tender spot on the bone or pain on hopping can be a bone stress injury: stop running until it is examined.',
-    sources: ['bsi'],
+      'A tender spot on the bone, pain on hopping, or pain with missed periods can be a bone stress injury: stop running until it is examined.',
+    sources: ['warden2021', 'iocReds2023', 'bsi'],
+  },
+  {
+    id: 'possible-bone-tumour',
+    tier: 'soon',
+    mustNotMiss: ['bone_tumour'],
+    keys: [
+      'boneSwelling',
+      'weightLoss',
+      'nightPain',
+      'painAtRest',
+      'improving',
+      'age',
+      'durationDays',
+      'trauma',
+    ],
+    test: boneTumourSigns,
+    reason:
+      'Bone pain that is unexplained, lasting, worse at night or comes with a swelling or weight loss needs an X-ray within a couple of days to rule out a bone tumour (rare, but it must not be missed).',
+    sources: ['ng12', 'bmjTumour'],
   },
   {
     id: 'night-or-rest-pain',
     tier: 'soon',
-    mustNotMiss: (ctx) =>
-      young(ctx) || ctx.a.boneSwelling === true || (ctx.a.nightPain === true && ctx.a.painAtRest === true)
-        ? ['bone_tumour']
-        : [],
-    keys: ['nightPain', 'painAtRest', 'age'],
+    mustNotMiss: [],
+    keys: ['nightPain', 'painAtRest'],
     test: ({ a }) => a.nightPain === true || a.painAtRest === true,
     reason:
-      'Pain at night or constant pain that does not depend on activity is not typical of running overuse and should be examined (in young people an X-ray within days).',
-    sources: ['glos', 'bmjTumour', 'nhsGgc'],
+      'Pain at night or constant pain that does not depend on activity is not typical of running overuse and should be examined.',
+    sources: ['niceCksKnee', 'nhsGgc'],
   },
   {
-    id: 'bone-swelling',
-    tier: 'soon',
-    mustNotMiss: ['bone_tumour'],
-    keys: ['boneSwelling'],
-    test: ({ a }) => a.boneSwelling === true,
-    reason: 'A swelling of the bone itself should be examined and usually X-rayed.',
-    sources: ['bmjTumour', 'nhsGgc'],
-  },
-  {
-    id: 'young-mechanical',
+    id: 'young-joint-problem',
     tier: 'soon',
     mustNotMiss: ['osteochondritis_dissecans'],
-    keys: ['age', 'locking', 'catching', 'trauma'],
-    test: ({ a }) =>
-      a.age !== undefined &&
-      a.age >= 10 &&
-      a.age <= 20 &&
-      a.trauma !== true &&
-      (a.locking === true || a.catching === true),
+    keys: ['age', 'locking', 'catching', 'clicking', 'givingWay', 'swelling', 'painLocation', 'trauma'],
+    test: (ctx) =>
+      ocdAge(ctx) &&
+      !(ctx.a.trauma === true && ctx.a.onset === 'sudden') &&
+      (ctx.a.locking === true ||
+        ctx.a.catching === true ||
+        (ctx.a.givingWay === true && ctx.a.trauma !== true) ||
+        // Vague deep pain or an effusion with no overuse pattern to explain it.
+        ((jointSwelling(ctx) || locatedAt(ctx, 'medial', 'diffuse')) && !overusePattern(ctx))),
     reason:
-      'Catching or locking in a young runner without an injury can come from a loose piece of bone and cartilage (osteochondritis dissecans).',
-    sources: ['glos'],
+      'In a young person, catching, locking, swelling or pain deep on the inner side can come from a loose piece of bone and cartilage (osteochondritis dissecans): an X-ray is needed.',
+    sources: ['kocher2006', 'niceCksKnee'],
   },
   {
     id: 'mechanical-symptoms',
@@ -66,7 +106,7 @@ export const SOON_RULES: readonly UrgencyRule[] = [
       ((a.catching === true || a.painfulClicking === true) && (f.swellingAny === true || (a.age ?? 0) >= 40)),
     reason:
       'Locking, giving way, or catching with swelling point to a meniscus or ligament problem that needs examining.',
-    sources: ['glos', 'nhsKnee'],
+    sources: ['niceCksKnee', 'solomon2001'],
   },
   {
     id: 'injury-needs-review',
@@ -77,21 +117,17 @@ export const SOON_RULES: readonly UrgencyRule[] = [
       a.trauma === true && (a.popHeard === true || a.jointLineTenderness === true || a.catching === true),
     reason:
       'A pop, joint-line tenderness or catching after an injury suggests a ligament or meniscus injury; have it examined within days.',
-    sources: ['glos'],
+    sources: ['niceCksAcuteKnee', 'jackson2003'],
   },
   {
     id: 'hip-or-spine',
     tier: 'soon',
     mustNotMiss: [],
-    keys: ['groinPain', 'hipStiffness', 'numbness', 'backPain', 'limp'],
-    test: ({ a }) =>
-      a.groinPain === true ||
-      a.hipStiffness === true ||
-      a.numbness === true ||
-      (a.backPain === true && a.limp === true),
+    keys: ['groinPain', 'hipStiffness', 'thighPain', 'numbness', 'backPain', 'limp'],
+    test: (ctx) => hipSigns(ctx) || ctx.a.numbness === true || ctx.a.backPain === true,
     reason:
-      'Groin pain, a stiff hip or numbness suggest the pain may come from the hip or the back; the knee alone will not explain it.',
-    sources: ['khan2004', 'lumbarReferral'],
+      'Groin or thigh pain, a stiff hip, a limp, back pain or numbness suggest the pain may come from the hip or the back; the knee alone will not explain it.',
+    sources: ['khan2004', 'lumbarReferral', 'niceCksKnee'],
   },
   {
     id: 'long-morning-stiffness',
@@ -101,7 +137,7 @@ export const SOON_RULES: readonly UrgencyRule[] = [
     test: ({ f }) => f.morningStiffLong === true,
     reason:
       'Morning stiffness longer than 30 minutes can mean an inflammatory arthritis rather than wear or overuse.',
-    sources: ['nice226'],
+    sources: ['nice226', 'niceCksKnee'],
   },
   {
     id: 'lump-behind-knee',
@@ -109,7 +145,7 @@ export const SOON_RULES: readonly UrgencyRule[] = [
     mustNotMiss: [],
     keys: ['lumpBehindKnee'],
     test: ({ a }) => a.lumpBehindKnee === true,
-    reason: 'A new lump behind the knee should be examined to confirm what it is.',
+    reason: 'A lump behind the knee should be examined to confirm what it is.',
     sources: ['bakersCyst', 'nhsGgc'],
   },
   {
@@ -121,6 +157,19 @@ export const SOON_RULES: readonly UrgencyRule[] = [
     test: ({ a }) => a.improving === false && (a.durationDays === undefined || a.durationDays >= 21),
     reason:
       'The pain is not getting better after three weeks or more (or for an unknown time): time for a clinician to look at it.',
-    sources: ['uhmb', 'nhsKnee'],
+    sources: ['uhmb', 'niceCksKnee'],
+  },
+  {
+    id: 'lasting-three-months',
+    tier: 'soon',
+    mustNotMiss: [],
+    keys: ['durationDays', 'knownKneeOA'],
+    // From 45 on, activity-related pain with short stiffness is osteoarthritis by NICE NG226's clinical
+    // definition and is managed without imaging, so only younger people are sent on for lasting pain.
+    test: ({ a }) =>
+      a.durationDays !== undefined && a.durationDays >= 90 && a.knownKneeOA !== true && (a.age ?? 0) < 45,
+    reason:
+      'Knee pain for three months or more has outlasted the usual recovery from overuse: have it examined rather than keep managing it alone.',
+    sources: ['uhmb', 'niceCksKnee'],
   },
 ];

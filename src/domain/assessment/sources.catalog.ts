@@ -65,6 +65,41 @@ export const SOURCES = {
   gottschall2005:
     'Gottschall JS, Kram R. J Biomech 2005;38:445-452 (downhill running raises impact and braking)',
   robertz2022: 'Robertz L et al. ISBS 2022 (ITB strain rises with steeper descent)',
+  niceCksKnee:
+    'NICE Clinical Knowledge Summaries: Knee pain – assessment (red flags, same-day and emergency referral)',
+  niceCksAcuteKnee:
+    'NICE Clinical Knowledge Summaries: Knee injuries – acute (haemarthrosis, locked knee, extensor mechanism, same-day assessment)',
+  pittsburgh:
+    'Seaberg DC, Jackson R. Clinical decision rule for knee radiographs. Am J Emerg Med 1994;12:541-3 (Pittsburgh knee rule); Seaberg DC et al. Ann Emerg Med 1998;32:8-13',
+  bsrHotJoint:
+    'Coakley G et al. BSR & BHPR, BOA, RCGP and BSAC guidelines for management of the hot swollen joint in adults. Rheumatology 2006;45:1039-41',
+  margaretten2007:
+    'Margaretten ME et al. Does this adult patient have septic arthritis? JAMA 2007;297:1478-88 (risk factors: age >80, diabetes, rheumatoid arthritis, recent joint surgery)',
+  janssens2010:
+    'Janssens HJ et al. A diagnostic rule for acute gouty arthritis in primary care without joint fluid analysis. Arch Intern Med 2010;170:1120-6',
+  ng158:
+    'NICE NG158 Venous thromboembolic diseases: diagnosis, management and thrombophilia testing (2020): two-level DVT Wells score, scan within 4 hours',
+  wells2003:
+    'Wells PS et al. Evaluation of D-dimer in the diagnosis of suspected deep-vein thrombosis. N Engl J Med 2003;349:1227-35',
+  boastScfe:
+    'BOA/BSCOS BOAST: Slipped capital femoral epiphysis (the hip must be examined in a child with knee pain and a limp; an unstable slip is an emergency)',
+  ng12: 'NICE NG12 Suspected cancer: recognition and referral, sarcoma (very urgent X-ray within 48 hours for unexplained bone pain or swelling in children and young people)',
+  iocReds2023:
+    'Mountjoy M et al. 2023 IOC consensus statement on Relative Energy Deficiency in Sport (REDs). Br J Sports Med 2023;57:1073-97',
+  warden2021:
+    'Warden SJ, Edwards WB, Willy RW. Preventing bone stress injuries in runners with optimal workload. Curr Osteoporos Rep 2021;19:298-307',
+  houghton1979:
+    'Houghton GR, Ackroyd CE. Sleeve fractures of the patella in children. J Bone Joint Surg Br 1979;61:165-8',
+  maffulli1993:
+    'Maffulli N et al. Acute haemarthrosis of the knee in athletes: a prospective study of 106 cases. J Bone Joint Surg Br 1993;75:945-9',
+  stefancin2007:
+    'Stefancin JJ, Parker RD. First-time traumatic patellar dislocation: a systematic review. Clin Orthop Relat Res 2007;455:93-101',
+  kocher2006:
+    'Kocher MS, Tucker R, Ganley TJ, Flynn JM. Management of osteochondritis dissecans of the knee. Am J Sports Med 2006;34:1181-91',
+  solomon2001:
+    'Solomon DH et al. The rational clinical examination: does this patient have a torn meniscus or ligament of the knee? JAMA 2001;286:1610-20',
+  jackson2003:
+    "Jackson JL, O'Malley PG, Kroenke K. Evaluation of acute knee pain in primary care. Ann Intern Med 2003;139:575-88",
 } as const;
 
 export type SourceId = keyof typeof SOURCES;

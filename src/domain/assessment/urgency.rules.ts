@@ -1,45 +1,63 @@
 /**
- * Red flags and urgency rules (research/clinical.md §4.1–4.5). Any rule that fires sets a floor on the
- * urgency, whatever the condition scores say: red flags always win over scoring. Rules only fire on answers
- * that were given; a missing answer never makes a rule "pass" (see unanswered-screen.ts for that side).
+ * The urgency decision table, part 1: emergency and same-day rules. Each rule names its inputs (`keys`), its
+ * tier and its sources (guidelines first). Any rule that fires sets a floor on the urgency, whatever the
+ * condition scores say: red flags always win over scoring. Rules fire only on answers that were given; a
+ * missing answer never makes a rule "pass" (unanswered-screen.ts handles that side).
  */
-import type { RuleContext, UrgencyRule } from './urgency.types.ts';
+import {
+  acuteInjury,
+  bursaSwelling,
+  calf,
+  child,
+  clotRisk,
+  hipSigns,
+  jointSwelling,
+  locatedAt,
+  recentOnset,
+  red,
+  scfeAge,
+  septicRisk,
+  swollen,
+  warm,
+} from './rule-predicates.ts';
+import type { MustNotMissId, RuleContext, UrgencyRule } from './urgency.types.ts';
 
-const bursaSwelling = ({ f }: RuleContext) => f.swellOnKneecap === true || f.swellBelowKneecap === true;
-const calf = ({ a }: RuleContext) => a.calfSwelling === true || a.calfPain === true;
-const teen = ({ a }: RuleContext) => a.age !== undefined && a.age >= 8 && a.age <= 16;
-const infectionIds = (ctx: RuleContext) =>
-  bursaSwelling(ctx) ? (['septic_bursitis'] as const) : (['septic_arthritis', 'crystal_arthritis'] as const);
+/** An infected bursa can spread to the joint, so a septic bursa never hides septic arthritis. */
+const infectionIds = (ctx: RuleContext): readonly MustNotMissId[] =>
+  bursaSwelling(ctx) || ctx.a.skinBreak === true
+    ? ['septic_bursitis', 'septic_arthritis']
+    : ['septic_arthritis', 'crystal_arthritis'];
 
 export const EMERGENCY_RULES: readonly UrgencyRule[] = [
   {
-    id: 'hot-joint-with-fever',
+    id: 'warm-or-red-knee-with-fever',
     tier: 'emergency',
     mustNotMiss: infectionIds,
-    keys: ['redHotJoint', 'fever', 'temperatureC'],
-    test: ({ a, f }) => a.redHotJoint === true && f.fever === true,
-    reason: 'A red, hot knee together with a fever can be an infection that damages the joint within hours.',
-    sources: ['longSeptic', 'glos'],
+    keys: ['kneeWarm', 'kneeRed', 'redHotJoint', 'rednessSpreading', 'fever', 'temperatureC'],
+    test: (ctx) => ctx.f.fever === true && (warm(ctx) || red(ctx)),
+    reason:
+      'A warm or red knee together with a fever can be a joint infection, which damages the joint within hours.',
+    sources: ['bsrHotJoint', 'niceCksKnee', 'longSeptic'],
   },
   {
-    id: 'spreading-redness-with-fever',
+    id: 'spreading-redness-with-infection-risk',
     tier: 'emergency',
-    mustNotMiss: (ctx) =>
-      bursaSwelling(ctx) || ctx.a.skinBreak === true ? ['septic_bursitis'] : ['septic_arthritis'],
-    keys: ['rednessSpreading', 'fever', 'temperatureC'],
-    test: ({ a, f }) => a.rednessSpreading === true && f.fever === true,
-    reason: 'Spreading redness with a fever is an infection that may need antibiotics into a vein.',
-    sources: ['tayside'],
+    mustNotMiss: infectionIds,
+    keys: ['rednessSpreading', 'immunosuppressed', 'recentJointProcedure', 'age'],
+    test: (ctx) => ctx.a.rednessSpreading === true && septicRisk(ctx),
+    reason:
+      'Spreading redness in someone at higher risk of infection (over 80, diabetes or lowered immunity, or a recent injection or operation) needs antibiotics and a hospital assessment now.',
+    sources: ['margaretten2007', 'bsrHotJoint', 'tayside'],
   },
   {
-    id: 'deformity-after-injury',
+    id: 'deformity',
     tier: 'emergency',
     mustNotMiss: ['knee_dislocation', 'acute_fracture'],
     keys: ['trauma', 'deformity'],
     test: ({ a }) => a.deformity === true,
     reason:
       'The knee looks out of shape: a dislocation or fracture has to be put right in an emergency department.',
-    sources: ['glos', 'medvellum'],
+    sources: ['niceCksAcuteKnee', 'medvellum'],
   },
   {
     id: 'cold-numb-foot-after-injury',
@@ -49,41 +67,59 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     test: ({ a }) => a.trauma === true && a.footColdOrNumb === true,
     reason:
       'A cold, pale or numb foot after a knee injury can mean the main artery behind the knee is damaged.',
-    sources: ['medvellum'],
+    sources: ['niceCksAcuteKnee', 'medvellum'],
   },
   {
-    id: 'extensor-rupture',
+    id: 'extensor-mechanism',
     tier: 'emergency',
-    mustNotMiss: ['extensor_mechanism_rupture'],
+    mustNotMiss: ['extensor_mechanism_rupture', 'acute_fracture'],
     keys: ['gapAbovePatella', 'canStraightLegRaise', 'trauma', 'onset'],
     test: ({ a }) =>
       a.gapAbovePatella === true ||
       (a.canStraightLegRaise === false && (a.trauma === true || a.onset === 'sudden')),
     reason:
       'Not being able to lift the straightened leg after a stumble or landing (or a gap above the kneecap) suggests a torn thigh or kneecap tendon, which is repaired early.',
-    sources: ['glos', 'quadTendon'],
+    sources: ['niceCksAcuteKnee', 'quadTendon'],
   },
   {
     id: 'clot-with-chest-symptoms',
     tier: 'emergency',
     mustNotMiss: ['pulmonary_embolism', 'dvt'],
     keys: ['breathless', 'chestPain', 'calfSwelling', 'calfPain', 'recentLongTravel'],
-    test: (ctx) =>
-      ctx.a.chestPain === true ||
-      (ctx.a.breathless === true && (calf(ctx) || ctx.a.recentLongTravel === true)),
+    test: (ctx) => ctx.a.chestPain === true || (ctx.a.breathless === true && (calf(ctx) || clotRisk(ctx))),
     reason:
       'Breathlessness or chest pain with a painful or swollen leg can be a clot that has reached the lungs.',
-    sources: ['nhsDvt'],
+    sources: ['ng158', 'nhsDvt'],
   },
   {
-    id: 'ottawa-cannot-bear-weight',
+    id: 'injury-cannot-bear-weight-xray-rule',
     tier: 'emergency',
     mustNotMiss: ['acute_fracture'],
     keys: ['trauma', 'canBearWeight', 'couldWalk4StepsImmediately', 'canWalk4StepsNow'],
     keysFor: ({ ottawa }) => ['trauma', 'canBearWeight', ...ottawa.keys],
     test: ({ a, ottawa }) => ottawa.positive && a.canBearWeight === false,
     reason: 'After the injury you cannot put weight on the leg and the Ottawa knee rule calls for an X-ray.',
-    sources: ['stiell1995', 'bachmann2004'],
+    sources: ['stiell1995', 'bachmann2004', 'niceCksAcuteKnee'],
+  },
+  {
+    id: 'unstable-slipped-hip',
+    tier: 'emergency',
+    mustNotMiss: ['scfe', 'acute_fracture'],
+    keys: [
+      'age',
+      'canBearWeight',
+      'limp',
+      'thighPain',
+      'groinPain',
+      'hipStiffness',
+      'footTurnsOut',
+      'overweight',
+    ],
+    test: (ctx) =>
+      scfeAge(ctx) && ctx.a.canBearWeight === false && (hipSigns(ctx) || ctx.a.overweight === true),
+    reason:
+      'A child or teenager who cannot stand on the leg, with hip or thigh signs or a foot turned out, may have an unstable slipped hip growth plate (SCFE): that is an emergency.',
+    sources: ['boastScfe', 'peck2017', 'matava1999'],
   },
 ];
 
@@ -100,19 +136,30 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
       'canFlex90',
       'canWalk4StepsNow',
     ],
-    test: ({ ottawa }) => ottawa.positive,
+    keysFor: ({ ottawa }) => ['trauma', ...ottawa.keys],
+    test: (ctx) => acuteInjury(ctx) && ctx.ottawa.positive,
     reason: 'After an injury, the Ottawa knee rule says an X-ray is needed today to check for a fracture.',
     sources: ['stiell1995', 'stiell1996', 'bachmann2004'],
   },
   {
-    id: 'hot-joint',
+    id: 'pittsburgh-age',
+    tier: 'urgent',
+    mustNotMiss: ['acute_fracture'],
+    keys: ['trauma', 'age', 'durationDays'],
+    test: (ctx) => acuteInjury(ctx) && ctx.a.age !== undefined && (ctx.a.age < 12 || ctx.a.age > 50),
+    reason:
+      'After a fall or blow, children under 12 and adults over 50 need an X-ray the same day (Pittsburgh knee rule): their bones break more easily.',
+    sources: ['pittsburgh', 'niceCksAcuteKnee'],
+  },
+  {
+    id: 'warm-or-red-knee',
     tier: 'urgent',
     mustNotMiss: infectionIds,
-    keys: ['redHotJoint'],
-    test: ({ a }) => a.redHotJoint === true,
+    keys: ['kneeWarm', 'kneeRed', 'redHotJoint', 'swelling'],
+    test: (ctx) => warm(ctx) || (red(ctx) && swollen(ctx)),
     reason:
-      'A red, hot, swollen knee needs checking today: infection and gout-type crystals look alike without a test.',
-    sources: ['longSeptic', 'nhsKnee'],
+      'A warm or red, swollen knee needs checking today: infection and gout-type crystals look alike without a test of the joint fluid.',
+    sources: ['bsrHotJoint', 'niceCksKnee', 'longSeptic'],
   },
   {
     id: 'fever',
@@ -122,29 +169,100 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     test: ({ f }) => f.fever === true,
     reason:
       'A painful knee with a fever needs checking today: a joint infection does not always make the knee red.',
-    sources: ['longSeptic'],
+    sources: ['bsrHotJoint', 'longSeptic'],
   },
   {
-    id: 'infected-bursa',
+    id: 'new-swelling-without-injury',
     tier: 'urgent',
-    mustNotMiss: ['septic_bursitis'],
-    keys: ['swellingLocation', 'rednessSpreading', 'skinBreak', 'kneelingPain'],
-    test: (ctx) =>
-      ctx.a.rednessSpreading === true &&
-      (bursaSwelling(ctx) || ctx.a.skinBreak === true || ctx.a.kneelingPain === true),
+    mustNotMiss: ['septic_arthritis', 'crystal_arthritis'],
+    keys: ['swelling', 'swellingLocation', 'trauma', 'onset', 'durationDays'],
+    test: (ctx) => ctx.a.trauma !== true && jointSwelling(ctx) && recentOnset(ctx),
     reason:
-      'Redness spreading from a swelling on the front of the knee (often after a graze) suggests an infected bursa.',
-    sources: ['tayside'],
+      'A knee that has newly swollen without an injury is treated as a possible infection or gout until a doctor has seen it, the same day.',
+    sources: ['bsrHotJoint', 'niceCksKnee'],
+  },
+  {
+    id: 'several-joints-inflamed',
+    tier: 'urgent',
+    mustNotMiss: ['crystal_arthritis', 'septic_arthritis'],
+    keys: ['otherJointsPainful', 'swelling', 'kneeWarm', 'kneeRed'],
+    test: (ctx) => ctx.a.otherJointsPainful === true && (swollen(ctx) || warm(ctx) || red(ctx)),
+    reason:
+      'Another joint swelling or hurting at the same time points to gout, a reactive arthritis or an infection: see a doctor today.',
+    sources: ['bsrHotJoint', 'janssens2010'],
+  },
+  {
+    id: 'swelling-with-infection-risk',
+    tier: 'urgent',
+    mustNotMiss: infectionIds,
+    keys: ['immunosuppressed', 'recentJointProcedure', 'swelling', 'kneeWarm', 'kneeRed'],
+    test: (ctx) =>
+      (ctx.a.immunosuppressed === true || ctx.a.recentJointProcedure === true) &&
+      (swollen(ctx) || warm(ctx) || red(ctx)),
+    reason:
+      'A swollen or inflamed knee after a recent injection or operation, or with lowered immunity, must be checked today for infection.',
+    sources: ['margaretten2007', 'bsrHotJoint'],
+  },
+  {
+    id: 'spreading-redness',
+    tier: 'urgent',
+    mustNotMiss: infectionIds,
+    keys: ['rednessSpreading', 'swellingLocation', 'skinBreak', 'kneelingPain'],
+    test: ({ a }) => a.rednessSpreading === true,
+    reason:
+      'Redness spreading over the knee (often from a graze over a swollen bursa) is an infection that needs antibiotics today.',
+    sources: ['tayside', 'niceCksKnee'],
   },
   {
     id: 'suspected-clot',
     tier: 'urgent',
     mustNotMiss: ['dvt'],
-    keys: ['calfSwelling', 'calfPain', 'recentLongTravel', 'lumpBehindKnee'],
+    keys: [
+      'calfSwelling',
+      'calfPain',
+      'recentLongTravel',
+      'previousClot',
+      'activeCancer',
+      'recentSurgeryOrImmobile',
+    ],
     test: calf,
     reason:
-      "A painful or swollen calf needs a scan today to rule out a clot (a burst Baker's cyst looks the same from outside).",
-    sources: ['nhsDvt', 'bakersCyst'],
+      "A painful or swollen calf needs a scan the same day to rule out a clot (a burst Baker's cyst looks the same from outside).",
+    sources: ['ng158', 'wells2003', 'bakersCyst'],
+  },
+  {
+    id: 'new-lump-behind-knee',
+    tier: 'urgent',
+    mustNotMiss: ['dvt'],
+    keys: [
+      'lumpBehindKnee',
+      'onset',
+      'durationDays',
+      'previousClot',
+      'activeCancer',
+      'recentSurgeryOrImmobile',
+    ],
+    test: (ctx) => ctx.a.lumpBehindKnee === true && (recentOnset(ctx) || clotRisk(ctx)),
+    reason:
+      'A new painful lump behind the knee, or one with a risk of clots, needs a same-day check: a clot must be excluded before calling it a cyst.',
+    sources: ['ng158', 'bakersCyst'],
+  },
+  {
+    id: 'back-of-knee-pain-with-clot-risk',
+    tier: 'urgent',
+    mustNotMiss: ['dvt'],
+    keys: [
+      'painLocation',
+      'swellingLocation',
+      'previousClot',
+      'activeCancer',
+      'recentSurgeryOrImmobile',
+      'recentLongTravel',
+    ],
+    test: (ctx) => clotRisk(ctx) && (locatedAt(ctx, 'posterior') || ctx.f.swellBehind === true),
+    reason:
+      'Pain or swelling behind the knee with a risk factor for clots (a previous clot, cancer, surgery, a cast or a long journey) needs a same-day clot check.',
+    sources: ['ng158', 'wells2003'],
   },
   {
     id: 'breathless',
@@ -153,27 +271,50 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     keys: ['breathless'],
     test: ({ a }) => a.breathless === true,
     reason: 'New breathlessness needs a doctor today.',
-    sources: ['nhsDvt'],
+    sources: ['ng158', 'nhsDvt'],
   },
   {
-    id: 'fast-swelling-after-injury',
+    id: 'blood-in-the-joint',
+    tier: 'urgent',
+    mustNotMiss: ['acute_fracture'],
+    keys: ['trauma', 'swelling', 'swellingOnsetHours', 'popHeard'],
+    test: (ctx) =>
+      acuteInjury(ctx) &&
+      (ctx.f.swellingSevere === true ||
+        (swollen(ctx) && ctx.f.swellingFast === true) ||
+        (ctx.a.popHeard === true && swollen(ctx))),
+    reason:
+      'Swelling within hours of an injury (or a pop and swelling) usually means bleeding inside the joint, most often a torn ACL or a fracture; it should be assessed today.',
+    sources: ['niceCksAcuteKnee', 'maffulli1993', 'gpnotebookAcl'],
+  },
+  {
+    id: 'pop-at-injury',
     tier: 'urgent',
     mustNotMiss: [],
-    keys: ['trauma', 'swelling', 'swellingOnsetHours'],
-    test: ({ a, f }) =>
-      a.trauma === true && (f.swellingSevere === true || (f.swellingAny === true && f.swellingFast === true)),
+    keys: ['trauma', 'popHeard', 'givingWay'],
+    test: (ctx) => acuteInjury(ctx) && ctx.a.popHeard === true,
     reason:
-      'Large or fast swelling after an injury usually means bleeding inside the joint, most often a torn ACL; it should be assessed today.',
-    sources: ['gpnotebookAcl', 'glos'],
+      'A pop at the moment of injury suggests a torn ligament (usually the ACL); have it assessed the same day.',
+    sources: ['niceCksAcuteKnee', 'solomon2001'],
   },
   {
     id: 'locked-now',
     tier: 'urgent',
     mustNotMiss: ['locked_knee'],
-    keys: ['lockedNow', 'canFullyStraighten'],
+    keys: ['lockedNow'],
     test: ({ a }) => a.lockedNow === true,
     reason: 'A knee that is stuck and will not straighten may have a torn piece of cartilage caught in it.',
-    sources: ['glos'],
+    sources: ['niceCksAcuteKnee', 'glos'],
+  },
+  {
+    id: 'cannot-straighten-after-injury',
+    tier: 'urgent',
+    mustNotMiss: ['locked_knee'],
+    keys: ['trauma', 'canFullyStraighten'],
+    test: (ctx) => acuteInjury(ctx) && ctx.a.canFullyStraighten === false,
+    reason:
+      'A knee that cannot be straightened after an injury may be blocked by a torn meniscus or have a tendon injury: same-day assessment.',
+    sources: ['niceCksAcuteKnee'],
   },
   {
     id: 'kneecap-dislocated',
@@ -181,8 +322,9 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     mustNotMiss: ['patellar_dislocation'],
     keys: ['patellaDisplaced'],
     test: ({ a }) => a.patellaDisplaced === true,
-    reason: 'A kneecap that slipped out of place needs checking today, even if it went back.',
-    sources: ['glos'],
+    reason:
+      'A kneecap that slipped out of place needs checking today (an X-ray for a broken-off piece), even if it went back.',
+    sources: ['niceCksAcuteKnee', 'stefancin2007'],
   },
   {
     id: 'cannot-bear-weight',
@@ -191,45 +333,74 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     keys: ['canBearWeight'],
     test: ({ a }) => a.canBearWeight === false,
     reason: 'You cannot put weight on the leg: that needs a same-day assessment.',
-    sources: ['nhsKnee'],
+    sources: ['niceCksKnee'],
   },
   {
     id: 'unstable-after-injury',
     tier: 'urgent',
     mustNotMiss: [],
     keys: ['trauma', 'givingWay', 'locking'],
-    test: ({ a }) => a.trauma === true && (a.givingWay === true || a.locking === true),
+    test: (ctx) => acuteInjury(ctx) && (ctx.a.givingWay === true || ctx.a.locking === true),
     reason: 'Giving way or locking right after an injury suggests a torn ligament or meniscus.',
-    sources: ['nhsKnee', 'glos'],
+    sources: ['niceCksAcuteKnee', 'solomon2001'],
   },
   {
-    id: 'child-limp',
+    id: 'both-knees-injured',
+    tier: 'urgent',
+    mustNotMiss: ['acute_fracture', 'extensor_mechanism_rupture'],
+    keys: ['trauma', 'side'],
+    test: (ctx) => acuteInjury(ctx) && ctx.a.side === 'both',
+    reason:
+      'Both knees hurt after the same fall: that force can break bone or tear both thigh tendons — same-day assessment.',
+    sources: ['niceCksAcuteKnee', 'quadTendon'],
+  },
+  {
+    id: 'child-hip-signs',
     tier: 'urgent',
     mustNotMiss: ['scfe'],
-    keys: ['age', 'limp', 'footTurnsOut', 'groinPain', 'hipStiffness'],
-    test: (ctx) =>
-      teen(ctx) &&
-      ctx.a.trauma !== true &&
-      (ctx.a.limp === true ||
-        ctx.a.footTurnsOut === true ||
-        ctx.a.groinPain === true ||
-        ctx.a.hipStiffness === true),
+    keys: ['age', 'limp', 'thighPain', 'groinPain', 'hipStiffness', 'footTurnsOut', 'overweight'],
+    test: (ctx) => scfeAge(ctx) && (hipSigns(ctx) || ctx.a.overweight === true),
     reason:
-      'In a child or teenager, knee pain with a limp or hip symptoms can come from a slipped hip growth plate (SCFE); it is often missed when only the knee hurts.',
-    sources: ['matava1999', 'peck2017'],
+      'At 9–16, knee pain with a limp, thigh or hip pain, a foot turned out, or extra weight can come from a slipped hip growth plate (SCFE): the hip must be examined today.',
+    sources: ['boastScfe', 'peck2017', 'matava1999'],
   },
   {
-    id: 'femoral-neck-stress',
+    id: 'child-kneecap-injury',
     tier: 'urgent',
-    mustNotMiss: [],
-    keys: ['groinPain', 'hopPain', 'focalBoneTenderness', 'nightPain', 'painAtRest', 'amenorrhoea'],
+    mustNotMiss: ['acute_fracture'],
+    keys: ['age', 'trauma', 'onset', 'swellingLocation', 'isolatedPatellarTenderness', 'jumpingPain'],
+    test: (ctx) =>
+      child(ctx) &&
+      (ctx.a.trauma === true || ctx.a.onset === 'sudden') &&
+      (bursaSwelling(ctx) || ctx.a.isolatedPatellarTenderness === true),
+    reason:
+      'A child with sudden pain and swelling at the kneecap after sport needs an X-ray today: the growing edge of the kneecap can be pulled off (a sleeve fracture).',
+    sources: ['houghton1979', 'bulloch2003'],
+  },
+  {
+    id: 'hip-bone-stress',
+    tier: 'urgent',
+    mustNotMiss: ['acute_fracture'],
+    keys: [
+      'groinPain',
+      'thighPain',
+      'hopPain',
+      'focalBoneTenderness',
+      'nightPain',
+      'painAtRest',
+      'painWalking',
+    ],
     test: ({ a }) =>
       a.trauma !== true &&
-      a.groinPain === true &&
-      (a.hopPain === true || a.focalBoneTenderness === true || a.nightPain === true || a.painAtRest === true),
+      (a.groinPain === true || a.thighPain === true) &&
+      (a.hopPain === true ||
+        a.focalBoneTenderness === true ||
+        a.nightPain === true ||
+        a.painAtRest === true ||
+        a.painWalking === true),
     reason:
-      'Groin pain that hurts on hopping can be a stress fracture of the hip bone, which can break through if you keep running.',
-    sources: ['bsi'],
+      'Groin or thigh pain that hurts on hopping or walking can be a stress fracture of the hip bone, which can break through if you keep running: same-day X-ray or MRI.',
+    sources: ['warden2021', 'bsi', 'khan2004'],
   },
   {
     id: 'progressive-weakness',
@@ -238,7 +409,7 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     keys: ['progressiveWeakness'],
     test: ({ a }) => a.progressiveWeakness === true,
     reason: 'Weakness that is getting worse points to a nerve problem that needs a doctor today.',
-    sources: ['lumbarReferral'],
+    sources: ['lumbarReferral', 'niceCksKnee'],
   },
   {
     id: 'no-straight-leg-raise',
@@ -248,7 +419,7 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     test: ({ a }) => a.canStraightLegRaise === false,
     reason:
       'Not being able to lift the straightened leg needs a same-day check of the thigh and kneecap tendons.',
-    sources: ['glos'],
+    sources: ['niceCksAcuteKnee'],
   },
   {
     id: 'cold-numb-foot',
@@ -270,6 +441,6 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
         (a.historyOfGout === true && f.swellingAny === true && f.sudden === true)),
     reason:
       'A badly swollen knee without an injury needs checking today: infection and gout-type crystals must be excluded.',
-    sources: ['nhsKnee', 'longSeptic'],
+    sources: ['bsrHotJoint', 'niceCksKnee'],
   },
 ];

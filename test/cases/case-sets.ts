@@ -1,0 +1,95 @@
+/**
+ * The assessment's evaluation sets, in the shape of ../shared/eval (id, narrative, answers, expected, source):
+ * - `shared-published` and `shared-vignettes`: the project's development sets (read-only, beside the repo);
+ * - `written`: our 72 literature vignettes (test/vignettes), converted to the same shape;
+ * - `real-tune` and `real-holdout`: our own published real cases (test/cases/*.json). The holdout third is
+ *   never used to tune the engine; it is reported separately so we know how it does on unseen patients.
+ * Answers are validated with the real schema, so a typo fails loudly.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { type Answers, parseAnswers } from '../../src/domain/assessment/answers.schema.ts';
+import type { Urgency } from '../../src/domain/assessment/urgency.types.ts';
+import { loadVignettes } from '../vignettes/vignette.loader.ts';
+
+export interface EvalCase {
+  id: string;
+  set: CaseSetName;
+  narrative: string;
+  answers: Answers;
+  expected: { urgency: Urgency; likelyConditions: string[]; mustNotMiss: string[] };
+  source: string;
+}
+
+export type CaseSetName = 'shared-published' | 'shared-vignettes' | 'written' | 'real-tune' | 'real-holdout';
+
+interface RawCase {
+  id: string;
+  narrative?: string;
+  answers: Record<string, unknown>;
+  expected: { urgency: Urgency; likelyConditions: string[]; mustNotMiss: string[] };
+  source?: string;
+}
+
+const SHARED_EVAL = new URL('../../../shared/eval/', import.meta.url);
+
+function parseCase(set: CaseSetName, raw: RawCase): EvalCase {
+  let answers: Answers;
+  try {
+    answers = parseAnswers(raw.answers);
+  } catch (e) {
+    throw new Error(`${set} ${raw.id}: ${(e as Error).message}`);
+  }
+  return {
+    id: raw.id,
+    set,
+    narrative: raw.narrative ?? '',
+    answers,
+    expected: raw.expected,
+    source: raw.source ?? '',
+  };
+}
+
+function readJson(url: URL): RawCase[] {
+  return JSON.parse(readFileSync(url, 'utf8')) as RawCase[];
+}
+
+/** The shared development sets; empty when ../shared is not beside the repository (a plain clone). */
+export function sharedSets(): EvalCase[] {
+  const out: EvalCase[] = [];
+  const published = new URL('published-cases.dev.json', SHARED_EVAL);
+  const vignettes = new URL('vignettes.dev.json', SHARED_EVAL);
+  if (existsSync(published)) out.push(...readJson(published).map((c) => parseCase('shared-published', c)));
+  if (existsSync(vignettes)) out.push(...readJson(vignettes).map((c) => parseCase('shared-vignettes', c)));
+  return out;
+}
+
+export function writtenVignettes(): EvalCase[] {
+  return loadVignettes().map((v) => ({
+    id: v.id,
+    set: 'written' as const,
+    narrative: '',
+    answers: v.answers,
+    expected: {
+      urgency: v.expected.urgency,
+      likelyConditions: [...v.expected.conditions],
+      mustNotMiss: [...v.expected.mustNotMiss],
+    },
+    source: v.source,
+  }));
+}
+
+export function realCases(): EvalCase[] {
+  const out: EvalCase[] = [];
+  for (const [file, set] of [
+    ['real-cases.tune.json', 'real-tune'],
+    ['real-cases.holdout.json', 'real-holdout'],
+  ] as const) {
+    const url = new URL(file, import.meta.url);
+    if (existsSync(url)) out.push(...readJson(url).map((c) => parseCase(set, c)));
+  }
+  return out;
+}
+
+export function allCaseSets(): EvalCase[] {
+  return [...sharedSets(), ...writtenVignettes(), ...realCases()];
+}
