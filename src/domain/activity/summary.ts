@@ -4,6 +4,7 @@
  */
 import type { ActivityStreams, ParsedActivity } from './activity.ts';
 import { elevationTotals } from './elevation.ts';
+import { HEART_RATE_RANGE } from './heart-rate-range.ts';
 import { type LocalDateBasis, localDateAt } from './local-date.ts';
 import { isRunningSport, type Sport } from './sport.ts';
 
@@ -85,8 +86,8 @@ export function summarizeActivity(
     ascentM: t.ascentM ?? elevation?.ascentM ?? null,
     descentM: t.descentM ?? elevation?.descentM ?? null,
     downhillDistanceM: elevation?.downhillDistanceM ?? null,
-    avgHeartRate: t.avgHeartRate ?? (s?.heartRateBpm ? meanPositive(s.heartRateBpm) : null),
-    maxHeartRate: t.maxHeartRate ?? (s?.heartRateBpm ? maxFinite(s.heartRateBpm) : null),
+    avgHeartRate: t.avgHeartRate ?? (s?.heartRateBpm ? meanPositive(heartRates(s.heartRateBpm)) : null),
+    maxHeartRate: t.maxHeartRate ?? (s?.heartRateBpm ? maxFinite(heartRates(s.heartRateBpm)) : null),
     avgCadenceSpm: cadence,
     avgStrideM: running && steps > 0 && distance > 0 ? distance / steps : null,
     calories: t.calories,
@@ -147,6 +148,12 @@ export function richnessOf(parsed: ParsedActivity): number {
     if (v !== null) score += 10;
   if (parsed.name) score += 1;
   return score;
+}
+
+/** Heart-rate samples a heart can produce (a dropped strap reads 0, a corrupt byte 1.67e9): the rest are gaps. */
+function heartRates(a: Float32Array): Float32Array {
+  const [lo, hi] = HEART_RATE_RANGE;
+  return a.map((v) => (v >= lo && v <= hi ? v : Number.NaN));
 }
 
 function firstFinite(a: ArrayLike<number> | null | undefined): number | null {

@@ -11,12 +11,13 @@ import type { Database } from '../../db/schema.ts';
 import { encodeStreams, STREAM_ENCODING } from '../../db/stream-codec.ts';
 import type { ParsedActivity } from '../../domain/activity/activity.ts';
 import { isSameActivity, SAME_START_TOLERANCE_MS } from '../../domain/activity/duplicates.ts';
+import {
+  type CheckedActivity,
+  checkActivity,
+  ImplausibleActivityError,
+} from '../../domain/activity/plausibility.ts';
 import { isRunningSport, type Sport } from '../../domain/activity/sport.ts';
 import { type OffsetResolution, SUMMARY_VERSION, summarizeActivity } from '../../domain/activity/summary.ts';
-import { IMPORT_CODES, ImportError } from '../../domain/errors.ts';
-
-/** 1989-12-31T00:00:00Z, the FIT epoch: no device recorded an activity before it. */
-const FIT_EPOCH_MS = 631_065_600_000;
 
 export interface WriteContext {
   db: Kysely<Database>;
@@ -29,6 +30,8 @@ export interface WriteContext {
 export interface WriteOutcome {
   imported: number;
   duplicates: number;
+  /** Totals recomputed, texts cut, activities of the file left out (plausibility.ts); no `file`: the caller knows it. */
+  warnings?: { code: string; message: string }[];
 }
 
 async function shoeFor(
@@ -58,19 +61,27 @@ export async function writeActivities(
   activities: readonly ParsedActivity[],
   contentHash: string | null,
 ): Promise<WriteOutcome> {
+  // Values that cannot be true are recomputed from the samples or refuse the activity (plausibility.ts). One
+  // bad activity in a multi-activity file is left out with a warning; a file with nothing plausible is skipped.
+  const nowMs = Date.parse(ctx.nowIso);
+  const summarize = (p: ParsedActivity) => summarizeActivity(p, ctx.resolveOffset);
+  const checked: CheckedActivity[] = [];
+  const refusals: ImplausibleActivityError[] = [];
   for (const parsed of activities) {
-    // A start instant must be a real date after 1990 (FIT's epoch): anything else would file the run on a
-    // meaningless day.
-    if (!Number.isFinite(parsed.startMs) || parsed.startMs < FIT_EPOCH_MS) {
-      throw new ImportError(
-        IMPORT_CODES.NO_TIMESTAMPS,
-        'The activity has no usable start time (expected a UTC date after 1989-12-31).',
-      );
+    try {
+      checked.push(checkActivity(parsed, nowMs, summarize));
+    } catch (error) {
+      if (!(error instanceof ImplausibleActivityError)) throw error;
+      refusals.push(error);
     }
   }
+  if (checked.length === 0 && refusals.length > 0) throw refusals[0];
+  const warnings = [
+    ...refusals.map((r) => ({ code: r.code, message: r.message })),
+    ...checked.flatMap((c) => c.warnings),
+  ];
   // Encode outside the transaction: it is the CPU-heavy part and holds no lock.
-  const prepared = activities.map((parsed) => {
-    const summary = summarizeActivity(parsed, ctx.resolveOffset);
+  const prepared = checked.map(({ parsed, summary }) => {
     const streams = parsed.streams
       ? { encoding: STREAM_ENCODING, data: encodeStreams(parsed.streams) }
       : null;
@@ -79,7 +90,7 @@ export async function writeActivities(
   return ctx.db.transaction().execute(async (trx) => {
     const repo = new ActivityRepository(trx);
     const shoes = new ShoeRepository(trx);
-    const outcome: WriteOutcome = { imported: 0, duplicates: 0 };
+    const outcome: WriteOutcome = { imported: 0, duplicates: 0, warnings };
     // Claim the file first: another importer holding the same bytes (two imports of one folder at once) has
     // claimed it or is about to commit it; this waits for it on PostgreSQL and then adds nothing.
     if (

@@ -66,24 +66,37 @@ export async function importPaths(
   const files = new ImportedFileRepository(ctx.db);
 
   for (const group of groups) {
-    const metadata = await loadExportMetadata(group, ctx);
+    // An export whose metadata cannot be read (a damaged CSV or central directory, an unknown header) still
+    // has activity files: they import on their own, and the problem is a warning naming the export.
+    let metadata: ExportMetadata | null = null;
+    try {
+      metadata = await loadExportMetadata(group, ctx);
+    } catch (error) {
+      report.warnings.push(metadataWarning(group.display, error));
+    }
     if (metadata) report.warnings.push(...metadata.issues);
     const onIssue = (issue: ImportIssue) => report.skipped.push(issue);
-    for await (const file of group.files(onIssue)) {
-      if (METADATA_FILE.test(file.relPath)) continue;
-      await importOneFile(ctx, files, file, metadata, report);
-      progress.done++;
-      progress.total = Math.max(progress.total, progress.done);
-      progress.imported = report.imported;
-      progress.skipped = report.skipped.length;
-      progress.current = file.display;
-      onProgress({ ...progress });
+    try {
+      for await (const file of group.files(onIssue)) {
+        if (METADATA_FILE.test(file.relPath)) continue;
+        await importOneFile(ctx, files, file, metadata, report);
+        progress.done++;
+        progress.total = Math.max(progress.total, progress.done);
+        progress.imported = report.imported;
+        progress.skipped = report.skipped.length;
+        progress.current = file.display;
+        onProgress({ ...progress });
+      }
+    } catch (error) {
+      // One input failing part-way (an archive that breaks mid-walk) never stops the other PATHs.
+      report.skipped.push(issueFrom(group.display, error));
     }
     if (metadata) {
       // Activities the export lists without a usable file still count (manual entries, #error# rows).
-      for (const { source, activity } of metadata.leftovers()) {
+      for (const { source, activity } of leftoversOf(metadata, group.display, report)) {
         try {
           const outcome = await writeActivities(ctx, source, [activity], null);
+          for (const w of outcome.warnings ?? []) report.warnings.push({ file: source, ...w });
           report.imported += outcome.imported;
           report.duplicates += outcome.duplicates;
         } catch (error) {
@@ -145,6 +158,7 @@ async function importOneFile(
   if (metadata) activities = metadata.claim(file.relPath, activities);
   try {
     const outcome = await writeActivities(ctx, file.display, activities, hash);
+    for (const w of outcome.warnings ?? []) report.warnings.push({ file: file.display, ...w });
     report.imported += outcome.imported;
     report.duplicates += outcome.duplicates;
   } catch (error) {
@@ -160,6 +174,28 @@ function hasCalendarStart(activity: ParsedActivity): boolean {
 
 function isActivityCandidate(relPath: string): boolean {
   return !isIgnoredPath(relPath) && !METADATA_FILE.test(relPath);
+}
+
+function leftoversOf(
+  metadata: ExportMetadata,
+  display: string,
+  report: ImportReport,
+): ReturnType<ExportMetadata['leftovers']> {
+  try {
+    return metadata.leftovers();
+  } catch (error) {
+    report.warnings.push(metadataWarning(display, error));
+    return [];
+  }
+}
+
+function metadataWarning(display: string, error: unknown): ImportIssue {
+  const issue = issueFrom(display, error);
+  return {
+    file: display,
+    code: issue.code === 'DECODE_FAILED' ? 'EXPORT_METADATA_UNREADABLE' : issue.code,
+    message: `The export's list of activities could not be read (${issue.message}); its activity files were imported without it.`,
+  };
 }
 
 function issueFrom(file: string, error: unknown): ImportIssue {
