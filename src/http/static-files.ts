@@ -1,9 +1,14 @@
 /**
- * Serves the built dashboard. Hashed files under /assets/ are cached for a year; index.html is never cached,
- * so a rebuilt dashboard shows up on reload. Unknown paths get index.html (the app routes on the hash).
+ * Serves the built dashboard. The build's file list is read once, when the server starts: only those files
+ * are ever read from disk or kept in memory, so no request path, however many unique ones a page or a script
+ * sends, can grow the server (a cache keyed by whatever was asked for grew to gigabytes). Hashed files under
+ * /assets/ are cached by the browser for a year; index.html is never, so a rebuilt dashboard shows up on
+ * reload. A path without a file extension gets index.html (the app routes on the hash); a missing file
+ * (/assets/old.js, /favicon.png) is a 404, so a stale page never runs HTML as a script.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 
 const TYPES: Record<string, string> = {
@@ -18,26 +23,112 @@ const TYPES: Record<string, string> = {
   '.wav': 'audio/wav',
 };
 
-export function serveWeb(root: string): MiddlewareHandler {
-  const cache = new Map<string, Buffer | null>();
-  const load = async (relative: string): Promise<Buffer | null> => {
-    if (cache.has(relative)) return cache.get(relative) ?? null;
-    const full = normalize(join(root, relative));
-    if (!full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
-    const bytes = await readFile(full).catch(() => null);
-    cache.set(relative, bytes);
-    return bytes;
+export interface WebFilesLimits {
+  /** Bytes kept in memory over all files (the whole dashboard is well under 2 MB). */
+  maxCachedBytes: number;
+  /** A file larger than this is read from disk on every request instead. */
+  maxFileBytes: number;
+}
+
+type Bytes = Uint8Array<ArrayBuffer>;
+
+const DEFAULT_LIMITS: WebFilesLimits = { maxCachedBytes: 32 * 1024 ** 2, maxFileBytes: 4 * 1024 ** 2 };
+
+/** Every regular file under `root`, as `/`-separated paths relative to it (symlinks are not followed). */
+function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) out.push(relative(root, full).split(sep).join('/'));
+    }
   };
+  try {
+    walk(root);
+  } catch {
+    // No build (yet): every path is a 404, as before a build existed.
+  }
+  return out;
+}
+
+/** The build's files, and the bytes of those read so far (bounded by `limits`). */
+export class WebFiles {
+  private readonly files: ReadonlySet<string>;
+  private readonly cache = new Map<string, Bytes>();
+  private cachedBytes = 0;
+
+  constructor(
+    private readonly root: string,
+    private readonly limits: WebFilesLimits = DEFAULT_LIMITS,
+  ) {
+    this.files = new Set(listFiles(root));
+  }
+
+  has(relativePath: string): boolean {
+    return this.files.has(relativePath);
+  }
+
+  /** The bytes of a file of the build; null for anything else, or when it has gone since the start. */
+  async read(relativePath: string): Promise<Bytes | null> {
+    if (!this.files.has(relativePath)) return null;
+    const cached = this.cache.get(relativePath);
+    if (cached) return cached;
+    const full = join(this.root, ...relativePath.split('/'));
+    const size = await stat(full).then(
+      (s) => s.size,
+      () => null,
+    );
+    if (size === null) return null;
+    const read = await readFile(full).catch(() => null);
+    if (!read) return null;
+    // readFile gives the file its own buffer: a view of it, not a copy.
+    const bytes: Bytes = new Uint8Array(read.buffer as ArrayBuffer, read.byteOffset, read.length);
+    if (size <= this.limits.maxFileBytes && this.cachedBytes + bytes.length <= this.limits.maxCachedBytes) {
+      this.cache.set(relativePath, bytes);
+      this.cachedBytes += bytes.length;
+    }
+    return bytes;
+  }
+
+  /** What is held in memory (tests assert it stays bounded). */
+  stats(): { listed: number; cachedFiles: number; cachedBytes: number } {
+    return { listed: this.files.size, cachedFiles: this.cache.size, cachedBytes: this.cachedBytes };
+  }
+}
+
+/** The path as the file it names, or null when it has malformed percent-encoding. */
+function decodedPath(rawPath: string): string | null {
+  try {
+    return decodeURIComponent(rawPath);
+  } catch {
+    return null;
+  }
+}
+
+export function serveWeb(root: string, files: WebFiles = new WebFiles(root)): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const path = decodeURIComponent(new URL(c.req.url).pathname);
-    if (path.startsWith('/api/')) return next();
-    const asset = path !== '/' ? await load(path.slice(1)) : null;
-    const bytes = asset ?? (await load('index.html'));
-    if (!bytes) return next();
-    const type = asset ? (TYPES[extname(path)] ?? 'application/octet-stream') : TYPES['.html']!;
-    const cacheControl =
-      asset && path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-    return c.body(new Uint8Array(bytes), 200, { 'content-type': type, 'cache-control': cacheControl });
+    const path = decodedPath(new URL(c.req.url).pathname);
+    // Malformed addresses are refused by request-guard.ts before they get here.
+    if (path === null || path.startsWith('/api/')) return next();
+    const wanted = path.replace(/^\/+/, '');
+    const asset = wanted !== '' && wanted !== 'index.html' ? await files.read(wanted) : null;
+    if (asset) {
+      const cacheControl = wanted.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+      return c.body(asset, 200, {
+        'content-type': TYPES[extname(wanted)] ?? 'application/octet-stream',
+        'cache-control': cacheControl,
+      });
+    }
+    // A missing file stays a 404; only app-like paths (no extension) get the page.
+    const page = extname(wanted) === '' || wanted === 'index.html' ? await files.read('index.html') : null;
+    if (!page) {
+      return c.json(
+        { error: { code: 'NOT_FOUND', message: `No file ${path.slice(0, 200)} in the dashboard` } },
+        404,
+      );
+    }
+    return c.body(page, 200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' });
   };
 }

@@ -4,6 +4,10 @@
  * itself is the CLI's (import.service.ts), run in the background one job at a time, so two imports never write
  * to the database at once; the browser polls the job for progress and the report. Scratch files are deleted
  * when the job ends, whatever the outcome, and a failed import is reported in its job, never thrown at the server.
+ * One bad file never sinks the others: an empty file is imported like any other (the import lists it as skipped,
+ * as the CLI does), and a later file whose upload fails is listed as skipped with its reason. A job that
+ * receives no bytes for a while expires, and a job still receiving can be cancelled, so a forgotten tab never
+ * holds one of the few open-job places.
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -15,12 +19,14 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Kysely } from 'kysely';
 import type { Athlete } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
+import type { ImportIssue } from '../domain/activity/activity.ts';
 import { KneewiseError } from '../domain/errors.ts';
 import { type ImportReport, importPaths } from './import/import.service.ts';
 import { makeOffsetResolver, systemTimeZone } from './import/time-zone.ts';
 import { sanitizeUploadName, uniqueUploadName } from './upload-name.ts';
 
-export type ImportJobState = 'receiving' | 'importing' | 'done' | 'failed';
+/** `cancelled` only in the answer to the cancel itself: a cancelled job is forgotten at once. */
+export type ImportJobState = 'receiving' | 'importing' | 'done' | 'failed' | 'cancelled';
 
 export interface ImportJobView {
   id: string;
@@ -28,8 +34,10 @@ export interface ImportJobView {
   /** The uploaded files, by the names they are reported under. */
   files: string[];
   progress: { done: number; total: number; current: string | null };
-  /** The `kneewise import --json` report, once the import ended. */
+  /** The `kneewise import --json` report, once the import ended; uploads that failed are in its `skipped`. */
   report: ImportReport | null;
+  /** Files whose upload failed, with the reason; they are listed in the report's `skipped` too. */
+  skipped: ImportIssue[];
   error: { code: string; message: string } | null;
   /** Started, but waiting for another job's import to finish. */
   queued: boolean;
@@ -42,11 +50,11 @@ export const IMPORT_JOB_CODES = {
   IMPORT_JOB_STARTED: 'IMPORT_JOB_STARTED',
   IMPORT_JOB_EMPTY: 'IMPORT_JOB_EMPTY',
   IMPORT_UPLOAD_IN_PROGRESS: 'IMPORT_UPLOAD_IN_PROGRESS',
-  IMPORT_FILE_EMPTY: 'IMPORT_FILE_EMPTY',
   IMPORT_FILE_TOO_LARGE: 'IMPORT_FILE_TOO_LARGE',
   IMPORT_TOO_MANY_FILES: 'IMPORT_TOO_MANY_FILES',
   IMPORT_TOO_MANY_JOBS: 'IMPORT_TOO_MANY_JOBS',
   IMPORT_UPLOAD_FAILED: 'IMPORT_UPLOAD_FAILED',
+  IMPORT_UPLOAD_EXPIRED: 'IMPORT_UPLOAD_EXPIRED',
 } as const;
 
 export interface ImportJobLimits {
@@ -58,7 +66,7 @@ export interface ImportJobLimits {
   maxFileBytes: number;
   /** Finished jobs kept for polling; older ones are forgotten. */
   keepFinished: number;
-  /** A job still receiving after this long without an upload is dropped with its files. */
+  /** A job still receiving that gets no bytes for this long is dropped with its files (a stalled upload too). */
   abandonedAfterMs: number;
 }
 
@@ -67,7 +75,7 @@ export const DEFAULT_IMPORT_JOB_LIMITS: ImportJobLimits = {
   maxFilesPerJob: 20_000,
   maxFileBytes: 16 * 1024 ** 3,
   keepFinished: 20,
-  abandonedAfterMs: 60 * 60 * 1000,
+  abandonedAfterMs: 10 * 60 * 1000,
 };
 
 export type ImportRunner = typeof importPaths;
@@ -93,11 +101,15 @@ interface Job {
   /** Names taken, including files still uploading. */
   names: Set<string>;
   uploading: number;
+  /** Stops the job's uploads still running when it is cancelled or expires. */
+  aborter: AbortController;
+  skipped: ImportIssue[];
   progress: ImportJobView['progress'];
   report: ImportReport | null;
   error: ImportJobView['error'];
   queued: boolean;
   createdAt: Date;
+  /** The last time a byte arrived (or a file was added). */
   touchedAt: Date;
   finishedAt: Date | null;
 }
@@ -125,9 +137,10 @@ export class ImportJobs {
     await this.forgetStale();
     const open = [...this.jobs.values()].filter((j) => j.state === 'receiving' || j.state === 'importing');
     if (open.length >= this.limits.maxOpenJobs) {
+      const idleMinutes = Math.round(this.limits.abandonedAfterMs / 60_000);
       throw new KneewiseError(
         IMPORT_JOB_CODES.IMPORT_TOO_MANY_JOBS,
-        `imports: ${open.length} imports are already open; wait for one to finish, then try again`,
+        `imports: ${open.length} imports are already open; wait for one to finish, cancel one, or try again in ${idleMinutes} minutes (an upload that sends nothing for that long is dropped)`,
         'input',
         { httpStatus: 429 },
       );
@@ -141,6 +154,8 @@ export class ImportJobs {
       files: [],
       names: new Set(),
       uploading: 0,
+      aborter: new AbortController(),
+      skipped: [],
       progress: { done: 0, total: 0, current: null },
       report: null,
       error: null,
@@ -155,6 +170,7 @@ export class ImportJobs {
     try {
       await this.receive(job, fileName, body);
     } catch (error) {
+      // No job yet for the browser to go on with: nothing is left behind.
       this.jobs.delete(job.id);
       await removeQuietly(job.dir);
       throw error;
@@ -163,6 +179,7 @@ export class ImportJobs {
   }
 
   async addFile(athlete: Athlete, id: string, name: string | undefined, body: Body): Promise<ImportJobView> {
+    await this.forgetStale();
     const job = this.find(athlete, id);
     const fileName = sanitizeUploadName(name);
     this.assertReceiving(job);
@@ -172,12 +189,42 @@ export class ImportJobs {
         `imports: at most ${this.limits.maxFilesPerJob} files in one import; ZIP them, or start this import and add the rest in another`,
       );
     }
-    await this.receive(job, fileName, body);
+    try {
+      await this.receive(job, fileName, body);
+    } catch (error) {
+      // The job goes on without this file; the report will say why it is missing.
+      if (error instanceof KneewiseError && !job.aborter.signal.aborted) {
+        job.skipped.push({ file: fileName, code: error.code, message: error.message });
+      }
+      throw error;
+    }
+    return viewOf(job);
+  }
+
+  /**
+   * Cancels a job that has not started importing: its uploads stop, its files go, and it is forgotten. A
+   * finished job is just forgotten. An import already running finishes (each file is its own transaction).
+   */
+  async cancel(athlete: Athlete, id: string): Promise<ImportJobView> {
+    const job = this.find(athlete, id);
+    if (job.state === 'importing') {
+      throw new KneewiseError(
+        IMPORT_JOB_CODES.IMPORT_JOB_STARTED,
+        `imports: import ${job.id} is already importing and cannot be cancelled; each file is saved on its own, so let it finish`,
+      );
+    }
+    this.jobs.delete(job.id);
+    if (job.state === 'receiving') {
+      job.aborter.abort();
+      await removeQuietly(job.dir);
+      return { ...viewOf(job), state: 'cancelled' };
+    }
     return viewOf(job);
   }
 
   /** Queues the import and returns at once; the job says when it has run. */
   start(athlete: Athlete, id: string): ImportJobView {
+    void this.expireIdle();
     const job = this.find(athlete, id);
     this.assertReceiving(job);
     if (job.uploading > 0) {
@@ -186,7 +233,7 @@ export class ImportJobs {
         `imports: ${job.uploading} file(s) are still uploading; start the import when every upload has finished`,
       );
     }
-    if (job.files.length === 0) {
+    if (job.files.length === 0 && job.skipped.length === 0) {
       throw new KneewiseError(IMPORT_JOB_CODES.IMPORT_JOB_EMPTY, 'imports: this import has no files yet');
     }
     job.state = 'importing';
@@ -199,6 +246,8 @@ export class ImportJobs {
   }
 
   get(athlete: Athlete, id: string): ImportJobView {
+    // The job is dropped at once; its folder goes in the background (removal never throws).
+    void this.expireIdle();
     return viewOf(this.find(athlete, id));
   }
 
@@ -239,14 +288,13 @@ export class ImportJobs {
     job.names.add(name);
     job.uploading++;
     const path = join(job.dir, name);
+    job.touchedAt = this.deps.now();
     try {
-      const bytes = await writeBody(body, path, this.limits.maxFileBytes);
-      if (bytes === 0) {
-        throw new KneewiseError(
-          IMPORT_JOB_CODES.IMPORT_FILE_EMPTY,
-          `body: "${name}" arrived empty (0 bytes); send the file's bytes as the request body`,
-        );
-      }
+      // An empty file is kept: the import lists it as skipped with its reason, as `kneewise import` does.
+      await writeBody(body, path, this.limits.maxFileBytes, job.aborter.signal, () => {
+        job.touchedAt = this.deps.now();
+      });
+      if (job.aborter.signal.aborted) throw expired(name);
       job.files.push({ name, path });
       job.touchedAt = this.deps.now();
     } catch (error) {
@@ -265,7 +313,7 @@ export class ImportJobs {
     try {
       const shown = new Map(job.files.map((f) => [f.path, f.name]));
       const zone = job.athlete.settings.timeZone ?? systemTimeZone();
-      report = await this.runImport(
+      const imported = await this.runImport(
         {
           db: this.deps.db,
           athleteId: job.athlete.id,
@@ -278,6 +326,7 @@ export class ImportJobs {
         },
         { displayAs: (path) => shown.get(path) ?? basename(path) },
       );
+      report = { ...imported, skipped: [...job.skipped, ...imported.skipped] };
     } catch (thrown) {
       error =
         thrown instanceof KneewiseError
@@ -293,19 +342,26 @@ export class ImportJobs {
     job.state = error === null ? 'done' : 'failed';
   }
 
-  /** Drops abandoned uploads (with their files) and all but the latest finished jobs. */
-  private async forgetStale(): Promise<void> {
+  /**
+   * Drops jobs still receiving that have had no byte for `abandonedAfterMs` (a closed tab, a stalled
+   * upload): their uploads are stopped and their files removed (resolves once they are).
+   */
+  private async expireIdle(): Promise<void> {
     const now = this.deps.now().getTime();
+    const removals: Promise<void>[] = [];
     for (const job of this.jobs.values()) {
-      if (
-        job.state === 'receiving' &&
-        job.uploading === 0 &&
-        now - job.touchedAt.getTime() > this.limits.abandonedAfterMs
-      ) {
+      if (job.state === 'receiving' && now - job.touchedAt.getTime() > this.limits.abandonedAfterMs) {
         this.jobs.delete(job.id);
-        await removeQuietly(job.dir);
+        job.aborter.abort();
+        removals.push(removeQuietly(job.dir));
       }
     }
+    await Promise.all(removals);
+  }
+
+  /** Drops idle uploads (with their files) and all but the latest finished jobs. */
+  private async forgetStale(): Promise<void> {
+    await this.expireIdle();
     const finished = [...this.jobs.values()]
       .filter((j) => j.finishedAt !== null)
       .sort((a, b) => b.finishedAt!.getTime() - a.finishedAt!.getTime());
@@ -320,6 +376,7 @@ function viewOf(job: Job): ImportJobView {
     files: job.files.map((f) => f.name),
     progress: { ...job.progress },
     report: job.report,
+    skipped: [...job.skipped],
     error: job.error,
     queued: job.queued,
     createdAt: job.createdAt.toISOString(),
@@ -327,12 +384,51 @@ function viewOf(job: Job): ImportJobView {
   };
 }
 
-/** Streams the request body to `path` (never whole in memory); returns the bytes written. */
-async function writeBody(body: Body, path: string, maxBytes: number): Promise<number> {
+function expired(name: string): KneewiseError {
+  return new KneewiseError(
+    IMPORT_JOB_CODES.IMPORT_UPLOAD_EXPIRED,
+    `body: "${name}" was not kept: its import was cancelled, or sent nothing for too long and was dropped; start a new import`,
+  );
+}
+
+/**
+ * Why an upload could not be saved, in words, without the scratch path (system errors name the file they
+ * failed on, and that path is ours, not the runner's).
+ */
+function uploadFailure(error: unknown, name: string, signal: AbortSignal): KneewiseError {
+  if (error instanceof KneewiseError) return error;
+  if (signal.aborted) return expired(name);
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  const reason =
+    code === 'ENAMETOOLONG'
+      ? 'its name is too long for this computer; rename the file to something shorter'
+      : code === 'ENOSPC'
+        ? 'this computer is out of disk space'
+        : syscall !== undefined
+          ? `it could not be saved on this computer (${String(code)})`
+          : 'the upload stopped before the whole file arrived; the browser may not have been able to read the file';
+  return new KneewiseError(
+    IMPORT_JOB_CODES.IMPORT_UPLOAD_FAILED,
+    `body: "${name}" did not arrive: ${reason}`,
+  );
+}
+
+/**
+ * Streams the request body to `path` (never whole in memory); returns the bytes written. `onBytes` hears
+ * every chunk (the job's idle clock); `signal` stops the upload (cancel, expiry).
+ */
+async function writeBody(
+  body: Body,
+  path: string,
+  maxBytes: number,
+  signal: AbortSignal,
+  onBytes: () => void,
+): Promise<number> {
   let bytes = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
+      onBytes();
       if (bytes > maxBytes) {
         done(
           new KneewiseError(
@@ -350,13 +446,9 @@ async function writeBody(body: Body, path: string, maxBytes: number): Promise<nu
   const source = body ? Readable.fromWeb(body as WebReadableStream<Uint8Array>) : Readable.from([]);
   try {
     // 'wx': never overwrite; the name was reserved, so an existing file means something is wrong.
-    await pipeline(source, counter, createWriteStream(path, { flags: 'wx' }));
+    await pipeline(source, counter, createWriteStream(path, { flags: 'wx' }), { signal });
   } catch (error) {
-    if (error instanceof KneewiseError) throw error;
-    throw new KneewiseError(
-      IMPORT_JOB_CODES.IMPORT_UPLOAD_FAILED,
-      `body: the upload did not complete (${error instanceof Error ? error.message : String(error)})`,
-    );
+    throw uploadFailure(error, basename(path), signal);
   }
   return bytes;
 }

@@ -19,9 +19,24 @@ test('an uploaded name keeps only its last path part, without control characters
   assert.equal(sanitizeUploadName(' a\u0000b\u001f.fit '), 'ab.fit');
   assert.equal(sanitizeUploadName('.hidden.gpx'), 'hidden.gpx');
   assert.equal(sanitizeUploadName('Mañana löp 🏃.tcx'), 'Mañana löp 🏃.tcx');
-  const long = `${'x'.repeat(300)}.fit.gz`;
-  assert.ok(sanitizeUploadName(long).endsWith('.fit.gz'));
-  assert.ok(sanitizeUploadName(long).length <= 120);
+});
+
+test('a long name is kept by its end within 200 bytes; a name no file system could hold is refused', () => {
+  const long = `${'x'.repeat(240)}.fit.gz`;
+  assert.ok(sanitizeUploadName(long).endsWith('x.fit.gz'));
+  assert.ok(Buffer.byteLength(sanitizeUploadName(long)) <= 200);
+  // 60 runners are 240 bytes: counted in bytes, not characters, and never cut inside one.
+  const emoji = `${'🏃'.repeat(60)}.fit`;
+  const kept = sanitizeUploadName(emoji);
+  assert.ok(Buffer.byteLength(kept) <= 200, `${Buffer.byteLength(kept)} bytes`);
+  assert.match(kept, /^(🏃)+\.fit$/u);
+  for (const tooLong of [`${'x'.repeat(300)}.fit.gz`, `${'🏃'.repeat(120)}.fit`]) {
+    assert.equal(
+      codeOf(() => sanitizeUploadName(tooLong)),
+      'IMPORT_NAME_TOO_LONG',
+    );
+  }
+  assert.throws(() => sanitizeUploadName(`${'🏃'.repeat(120)}.fit`), /at most 255 bytes; this one has 484/);
 });
 
 test('no name, or a name that is only dots and slashes, is refused with its own code', () => {

@@ -4,13 +4,35 @@
  */
 import { KneewiseError } from '../domain/errors.ts';
 
-/** Well under the 255-byte limit of common file systems, even with a " (2)" added. */
-const MAX_NAME_CHARS = 120;
+/**
+ * A name is kept under this many UTF-8 bytes: well under the 255-byte limit of common file systems, even with
+ * a " (20000)" added (counting characters is not enough: 120 emoji are 480 bytes).
+ */
+const MAX_KEPT_BYTES = 200;
+/** No file system stores a longer file name, so no file the runner has can carry one. */
+const MAX_NAME_BYTES = 255;
 
 export const UPLOAD_NAME_CODES = {
   IMPORT_NAME_MISSING: 'IMPORT_NAME_MISSING',
   IMPORT_NAME_INVALID: 'IMPORT_NAME_INVALID',
+  IMPORT_NAME_TOO_LONG: 'IMPORT_NAME_TOO_LONG',
 } as const;
+
+const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
+/** The end of `name` within `maxBytes` UTF-8 bytes, never splitting a character. */
+function keepEnd(name: string, maxBytes: number): string {
+  const chars = [...name];
+  let kept = '';
+  let bytes = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const size = utf8Bytes(chars[i]!);
+    if (bytes + size > maxBytes) break;
+    kept = chars[i] + kept;
+    bytes += size;
+  }
+  return kept.replace(/^[.\s]+/, '');
+}
 
 export function sanitizeUploadName(raw: string | undefined): string {
   const trimmed = (raw ?? '').trim();
@@ -33,8 +55,15 @@ export function sanitizeUploadName(raw: string | undefined): string {
       `query.name: expected a file name such as export.zip, got "${raw}"`,
     );
   }
+  const size = utf8Bytes(cleaned);
+  if (size > MAX_NAME_BYTES) {
+    throw new KneewiseError(
+      UPLOAD_NAME_CODES.IMPORT_NAME_TOO_LONG,
+      `query.name: a file name may be at most ${MAX_NAME_BYTES} bytes; this one has ${size} ("…${keepEnd(cleaned, 40)}"); rename the file`,
+    );
+  }
   // Keep the end: the extension tells the importer what the file is.
-  return cleaned.length > MAX_NAME_CHARS ? cleaned.slice(-MAX_NAME_CHARS) : cleaned;
+  return size > MAX_KEPT_BYTES ? keepEnd(cleaned, MAX_KEPT_BYTES) : cleaned;
 }
 
 /** `name`, or `name (2).ext`, `name (3).ext`… when a file of that name is already in the job. */

@@ -8,10 +8,22 @@ import { tryDayNumber } from '../../domain/load/calendar-day.ts';
 import { zodToKneewise } from '../http-error.ts';
 import { jsonBody } from '../validate.ts';
 
-/** A real calendar day as YYYY-MM-DD (2025-02-30 is refused). */
+/**
+ * The days a date in a request may name. Far wider than any runner's history, and narrow enough that
+ * everything computed from it (a plan's weeks, a calendar's range, "the week after") stays a valid date:
+ * 9999-12-31 passed the format and then failed as a 500 a few days later.
+ */
+export const EARLIEST_REQUEST_DATE = '1900-01-01';
+export const LATEST_REQUEST_DATE = '2199-12-31';
+
+/** A real calendar day as YYYY-MM-DD (2025-02-30 is refused), from 1900 to 2199. */
 export const localDate = z
   .string()
-  .refine((v) => tryDayNumber(v) !== null, 'expected a calendar date as YYYY-MM-DD');
+  .refine((v) => tryDayNumber(v) !== null, 'expected a calendar date as YYYY-MM-DD')
+  .refine(
+    (v) => tryDayNumber(v) === null || (v >= EARLIEST_REQUEST_DATE && v <= LATEST_REQUEST_DATE),
+    `expected a date from ${EARLIEST_REQUEST_DATE} to ${LATEST_REQUEST_DATE}`,
+  );
 
 /** A whole number in a query string, within [min, max]. */
 export function wholeNumber(min: number, max: number) {

@@ -2,7 +2,8 @@
  * Imports from the dashboard: POST /imports?name=FILE streams the request body (raw bytes, sent as
  * application/octet-stream) into a new job, POST /imports/:id/files adds more files, POST /imports/:id/start
  * runs the import in the background (202 at once), GET /imports/:id reports progress and, at the end, the
- * `kneewise import --json` report. See services/import-jobs.service.ts for the limits and error codes.
+ * `kneewise import --json` report, DELETE /imports/:id cancels a job that has not started importing. See
+ * services/import-jobs.service.ts for the limits and error codes.
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -46,5 +47,8 @@ export function importRoutes(deps: HttpDeps, options: ImportJobsOptions = {}): H
       return c.json({ job }, 202);
     })
     .post('/imports/:id/start', (c) => c.json({ job: jobs.start(c.get('athlete'), c.req.param('id')) }, 202))
-    .get('/imports/:id', (c) => c.json({ job: jobs.get(c.get('athlete'), c.req.param('id')) }));
+    .get('/imports/:id', (c) => c.json({ job: jobs.get(c.get('athlete'), c.req.param('id')) }))
+    .delete('/imports/:id', async (c) =>
+      c.json({ job: await jobs.cancel(c.get('athlete'), c.req.param('id')) }),
+    );
 }
