@@ -1,9 +1,11 @@
 /**
  * A saved assessment (answers + result JSON, ../shared/spec/assessment.md) as the report shows it: urgency,
- * conditions, the red-flag screen with each question's answer (yes / no / not answered — "don't know" is
- * never shown as "no"), and what provokes the pain.
+ * conditions, the red-flag screen with each question's answer (yes / no / not answered / not asked — "don't
+ * know" is never shown as "no"), and what provokes the pain.
  */
-import type { AssessmentSummary, RedFlagAnswer } from './report-data.ts';
+import { ANSWER_KEYS } from '../domain/assessment/answer-keys.ts';
+import { type DistanceUnits, formatDistance } from '../domain/units.ts';
+import type { AssessmentSummary, DifferentialItem, RedFlagAnswer } from './report-data.ts';
 
 export interface SavedAssessment {
   createdAt: string;
@@ -27,13 +29,40 @@ const RED_FLAGS: readonly { keys: string[]; question: string }[] = [
   { keys: ['givingWay'], question: 'Knee gives way' },
 ];
 
+/**
+ * Screen questions the questionnaire always asks: missing means the runner left them as "don't know". The
+ * others are asked only when something points to them (chest pain after a swollen calf…), so missing means
+ * the questionnaire never asked. The engine's `notRuledOut` names the unanswered ones for newer rows.
+ */
+const ALWAYS_ASKED = new Set([
+  'trauma',
+  'redHotJoint',
+  'fever',
+  'temperatureC',
+  'calfSwelling',
+  'calfPain',
+  'canBearWeight',
+  'lockedNow',
+  'nightPain',
+  'painAtRest',
+]);
+
+function unansweredKeys(result: Record<string, unknown>): Set<string> {
+  const gaps = Array.isArray(result.notRuledOut) ? (result.notRuledOut as Record<string, unknown>[]) : [];
+  return new Set(gaps.flatMap((g) => strings(g.keys)));
+}
+
 function redFlagAnswer(
   answers: Record<string, unknown>,
   keys: readonly string[],
   question: string,
+  unanswered: ReadonlySet<string>,
 ): RedFlagAnswer {
   const values = keys.map((k) => answers[k]).filter((v) => v !== undefined && v !== null);
-  if (values.length === 0) return { question, answer: 'not answered' };
+  if (values.length === 0) {
+    const skipped = keys.some((k) => ALWAYS_ASKED.has(k) || unanswered.has(k));
+    return { question, answer: skipped ? 'not answered' : 'not asked' };
+  }
   // "Cannot bear weight" is the one question phrased against its key: canBearWeight=false is the red flag.
   if (keys[0] === 'canBearWeight') return { question, answer: values[0] === false ? 'yes' : 'no' };
   if (keys[0] === 'fever') {
@@ -59,10 +88,10 @@ const PROVOKERS: readonly [string, string][] = [
   ['hyperextensionPain', 'straightening fully'],
 ];
 
-export function worseWith(answers: Record<string, unknown>): string[] {
+export function worseWith(answers: Record<string, unknown>, units: DistanceUnits = 'km'): string[] {
   const out = PROVOKERS.filter(([key]) => answers[key] === true).map(([, words]) => words);
   if (typeof answers.painStartsAfterKm === 'number')
-    out.push(`running beyond about ${answers.painStartsAfterKm} km`);
+    out.push(`running beyond about ${formatDistance(answers.painStartsAfterKm * 1000, units)}`);
   if (answers.warmsUp === true) out.push('(eases once warmed up, returns after)');
   return out;
 }
@@ -71,24 +100,57 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
+/** The engine's answer keys in parentheses ("(sittingPain)", "(training)") are ours, not the reader's. */
+const KEY_NAMES = new Set([...Object.keys(ANSWER_KEYS), 'training']);
+const PAREN = /\s*\(([A-Za-z0-9_, ]+)\)/gu;
+
+export function withoutAnswerKeys(text: string): string {
+  return text
+    .replace(PAREN, (whole, inner: string) =>
+      inner.split(/,\s*/u).every((k) => KEY_NAMES.has(k.trim())) ? '' : whole,
+    )
+    .replace(/\s+([.;,])/gu, '$1')
+    .trim();
+}
+
+function plainStrings(value: unknown): string[] {
+  return strings(value).map(withoutAnswerKeys);
+}
+
+function differential(result: Record<string, unknown>): DifferentialItem[] {
+  const list = Array.isArray(result.differential) ? (result.differential as Record<string, unknown>[]) : [];
+  return list.map((d) => ({
+    name: String(d.name ?? d.id ?? ''),
+    kind: d.kind === 'must-not-miss' ? 'must-not-miss' : 'likely',
+    likelihood: typeof d.likelihood === 'number' ? d.likelihood : null,
+    band: typeof d.band === 'string' ? d.band : null,
+    reasons: plainStrings(d.reasons),
+  }));
+}
+
 export function assessmentSummary(saved: SavedAssessment): AssessmentSummary {
   const r = saved.result;
   const conditions = Array.isArray(r.conditions) ? (r.conditions as Record<string, unknown>[]) : [];
   const mustNotMiss = Array.isArray(r.mustNotMiss) ? (r.mustNotMiss as Record<string, unknown>[]) : [];
   const ottawa = (r.ottawa ?? {}) as Record<string, unknown>;
   const notRuledOut = Array.isArray(r.notRuledOut) ? (r.notRuledOut as Record<string, unknown>[]) : [];
+  const unanswered = unansweredKeys(r);
   return {
     date: saved.createdAt.slice(0, 10),
     urgency: String(r.urgency ?? 'unknown'),
     headline: typeof r.headline === 'string' ? r.headline : null,
-    urgencyReasons: strings(r.urgencyReasons),
+    urgencyReasons: plainStrings(r.urgencyReasons),
     conditions: conditions.map((c) => ({
       name: String(c.name ?? c.id ?? ''),
       likelihood: Number(c.likelihood ?? 0),
-      reasons: strings(c.reasons),
+      reasons: plainStrings(c.reasons),
     })),
-    mustNotMiss: mustNotMiss.map((m) => ({ id: String(m.id ?? ''), reason: String(m.reason ?? '') })),
-    redFlags: RED_FLAGS.map((f) => redFlagAnswer(saved.answers, f.keys, f.question)),
+    mustNotMiss: mustNotMiss.map((m) => ({
+      id: String(m.id ?? ''),
+      reason: withoutAnswerKeys(String(m.reason ?? '')),
+    })),
+    differential: differential(r),
+    redFlags: RED_FLAGS.map((f) => redFlagAnswer(saved.answers, f.keys, f.question, unanswered)),
     ottawa: {
       applies: ottawa.applies === true,
       positive: ottawa.positive === true,

@@ -41,7 +41,17 @@ export interface EpisodeSummary {
 
 export interface RedFlagAnswer {
   question: string;
-  answer: 'yes' | 'no' | 'not answered';
+  /** `not asked`: the questionnaire did not reach it; `not answered`: asked and left as "don't know". */
+  answer: 'yes' | 'no' | 'not answered' | 'not asked';
+}
+
+export interface DifferentialItem {
+  name: string;
+  kind: 'must-not-miss' | 'likely';
+  likelihood: number | null;
+  /** Plain words: "likely", "unlikely but must be checked". */
+  band: string | null;
+  reasons: string[];
 }
 
 export interface AssessmentSummary {
@@ -51,6 +61,8 @@ export interface AssessmentSummary {
   urgencyReasons: string[];
   conditions: { name: string; likelihood: number; reasons: string[] }[];
   mustNotMiss: { id: string; reason: string }[];
+  /** The spec's `differential`, in its order (must-not-miss first); empty for rows saved before it existed. */
+  differential: DifferentialItem[];
   redFlags: RedFlagAnswer[];
   ottawa: { applies: boolean; positive: boolean; criteriaMet: string[] };
   notRuledOut: string[];

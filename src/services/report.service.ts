@@ -12,12 +12,16 @@ import { ActivityRepository, type ActivityRow } from '../db/repositories/activit
 import type { Athlete } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { isRunningSport } from '../domain/activity/sport.ts';
+import { clinicianSources, readableSource } from '../domain/citation.ts';
 import { KneewiseError } from '../domain/errors.ts';
 import { JOURNAL_CODES, type PainEntry, parseLocalDate } from '../domain/journal/pain-entry.ts';
 import { groupEpisodes, type PainEpisode } from '../domain/journal/pain-episodes.ts';
 import { addDays, dateOfDay, dayNumber, weekStartOf } from '../domain/load/calendar-day.ts';
 import type { LoadReport } from '../domain/load/load-report.ts';
+import { PROGRAMME_IDS, type ProgrammeId } from '../domain/plans/exercise.ts';
+import { getProgramme } from '../domain/plans/programmes.catalog.ts';
 import { SHOE_EVIDENCE } from '../domain/shoes/shoe-thresholds.ts';
+import type { DistanceUnits } from '../domain/units.ts';
 import {
   assessmentSummary,
   type SavedAssessment as StoredAssessment,
@@ -104,25 +108,23 @@ export class ReportService {
 
     const shoes = await this.shoes();
     const causes = episode === null || this.causes === null ? null : await this.safeCauses(episode.onset);
-    const sources = unique(
-      [
-        ...(assessment?.sources ?? []),
-        ...(causes?.status === 'ok'
-          ? causes.factors.filter((f) => f.strength !== 'none').map((f) => f.source)
-          : []),
-        ...(causes?.status === 'ok'
-          ? []
-          : leadUp.flags.filter((f) => f.severity !== 'context').map((f) => f.source)),
-        ...(load.ceiling === null ? [] : [load.ceiling.source]),
-        ...(shoes.length > 0 ? [SHOE_EVIDENCE.source] : []),
-      ].map(publicSource),
-    );
+    const sources = clinicianSources([
+      ...(assessment?.sources ?? []),
+      ...(causes?.status === 'ok'
+        ? causes.factors.filter((f) => f.strength !== 'none').map((f) => f.source)
+        : []),
+      ...(causes?.status === 'ok'
+        ? []
+        : leadUp.flags.filter((f) => f.severity !== 'context').map((f) => f.source)),
+      ...(load.ceiling === null ? [] : [load.ceiling.source]),
+      ...(shoes.length > 0 ? [SHOE_EVIDENCE.source] : []),
+    ]);
     return {
       generatedOn: today,
       units: settings.units,
       isDemo: this.athlete.isDemo,
       runner: runnerSummary(this.athlete, answers, activities, training, anchor, weekOf),
-      episode: episode === null ? null : episodeSummary(episode, entries, answers),
+      episode: episode === null ? null : episodeSummary(episode, entries, answers, settings.units),
       assessment,
       training,
       shoes,
@@ -186,7 +188,7 @@ export class ReportService {
         count: sessions.length,
         first: sessions[0]?.local_date ?? null,
         last: sessions[sessions.length - 1]?.local_date ?? null,
-        programmes: unique(sessions.map((s) => s.programme_id.replaceAll('_', ' '))),
+        programmes: unique(sessions.map((s) => programmeName(s.programme_id))),
       },
       crossTraining: [...cross].map(([sport, c]) => ({ sport, ...c })),
     };
@@ -297,6 +299,7 @@ function episodeSummary(
   episode: PainEpisode,
   entries: PainEntry[],
   answers: Record<string, unknown>,
+  units: DistanceUnits,
 ): EpisodeSummary {
   const mine = entries.filter((e) => episode.entryIds.includes(e.id));
   let swelling: string | null = null;
@@ -310,7 +313,8 @@ function episodeSummary(
   return {
     onset: episode.onset,
     lastDate: episode.lastDate,
-    sides: episode.sides,
+    // The journal's sides; the knee check's answer when the journal did not say.
+    sides: episode.sides.length === 0 && typeof answers.side === 'string' ? [answers.side] : episode.sides,
     regions: episode.regions,
     onsetType: episode.onsetType,
     peakPain: episode.peakPain,
@@ -323,8 +327,15 @@ function episodeSummary(
       note: e.note,
     })),
     swelling,
-    worseWith: worseWith(answers),
+    worseWith: worseWith(answers, units),
   };
+}
+
+/** The programme's name as the runner saw it ("Kneecap pain (patellofemoral pain)"), not its id. */
+function programmeName(id: string): string {
+  return (PROGRAMME_IDS as readonly string[]).includes(id)
+    ? getProgramme(id as ProgrammeId).name
+    : id.replaceAll('_', ' ');
 }
 
 function unique(values: readonly string[]): string[] {
@@ -333,11 +344,7 @@ function unique(values: readonly string[]): string[] {
 
 /** A citation without our repository's own notes ("— research/clinical.md §5"), which mean nothing outside. */
 export function publicSource(source: string): string {
-  return source
-    .replace(/\s*[—;,]\s*research\/[^—]*$/u, '')
-    .replace(/;?\s*research\/\S+(\s*§[\d.]+)?/gu, '')
-    .replace(/[\s;,—]+$/u, '')
-    .trim();
+  return readableSource(source);
 }
 
 export interface WrittenReport {

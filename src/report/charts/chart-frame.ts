@@ -6,9 +6,9 @@
 import { html, type SafeHtml } from '../html.template.ts';
 
 export const CHART_WIDTH = 340;
-export const CHART_HEIGHT = 130;
+export const CHART_HEIGHT = 112;
 /** Plot area inside the frame: room on the left for y labels, below for dates. */
-export const PLOT = { left: 34, right: CHART_WIDTH - 8, top: 10, bottom: CHART_HEIGHT - 22 } as const;
+export const PLOT = { left: 34, right: CHART_WIDTH - 14, top: 10, bottom: CHART_HEIGHT - 16 } as const;
 
 export interface ChartShell {
   /** Unique within the document: ids of <title> and <desc> derive from it. */
@@ -40,6 +40,16 @@ export function niceMax(value: number): number {
     if (step * power >= value) return step * power;
   }
   return 10 * power;
+}
+
+/** How many steps the y axis takes so each label is round: 25 → 5 steps of 5, 20 → 4 of 5, 5000 → 5 of 1000. */
+export function niceCount(max: number): number {
+  for (const n of [4, 5, 2]) {
+    const step = max / n;
+    const power = 10 ** Math.floor(Math.log10(step));
+    if ([1, 2, 2.5, 5, 10].some((m) => Math.abs(step - m * power) < 1e-9 * power)) return n;
+  }
+  return 4;
 }
 
 export function round1(value: number): number {

@@ -7,11 +7,11 @@ import { type DistanceUnits, metresToUnits } from '../../domain/units.ts';
 import { html, type SafeHtml } from '../html.template.ts';
 import type { TrainingRun } from '../report-data.ts';
 import {
-  CHART_HEIGHT,
   chartSvg,
   dateTicks,
   emptyBody,
   linearScale,
+  niceCount,
   niceMax,
   onsetMarker,
   PLOT,
@@ -76,6 +76,6 @@ export function runSpikesChart(
     id: 'chart-spikes',
     title,
     desc,
-    body: html`${yAxis(y, 0, max, 4, units)}${onsetMarker(onset === null ? null : axis.x(onset))}${stems}${axis.ticks}<text class="legend" x="${PLOT.right}" y="${CHART_HEIGHT - 1}" text-anchor="end">● grey ≤30 % · orange 30–100 % · red &gt;100 % over 30-day longest</text>`,
+    body: html`${yAxis(y, 0, max, niceCount(max), units)}${onsetMarker(onset === null ? null : axis.x(onset))}${stems}${axis.ticks}`,
   });
 }

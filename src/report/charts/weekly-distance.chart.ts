@@ -7,7 +7,6 @@ import { type DistanceUnits, metresToUnits } from '../../domain/units.ts';
 import { html } from '../html.template.ts';
 import type { TrainingWeek } from '../report-data.ts';
 import {
-  CHART_HEIGHT,
   chartSvg,
   dateTicks,
   emptyBody,
@@ -65,6 +64,6 @@ export function weeklyDistanceChart(
     id: 'chart-weekly',
     title,
     desc,
-    body: html`${yAxis(y, 0, max, 4, units)}${bars}${ticks}<text class="legend" x="${PLOT.right}" y="${CHART_HEIGHT - 1}" text-anchor="end">▲ week with a run &gt;30 % over the 30-day longest</text>`,
+    body: html`${yAxis(y, 0, max, 4, units)}${bars}${ticks}`,
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The whole clinician report as one HTML document: the self-report notice first, then the sections in the
- * order a clinician reads them. The page break before training keeps page 1 about the knee, page 2 about the
- * running. The same function serves the CLI (file → PDF) and the dashboard (HTTP response).
+ * order a clinician reads them: the knee first (runner, episode with its load-and-pain timeline, assessment),
+ * then the running. Sections flow without forced breaks so the whole fits on one or two A4 pages. The same function serves the CLI (file → PDF) and the dashboard (HTTP response).
  */
 import { html, type SafeHtml, trusted } from '../html.template.ts';
 import type { ReportData } from '../report-data.ts';
@@ -42,10 +42,8 @@ export function reportDocument(data: ReportData): SafeHtml {
 ${runnerSection(data)}
 ${episodeSection(data)}
 ${assessmentSection(data)}
-<div class="page-break"></div>
-${trainingSection(data)}
+${trainingSection(data, triedSection(data))}
 ${shoesSection(data)}
-${triedSection(data)}
 ${causesSection(data)}
 ${sourcesSection(data)}
 </main>

@@ -1,6 +1,7 @@
 /**
- * The report's CSS: compact for screen, A4 for print. Sizes are chosen so a typical report fits on two A4
- * pages: page 1 runner, episode and assessment; page 2 training, shoes, what was tried, causes and sources.
+ * The report's CSS: compact for screen, A4 for print. Sizes are chosen so the report fits on one or two A4
+ * pages at any journal length. No forced page break: sections flow, and only small blocks (a chart, a table
+ * row, a list item) refuse to split, so no page is left half empty by a section that did not fit.
  */
 export const REPORT_CSS = `
 @page { size: A4; margin: 10mm 12mm; }
@@ -27,6 +28,25 @@ ol.sources-list li { break-inside: avoid; }
 .two-col { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; align-items: start; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm 4mm; }
 figure { margin: 0; }
+figcaption { font-size: 7.5pt; line-height: 1.25; margin-bottom: .5mm; }
+figcaption .unit-note { color: #555; }
+figcaption .keys { display: block; color: #333; }
+.key { white-space: nowrap; margin-right: 2.5mm; }
+.swatch { display: inline-block; width: 2.6mm; height: 2.6mm; margin-right: .8mm; vertical-align: -.3mm; border-radius: .3mm; }
+.sw-bar { background: #5b7fa6; } .sw-bar-after { background: #a9bcd3; } .sw-bar-onset { background: #c0392b; }
+.sw-bar-descent { background: #6d8f5a; }
+.sw-pain-worst { background: #7d3c98; height: 1mm; vertical-align: .4mm; }
+.sw-spike { width: 0; height: 0; border-radius: 0; background: none; border-left: 1.3mm solid transparent; border-right: 1.3mm solid transparent; border-bottom: 2.3mm solid #d35400; }
+.sw-cat-small { background: #8a8a8a; border-radius: 50%; } .sw-cat-moderate { background: #e67e22; border-radius: 50%; }
+.sw-cat-large { background: #c0392b; border-radius: 50%; } .sw-cat-no-baseline { background: #fff; border: .25mm solid #888; border-radius: 50%; }
+.sw-onset-line { width: 0; height: 2.8mm; border-radius: 0; border-left: .35mm dashed #c0392b; }
+.sw-cad { background: #2c3e50; border-radius: 50%; }
+.line.pain-worst { fill: none; stroke: #7d3c98; stroke-width: 1.4; }
+.dot.pain-worst { fill: #7d3c98; }
+.tag { font-size: 7pt; color: #c0392b; font-weight: 600; }
+tr.must-not-miss td:nth-child(2) { font-weight: 600; }
+.answer-not-asked { color: #777; font-weight: normal; }
+.grid-table.journal td.date { white-space: nowrap; }
 svg.chart { width: 100%; height: auto; display: block; }
 svg.chart text { font-family: inherit; }
 .tick, .unit, .legend, .onset-label, .spike-label { font-size: 7px; fill: #444; }
@@ -64,11 +84,10 @@ ul.flags li { break-inside: avoid; }
 .answer-yes { color: #c0392b; }
 .answer-not-answered { color: #b9770e; }
 ol.small, ul.small { margin: .5mm 0; padding-left: 5mm; }
-.page-break { break-before: page; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
   body { padding: 0; max-width: none; }
-  section, figure, table { break-inside: avoid; }
-  h2 { break-after: avoid; }
+  figure, tr, li, .facts, .urgency { break-inside: avoid; }
+  h2, h3, caption { break-after: avoid; }
 }
 `;
