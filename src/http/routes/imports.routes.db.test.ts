@@ -235,7 +235,10 @@ dbTest('an import the database refuses ends its job with the error; the server g
     } else {
       assert.equal(ended.state, 'done');
       assert.equal(ended.report?.imported, 0);
-      assert.deepEqual(ended.report?.skipped.map((x) => x.file), ['run.fit']);
+      assert.deepEqual(
+        ended.report?.skipped.map((x) => x.file),
+        ['run.fit'],
+      );
       assert.match(ended.report!.skipped[0]!.message, /imported_files/);
     }
     assert.deepEqual(readdirSync(s.scratchDir), []);
