@@ -154,9 +154,10 @@ export class ShoeService {
   async list(options: { includeRetired?: boolean; runs?: readonly ShoeRunRef[] } = {}): Promise<ShoeList> {
     const rows = await this.shoes.list(this.athlete.id);
     const runs = options.runs ?? (await this.runRefs());
+    const defaults = effectiveDefaults(rows);
     const shoes = rows
       .filter((r) => options.includeRetired !== false || r.retired_at === null)
-      .map((r) => this.toView(r, runs));
+      .map((r) => this.toView(r, runs, defaults));
     return {
       shoes,
       // Rotation over the 90 days up to the last run, so an old history still shows how pairs were shared.
@@ -168,7 +169,7 @@ export class ShoeService {
 
   async view(ref: string): Promise<ShoeView> {
     const row = await this.resolve(ref);
-    return this.toView(row, await this.runRefs());
+    return this.toView(row, await this.runRefs(), effectiveDefaults(await this.shoes.list(this.athlete.id)));
   }
 
   async rename(ref: string, newName: string): Promise<ShoeView> {
@@ -333,7 +334,7 @@ export class ShoeService {
     return shoeRunRefs(await this.activities.list(this.athlete.id, { sports: [...RUNNING_SPORTS] }));
   }
 
-  private toView(row: ShoeRow, runs: readonly ShoeRunRef[]): ShoeView {
+  private toView(row: ShoeRow, runs: readonly ShoeRunRef[], defaults: Map<string, Sport[]>): ShoeView {
     const m = shoeMileage(
       { id: row.id, name: row.name, startDistanceM: row.start_distance_m, retiredAt: row.retired_at },
       runs,
@@ -349,7 +350,7 @@ export class ShoeService {
       runs: m.runs,
       firstRunDate: m.firstRunDate,
       lastRunDate: m.lastRunDate,
-      defaultFor: parseDefaultSports(row.default_sport),
+      defaultFor: defaults.get(row.id) ?? [],
       retiredAt: row.retired_at,
       status: m.status,
       // A retired pair needs no reminder.
@@ -369,6 +370,24 @@ export class ShoeService {
   private today(): string {
     return todayIn(this.now(), this.athlete.settings.timeZone ?? systemTimeZone());
   }
+}
+
+/**
+ * Each sport's default pair, as imports apply it (ShoeRepository.defaultFor): the newest active pair listing
+ * it. Older data could list a sport on several pairs; only one of them is shown as its default.
+ */
+function effectiveDefaults(rows: readonly ShoeRow[]): Map<string, Sport[]> {
+  const out = new Map<string, Sport[]>();
+  const taken = new Set<Sport>();
+  const newestFirst = rows
+    .filter((r) => r.retired_at === null)
+    .sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
+  for (const row of newestFirst) {
+    const mine = parseDefaultSports(row.default_sport).filter((s) => !taken.has(s));
+    for (const s of mine) taken.add(s);
+    out.set(row.id, mine);
+  }
+  return out;
 }
 
 /** The latest run day on or before today, else today. */

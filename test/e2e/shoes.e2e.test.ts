@@ -121,6 +121,65 @@ test('Shoes: add (with a field error first), make default, rename and retire', {
   });
 });
 
+test('Shoes: choose the pair of a run (and none), and the defaults per kind of run', { skip }, async () => {
+  await withServer(startSeededServer(), async (server) => {
+    type Run = { id: string; localDate: string; shoe: string | null };
+    const latestRun = async () =>
+      (await apiGet<{ activities: Run[] }>(server, '/activities?sport=run&limit=1')).activities[0]!;
+    const before = await latestRun();
+    assert.equal(before.shoe, 'Trail <New>', 'the seed runs the last runs in the new pair');
+
+    const watched = await openPage(browser(), server, { path: '/#/shoes' });
+    const { page } = watched;
+    const select = page.locator(`#run-shoe-${before.id}`);
+    await select.waitFor();
+    assert.match((await page.locator(`label[for="run-shoe-${before.id}"]`).textContent()) ?? '', /km/);
+    const road = await apiShoe(server, 'Road Trainer');
+    await select.selectOption(road.id);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /is now in "Road Trainer"/ })
+      .waitFor();
+    assert.equal((await latestRun()).shoe, 'Road Trainer');
+    assert.equal((await apiShoe(server, 'Road Trainer')).runs, road.runs + 1);
+
+    await select.selectOption('');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /has no shoes now/ })
+      .waitFor();
+    assert.equal((await latestRun()).shoe, null);
+
+    // Trail runs go to the trail pair; runs stay with the pair that had them.
+    const runsDefault = (await apiShoes(server)).filter((s) => s.defaultFor.includes('run'));
+    await card(page, 'Trail <New>').getByRole('button', { name: 'Defaults…' }).click();
+    await card(page, 'Trail <New>').getByLabel('Trail runs').check();
+    await card(page, 'Trail <New>').getByRole('button', { name: 'Save defaults' }).click();
+    await card(page, 'Trail <New>').locator('.shoe-default-badge', { hasText: 'trail runs' }).waitFor();
+    assert.deepEqual((await apiShoe(server, 'Trail <New>')).defaultFor, ['trail_run']);
+    assert.deepEqual(
+      (await apiShoes(server)).filter((s) => s.defaultFor.includes('run')).map((s) => s.name),
+      runsDefault.map((s) => s.name),
+      'the default for runs did not move',
+    );
+    // Runs too: taken from the pair that had them, so only one pair is the default for runs.
+    await card(page, 'Trail <New>').getByRole('button', { name: 'Defaults…' }).click();
+    await card(page, 'Trail <New>').getByLabel('Runs', { exact: true }).check();
+    await card(page, 'Trail <New>').getByRole('button', { name: 'Save defaults' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /default for runs, trail runs/ })
+      .waitFor();
+    const defaults = (await apiShoes(server)).filter((s) => s.defaultFor.includes('run'));
+    assert.deepEqual(
+      defaults.map((s) => s.name),
+      ['Trail <New>'],
+    );
+    assert.deepEqual(watched.problems, []);
+    await watched.close();
+  });
+});
+
 test('Shoes in miles, at 360 px and in dark mode', { skip }, async () => {
   await withServer(startSeededServer(), async (server) => {
     for (const variant of [

@@ -42,6 +42,8 @@ const assignBody = z.strictObject({
   replace: z.boolean().optional(),
 });
 
+const unassignBody = z.strictObject({ runIds: z.array(z.string().min(1)).min(1).max(100_000) });
+
 /** `cache` holds the runs already read for the load report, so the list does not read them again. */
 export function shoesRoutes(deps: HttpDeps, cache = new LoadReportCache()): Hono<AppEnv> {
   const shoes = (athlete: AppEnv['Variables']['athlete']) =>
@@ -78,6 +80,10 @@ export function shoesRoutes(deps: HttpDeps, cache = new LoadReportCache()): Hono
     .post('/shoes/:id/retire', async (c) => {
       const { date } = await optionalJsonBody(c, retireBody);
       return c.json({ shoe: await shoes(c.get('athlete')).retire(c.req.param('id'), date) });
+    })
+    .post('/shoes/unassign', async (c) => {
+      const { runIds } = await jsonBody(c, unassignBody);
+      return c.json({ unassigned: await shoes(c.get('athlete')).unassign(runIds) });
     })
     .post('/shoes/:id/assign', async (c) => {
       const { replace, ...body } = await jsonBody(c, assignBody);

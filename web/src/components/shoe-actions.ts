@@ -37,3 +37,14 @@ export function fieldOfError(error: unknown): ShoeField | null {
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Puts the given runs in this pair, moving them from any other pair. */
+export const assignShoe = (id: string, runIds: string[]) =>
+  api<{ assigned: number }>(`/shoes/${encodeURIComponent(id)}/assign`, {
+    method: 'POST',
+    body: { runIds, replace: true },
+  });
+
+/** Leaves the given runs without shoes. */
+export const unassignShoes = (runIds: string[]) =>
+  api<{ unassigned: number }>('/shoes/unassign', { method: 'POST', body: { runIds } });

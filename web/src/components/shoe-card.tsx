@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { useUnits } from '../settings-context.tsx';
 import type { ShoeList, ShoeView } from '../types/shoes.ts';
 import { messageOf, renameShoe, retireShoe, setShoeDefaults } from './shoe-actions.ts';
+import { kindsLabel, ShoeDefaultsForm } from './shoe-defaults-form.tsx';
 import { ShoeRenameForm } from './shoe-rename-form.tsx';
 import { ShoeWearBar } from './shoe-wear-bar.tsx';
 
@@ -20,7 +21,7 @@ export interface ShoeChange {
 export function ShoeCard(props: { shoe: ShoeView; list: ShoeList; onChanged: (change: ShoeChange) => void }) {
   const units = useUnits();
   const { shoe } = props;
-  const [mode, setMode] = useState<'view' | 'rename' | 'confirm-retire'>('view');
+  const [mode, setMode] = useState<'view' | 'rename' | 'defaults' | 'confirm-retire'>('view');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const isDefault = shoe.defaultFor.includes('run');
@@ -44,7 +45,9 @@ export function ShoeCard(props: { shoe: ShoeView; list: ShoeList; onChanged: (ch
     <article class={`card shoe-card shoe-${shoe.status}`} aria-labelledby={headingId} data-shoe={shoe.name}>
       <div class="shoe-head">
         <h3 id={headingId}>{shoe.name}</h3>
-        {isDefault && <span class="shoe-default-badge">★ Default for runs</span>}
+        {kindsLabel(shoe.defaultFor) !== '' && (
+          <span class="shoe-default-badge">★ Default for {kindsLabel(shoe.defaultFor).toLowerCase()}</span>
+        )}
       </div>
       {(shoe.brand || shoe.model) && (
         <p class="muted shoe-make">{[shoe.brand, shoe.model].filter(Boolean).join(' ')}</p>
@@ -75,6 +78,23 @@ export function ShoeCard(props: { shoe: ShoeView; list: ShoeList; onChanged: (ch
             act(async () => {
               await renameShoe(shoe.id, name);
               return { message: `Renamed "${shoe.name}" to "${name}".` };
+            })
+          }
+        />
+      )}
+      {mode === 'defaults' && (
+        <ShoeDefaultsForm
+          shoe={shoe}
+          onCancel={() => setMode('view')}
+          onSave={(sports) =>
+            act(async () => {
+              await setShoeDefaults(shoe.id, sports);
+              const kinds = kindsLabel(sports).toLowerCase();
+              return {
+                message: kinds
+                  ? `"${shoe.name}" is now the default for ${kinds}.`
+                  : `"${shoe.name}" is no longer a default.`,
+              };
             })
           }
         />
@@ -126,6 +146,9 @@ export function ShoeCard(props: { shoe: ShoeView; list: ShoeList; onChanged: (ch
               Make default for runs<span class="visually-hidden"> ({shoe.name})</span>
             </button>
           )}
+          <button type="button" class="secondary" onClick={() => setMode('defaults')}>
+            Defaults…<span class="visually-hidden"> {shoe.name}</span>
+          </button>
           <button type="button" class="secondary" onClick={() => setMode('confirm-retire')}>
             Retire…<span class="visually-hidden"> {shoe.name}</span>
           </button>

@@ -1,7 +1,7 @@
 /**
  * Shoes: every pair with its distance in the runner's units, the reminder distances and what the evidence
  * says about them (the 300–500 mile rule comes from midsole-wear tests, not injury trials), rotation, and
- * adding, renaming, making a pair the default for runs, retiring and deleting.
+ * adding, renaming, defaults per kind of run, choosing the pair of each recent run, retiring and deleting.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useApi } from '../api.ts';
@@ -10,6 +10,7 @@ import { ShoeAddForm } from '../components/shoe-add-form.tsx';
 import { ShoeCard, type ShoeChange } from '../components/shoe-card.tsx';
 import { ShoeRetiredList } from '../components/shoe-retired-list.tsx';
 import { ShoeRotation } from '../components/shoe-rotation.tsx';
+import { ShoeRunAssign } from '../components/shoe-run-assign.tsx';
 import { ErrorMessage, Loading } from '../components/status-messages.tsx';
 import { useAppState, useUnits } from '../settings-context.tsx';
 import type { ShoeList } from '../types/shoes.ts';
@@ -77,6 +78,7 @@ export function ShoesScreen() {
               </div>
             )}
           </section>
+          <ShoeRunAssign shoes={data.shoes} onChanged={changed} />
           <ShoeAddForm onAdded={(shoe) => changed({ message: `"${shoe.name}" added.` })} />
           <ShoeRotation list={data} />
           <ShoeRetiredList shoes={retired} onChanged={changed} />
