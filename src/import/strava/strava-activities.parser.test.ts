@@ -167,15 +167,81 @@ describe('parseStravaActivitiesCsv on synthetic exports', () => {
   });
 
   it('fails loudly on a header it cannot map, printing the header', () => {
-    const csv = 'ID de l’activité,Date de l’activité,Distance\n1,x,2\n';
+    const csv = 'Identyfikator aktywności,Data aktywności,Dystans\n1,x,2\n';
     assert.throws(
       () => parseStravaActivitiesCsv(csv),
       (err: unknown) =>
         err instanceof ImportError &&
         err.code === 'CSV_MALFORMED' &&
         /"Activity ID", "Activity Date", "Activity Type"/.test(err.message) &&
-        err.message.includes('ID de l’activité,Date de l’activité,Distance'),
+        err.message.includes('Identyfikator aktywności,Data aktywności,Dystans'),
     );
+  });
+
+  it('reads French, Spanish, Italian, Portuguese, Dutch and Japanese headers and their dates', () => {
+    const headers: Record<string, { names: string[]; date: string }> = {
+      fr: {
+        names: [
+          "ID de l'activité",
+          "Date de l'activité",
+          "Type d'activité",
+          'Distance',
+          'Distance',
+          'Nom du fichier',
+        ],
+        date: '29 mai 2022, 15:53:35',
+      },
+      es: {
+        names: [
+          'ID de actividad',
+          'Fecha de la actividad',
+          'Tipo de actividad',
+          'Distancia',
+          'Distancia',
+          'Nombre del archivo',
+        ],
+        date: '29/05/2022 15:53:35',
+      },
+      it: {
+        names: ['ID attività', 'Data attività', 'Tipo di attività', 'Distanza', 'Distanza', 'Nome file'],
+        date: '29 mag 2022, 15:53:35',
+      },
+      pt: {
+        names: [
+          'ID da atividade',
+          'Data da atividade',
+          'Tipo de atividade',
+          'Distância',
+          'Distância',
+          'Nome do arquivo',
+        ],
+        date: '29/05/2022, 15:53:35',
+      },
+      nl: {
+        names: [
+          'Activiteits-ID',
+          'Activiteitsdatum',
+          'Activiteitstype',
+          'Afstand',
+          'Afstand',
+          'Bestandsnaam',
+        ],
+        date: '29-05-2022 15:53:35',
+      },
+      ja: {
+        names: ['アクティビティID', 'アクティビティ日', 'アクティビティタイプ', '距離', '距離', 'ファイル名'],
+        date: '2022/05/29 15:53:35',
+      },
+    };
+    for (const [language, { names, date }] of Object.entries(headers)) {
+      const csv = `${names.join(',')}\n42,"${date}",Run,"3,32",3322.95,activities/42.gpx\n`;
+      const { rows, issues } = parseStravaActivitiesCsv(csv);
+      assert.deepEqual(issues, [], language);
+      assert.equal(rows[0]!.startMs, MAY_29, language);
+      assert.equal(rows[0]!.distanceM, 3322.95, language);
+      assert.equal(rows[0]!.sport, 'run', language);
+      assert.equal(rows[0]!.filename, 'activities/42.gpx', language);
+    }
   });
 
   it('reads an old single-block export as kilometres, with a file-level issue', () => {

@@ -70,6 +70,9 @@ const MONTHS: Readonly<Record<string, number>> = {
  * Accepted forms:
  *   "May 29, 2022, 3:53:35 PM"  (English accounts)
  *   "29.05.2022, 15:53:35"      (German accounts: day first)
+ *   "29/05/2022 15:53:35"       (French, Spanish, Italian, Portuguese, Dutch: day first)
+ *   "29 mai 2022, 15:53:35"     (day, month name in the account's language, year)
+ *   "2022/05/29 15:53:35", "2022年5月29日 15:53:35" (Japanese: year first)
  *   "2022-05-29 15:53:35"       (older exports, ISO-like)
  */
 export function parseStravaDate(cell: string): number {
@@ -94,17 +97,59 @@ export function parseStravaDate(cell: string): number {
       Number(english[6]),
     );
   }
-  const dayFirst = /^(\d{1,2})\.(\d{1,2})\.(\d{4}),? (\d{1,2}):(\d{2}):(\d{2})$/.exec(text);
+  const dayFirst = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4}),? (\d{1,2}):(\d{2}):(\d{2})$/.exec(text);
   if (dayFirst) {
     const [, d, m, y, h, mi, s] = dayFirst.map(Number) as number[];
     return utc(cell, y!, m!, d!, h!, mi!, s!);
   }
-  const iso = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})Z?$/.exec(text);
+  const dayMonthName = /^(\d{1,2})\.? ([^\d\s,]+) (\d{4}),? (\d{1,2}):(\d{2}):(\d{2})$/u.exec(text);
+  if (dayMonthName) {
+    const month = monthFromName(dayMonthName[2]!);
+    if (month === null) throw new CellError(`"${cell}" has an unknown month name`);
+    const [d, y, h, mi, s] = [1, 3, 4, 5, 6].map((i) => Number(dayMonthName[i]));
+    return utc(cell, y!, month, d!, h!, mi!, s!);
+  }
+  const japanese = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(\d{1,2}):(\d{2}):(\d{2})$/u.exec(text);
+  if (japanese) {
+    const [, y, m, d, h, mi, s] = japanese.map(Number) as number[];
+    return utc(cell, y!, m!, d!, h!, mi!, s!);
+  }
+  const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2}):(\d{2})Z?$/.exec(text);
   if (iso) {
     const [, y, m, d, h, mi, s] = iso.map(Number) as number[];
     return utc(cell, y!, m!, d!, h!, mi!, s!);
   }
   throw new CellError(`"${cell}" is not a date like "May 29, 2022, 3:53:35 PM"`);
+}
+
+/**
+ * Month names as other languages write them in day-first dates ("29 mai 2022, 15:53:35", "29 de mayo…" is not
+ * used by Strava): English, French, Spanish, Italian, Portuguese, Dutch, German; accents ignored.
+ */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['january', 'janvier', 'enero', 'gennaio', 'janeiro', 'januari', 'januar', 'janner'],
+  ['february', 'fevrier', 'febrero', 'febbraio', 'fevereiro', 'februari', 'februar'],
+  ['march', 'mars', 'marzo', 'marco', 'maart', 'marz'],
+  ['april', 'avril', 'abril', 'aprile'],
+  ['may', 'mai', 'mayo', 'maggio', 'maio', 'mei'],
+  ['june', 'juin', 'junio', 'giugno', 'junho', 'juni'],
+  ['july', 'juillet', 'julio', 'luglio', 'julho', 'juli'],
+  ['august', 'aout', 'agosto', 'augustus'],
+  ['september', 'septembre', 'septiembre', 'settembre', 'setembro'],
+  ['october', 'octobre', 'octubre', 'ottobre', 'outubro', 'oktober'],
+  ['november', 'novembre', 'noviembre', 'novembro'],
+  ['december', 'decembre', 'diciembre', 'dicembre', 'dezembro', 'dezember'],
+];
+
+/** 1–12 for a full or abbreviated month name (at least 3 letters, one month only), else null. */
+function monthFromName(word: string): number | null {
+  const w = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return null;
+  const months = new Set<number>();
+  MONTH_NAMES.forEach((names, i) => {
+    if (names.some((n) => n.startsWith(w))) months.add(i + 1);
+  });
+  return months.size === 1 ? [...months][0]! : null;
 }
 
 function utc(cell: string, y: number, mo: number, d: number, h: number, mi: number, s: number): number {

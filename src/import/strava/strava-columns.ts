@@ -7,27 +7,7 @@
  * occurrence it wants. The number and order of columns changes over the years; only names are trusted.
  */
 import { IMPORT_CODES, ImportError } from '../../domain/errors.ts';
-
-/**
- * German header names, confirmed from research/strava-garmin-export.md §1.3 (Aktivitäts-ID, Aktivitätsdatum,
- * Distanz, Aktivitätsausrüstung, Dateiname) and a public importer's documented column table for German exports
- * (the others). Headers outside this list stay untranslated: an unknown language fails with the header shown.
- */
-const GERMAN_HEADERS: Readonly<Record<string, string>> = {
-  'Aktivitäts-ID': 'Activity ID',
-  Aktivitätsdatum: 'Activity Date',
-  'Name der Aktivität': 'Activity Name',
-  Aktivitätsart: 'Activity Type',
-  'Verstrichene Zeit': 'Elapsed Time',
-  Bewegungszeit: 'Moving Time',
-  Distanz: 'Distance',
-  Höhenzunahme: 'Elevation Gain',
-  'Durchschnittliche Herzfrequenz': 'Average Heart Rate',
-  'Max. Herzfrequenz': 'Max Heart Rate',
-  Kalorien: 'Calories',
-  Aktivitätsausrüstung: 'Activity Gear',
-  Dateiname: 'Filename',
-};
+import { translateStravaHeader } from './strava-header-languages.ts';
 
 export type StravaField =
   | 'id'
@@ -82,15 +62,13 @@ export interface StravaColumns {
   index: Partial<Record<StravaField, number>>;
   /** True when only the display-unit Distance column exists (older exports): values are km, rounded. */
   distanceIsDisplayKm: boolean;
-  /** True when the header was German and translated. */
-  translatedFrom: 'de' | null;
+  /** The language the header was translated from (null: English). */
+  translatedFrom: string | null;
 }
 
 /** Resolves the header row, or throws CSV_MALFORMED naming the missing columns and printing the header. */
 export function resolveStravaColumns(header: readonly string[], fileName = 'activities.csv'): StravaColumns {
-  const trimmed = header.map((h) => h.trim());
-  const isGerman = trimmed.some((h) => h in GERMAN_HEADERS);
-  const names = isGerman ? trimmed.map((h) => GERMAN_HEADERS[h] ?? h) : trimmed;
+  const { names, language } = translateStravaHeader(header);
   const positions = new Map<string, number[]>();
   names.forEach((name, i) => {
     const list = positions.get(name) ?? [];
@@ -111,14 +89,14 @@ export function resolveStravaColumns(header: readonly string[], fileName = 'acti
     throw new ImportError(
       IMPORT_CODES.CSV_MALFORMED,
       `${fileName}: not a Strava activities.csv we can read: missing column(s) ${wanted}. ` +
-        `Strava writes headers in the account's language; only English and German are understood. ` +
+        `Strava writes headers in the account's language and this one was not recognised. ` +
         `Header found: ${shown.length > 400 ? `${shown.slice(0, 400)}…` : shown}`,
     );
   }
   return {
     index,
     distanceIsDisplayKm: (positions.get('Distance')?.length ?? 0) === 1,
-    translatedFrom: isGerman ? 'de' : null,
+    translatedFrom: language,
   };
 }
 

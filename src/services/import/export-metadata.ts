@@ -54,10 +54,7 @@ async function loadStravaMetadata(
   const issues: ImportIssue[] = [];
   const csvPath = stravaCsvPath(root, 'activities.csv');
   const csvDisplay = displayPathIn(group, csvPath);
-  const bytes = await group.readRel(csvPath);
-  const parsed = bytes
-    ? parseStravaActivitiesCsv(Buffer.from(bytes).toString('utf8'))
-    : { rows: [], issues: [] };
+  const parsed = await readStravaActivities(group, csvPath, issues);
   for (const issue of parsed.issues) {
     issues.push({
       file: csvDisplay,
@@ -113,6 +110,32 @@ async function loadStravaMetadata(
  * Stores the pairs of shoes.csv. Each pair's "Shoe Default Sport Types" become its defaults per sport, but
  * only for a sport no pair is the default of yet: one pair per sport, and the runner's own choice stands.
  */
+/**
+ * The export's activities.csv, or no rows when it cannot be read (an unclosed quote, a header in a language we
+ * do not know): a warning naming the export, and its activity files import on their own.
+ */
+async function readStravaActivities(
+  group: InputGroup,
+  csvPath: string,
+  issues: ImportIssue[],
+): Promise<ReturnType<typeof parseStravaActivitiesCsv>> {
+  const csvDisplay = displayPathIn(group, csvPath);
+  try {
+    const bytes = await group.readRel(csvPath);
+    return bytes ? parseStravaActivitiesCsv(Buffer.from(bytes).toString('utf8')) : { rows: [], issues: [] };
+  } catch (error) {
+    issues.push({
+      file: csvDisplay,
+      code:
+        (error as { code?: string }).code === 'CSV_MALFORMED'
+          ? 'CSV_MALFORMED'
+          : 'EXPORT_METADATA_UNREADABLE',
+      message: `${group.display}: the export's activities.csv was left out (${(error as Error).message}); its activity files were imported without names, gear or descriptions.`,
+    });
+    return { rows: [], issues: [] };
+  }
+}
+
 async function importStravaShoes(group: InputGroup, root: string, ctx: WriteContext, issues: ImportIssue[]) {
   const path = stravaCsvPath(root, 'shoes.csv');
   const bytes = await group.readRel(path);
