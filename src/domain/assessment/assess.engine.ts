@@ -51,13 +51,23 @@ function concerning(key: AnswerKey, value: unknown): boolean {
   return NO_IS_CONCERNING.has(key) ? value === false : value === true;
 }
 
-/** The urgency floor set by the red-flag and urgency rules alone (used by the questionnaire). */
-export function ruleUrgency(answers: Partial<Answers>): Urgency {
+/** What the red-flag and urgency rules alone conclude: the tier floor and the dangers they raise. */
+export function ruleFindings(answers: Partial<Answers>): { tier: Urgency; mustNotMiss: Set<MustNotMissId> } {
   const ctx: RuleContext = { a: answers, f: deriveFeatures(answers), ottawa: ottawaKneeRule(answers) };
   let tier: Urgency = 'self-care';
-  for (const rule of ALL_RULES)
-    if (urgencyRank(rule.tier) > urgencyRank(tier) && rule.test(ctx)) tier = rule.tier;
-  return tier;
+  const mustNotMiss = new Set<MustNotMissId>();
+  for (const rule of ALL_RULES) {
+    if (!rule.test(ctx)) continue;
+    if (urgencyRank(rule.tier) > urgencyRank(tier)) tier = rule.tier;
+    for (const id of typeof rule.mustNotMiss === 'function' ? rule.mustNotMiss(ctx) : rule.mustNotMiss)
+      mustNotMiss.add(id);
+  }
+  return { tier, mustNotMiss };
+}
+
+/** The urgency floor set by the red-flag and urgency rules alone (the questionnaire, the advice). */
+export function ruleUrgency(answers: Partial<Answers>): Urgency {
+  return ruleFindings(answers).tier;
 }
 
 function toAssessed(s: ScoredCondition): AssessedCondition {

@@ -173,7 +173,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
       'A swollen bursa just below the kneecap, in front of the tendon, often from kneeling upright.',
     location: 'a swelling just below the kneecap',
     prior: 0.7,
-    ageBands: [],
+    ageBands: [{ min: 5, max: 15, factor: 0.2 }],
     findings: {
       swellBelowKneecap: 15,
       swellOnKneecap: 0.5,

@@ -10,7 +10,7 @@
  */
 import type { AnswerKey } from './answer-keys.ts';
 import type { Answers, AnswerValue } from './answers.schema.ts';
-import { assessKnee, ruleUrgency } from './assess.engine.ts';
+import { assessKnee, ruleFindings } from './assess.engine.ts';
 import type { Assessment } from './assessment.types.ts';
 import { featureProbability, logWeights, normalise } from './condition.scoring.ts';
 import { CONDITIONS } from './conditions.kb.ts';
@@ -27,8 +27,10 @@ interface Step {
 
 const injured = (a: Partial_) => a.trauma === true;
 const calf = (a: Partial_) => a.calfPain === true || a.calfSwelling === true;
-const inflamed = (a: Partial_) => a.redHotJoint === true || a.fever === true;
+const warmOrRed = (a: Partial_) => a.kneeWarm === true || a.kneeRed === true || a.redHotJoint === true;
+const inflamed = (a: Partial_) => warmOrRed(a) || a.fever === true;
 const swollen = (a: Partial_) => a.swelling === 'mild' || a.swelling === 'severe';
+const childHipAge = (a: Partial_) => a.age !== undefined && a.age >= 9 && a.age <= 16;
 const bursa = (a: Partial_) => a.swellingLocation === 'on-kneecap' || a.swellingLocation === 'below-kneecap';
 
 /** Red-flag screen and its follow-ups, in order. Re-checked before every adaptive question. */
@@ -36,7 +38,8 @@ export const SCREEN: readonly Step[] = [
   { key: 'age' },
   { key: 'trauma' },
   { key: 'canBearWeight' },
-  { key: 'redHotJoint' },
+  { key: 'kneeWarm' },
+  { key: 'kneeRed' },
   { key: 'fever' },
   { key: 'calfPain' },
   { key: 'calfSwelling' },
@@ -63,7 +66,18 @@ export const SCREEN: readonly Step[] = [
   { key: 'chestPain', when: calf },
   { key: 'recentLongTravel', when: calf },
   { key: 'lumpBehindKnee', when: calf },
-  { key: 'limp', when: (a) => a.age !== undefined && a.age >= 8 && a.age <= 16 },
+  // Infection risk and several joints, once the knee is swollen or inflamed (BSR/BOA hot swollen joint).
+  { key: 'otherJointsPainful', when: (a) => inflamed(a) || swollen(a) },
+  { key: 'immunosuppressed', when: (a) => inflamed(a) || swollen(a) },
+  { key: 'recentJointProcedure', when: (a) => inflamed(a) || swollen(a) },
+  // Wells-type clot risk once the calf or the back of the knee is involved (NICE NG158).
+  { key: 'previousClot', when: (a) => calf(a) || a.lumpBehindKnee === true },
+  { key: 'activeCancer', when: (a) => calf(a) || a.lumpBehindKnee === true },
+  { key: 'recentSurgeryOrImmobile', when: (a) => calf(a) || a.lumpBehindKnee === true },
+  // The hip of a child of 9–16 must be considered whatever the knee shows (BOA/BSCOS SCFE).
+  { key: 'limp', when: childHipAge },
+  { key: 'thighPain', when: childHipAge },
+  { key: 'footTurnsOut', when: childHipAge },
   { key: 'progressiveWeakness', when: (a) => a.numbness === true || a.backPain === true },
   { key: 'gapAbovePatella', when: (a) => a.canStraightLegRaise === false },
   { key: 'canFullyStraighten', when: (a) => a.locking === true || a.lockedNow === true },
@@ -81,11 +95,21 @@ export const LOCATION_STEP: Step = { key: 'painLocation' };
  * numbness (the nerve screen, followed by the progressive-weakness red flag).
  */
 export const CORE: readonly Step[] = [
+  { key: 'sex' },
+  { key: 'side' },
   { key: 'swelling' },
   { key: 'durationDays' },
   { key: 'improving', when: (a) => a.durationDays === undefined || a.durationDays >= 7 },
+  // What makes it worse: the clinician report needs it, and it separates the overuse conditions.
+  { key: 'stairsPain' },
+  { key: 'downhillPain', when: (a) => a.trauma !== true },
   { key: 'groinPain' },
   { key: 'numbness' },
+  // Bone screen for runners without an injury (IOC REDs; bone-stress consensus): a tender spot on the
+  // bone, pain on ordinary walking, and (for women) missed periods.
+  { key: 'focalBoneTenderness', when: (a) => a.trauma !== true },
+  { key: 'painWalking', when: (a) => a.trauma !== true },
+  { key: 'amenorrhoea', when: (a) => a.trauma !== true && a.sex === 'female' && (a.age ?? 0) < 55 },
 ];
 
 /**
@@ -112,6 +136,13 @@ const TRIGGER_ONLY: readonly AnswerKey[] = [
   'recentLongTravel',
   'progressiveWeakness',
   'gapAbovePatella',
+  'otherJointsPainful',
+  'immunosuppressed',
+  'recentJointProcedure',
+  'previousClot',
+  'activeCancer',
+  'recentSurgeryOrImmobile',
+  'redHotJoint',
 ];
 const FIXED_KEYS = new Set<AnswerKey>([
   'painLocation',
@@ -120,7 +151,7 @@ const FIXED_KEYS = new Set<AnswerKey>([
   ...TRIGGER_ONLY,
 ]);
 const ADAPTIVE_KEYS: readonly AnswerKey[] = (Object.keys(QUESTIONS) as AnswerKey[]).filter(
-  (k) => !FIXED_KEYS.has(k) && k !== 'weeklyDistanceChangePct' && k !== 'longRunIncreasePct' && k !== 'side',
+  (k) => !FIXED_KEYS.has(k) && k !== 'weeklyDistanceChangePct' && k !== 'longRunIncreasePct',
 );
 
 /** Representative values tried for number questions when estimating information gain. */
@@ -139,9 +170,15 @@ const STOP_VALUE = 0.05;
 /** …or when one condition is this likely and no question is worth much. */
 const CLEAR_TOP = 0.8;
 const CLEAR_VALUE = 0.15;
-const MAX_ADAPTIVE = 14;
+const MAX_ADAPTIVE = 10;
 /** Weight of one urgency tier step in the question value, in bits. */
 const URGENCY_BONUS = 0.6;
+/**
+ * Weight of each must-not-miss possibility an answer would raise, in bits: information gain over the
+ * dangerous conditions as well as the likely ones, so a question that can reveal a danger is worth asking
+ * even when it would not change the ranking of the benign causes.
+ */
+const DANGER_BONUS = 0.3;
 
 function candidateValues(q: Question): AnswerValue[] {
   if (q.kind === 'boolean') return [true, false];
@@ -157,7 +194,8 @@ export function questionValue(a: Partial_, key: AnswerKey, prior: readonly numbe
   const values = candidateValues(QUESTIONS[key]);
   if (values.length === 0) return 0;
   const before = deriveFeatures(a);
-  const tierNow = urgencyRank(ruleUrgency(a));
+  const now = ruleFindings(a);
+  const tierNow = urgencyRank(now.tier);
   const outcomes = values.map((v) => {
     const next = { ...a, [key]: v } as Partial_;
     const after = deriveFeatures(next);
@@ -171,10 +209,12 @@ export function questionValue(a: Partial_, key: AnswerKey, prior: readonly numbe
       return (prior[i] ?? 0) * l;
     });
     const mass = joint.reduce((s, x) => s + x, 0);
+    const then = ruleFindings(next);
     return {
       mass,
       posterior: joint.map((x) => x / (mass || 1)),
-      lift: urgencyRank(ruleUrgency(next)) - tierNow,
+      lift: urgencyRank(then.tier) - tierNow,
+      dangers: [...then.mustNotMiss].filter((id) => !now.mustNotMiss.has(id)).length,
     };
   });
   const total = outcomes.reduce((s, o) => s + o.mass, 0) || 1;
@@ -184,7 +224,7 @@ export function questionValue(a: Partial_, key: AnswerKey, prior: readonly numbe
   for (const o of outcomes) {
     const pv = o.mass / total;
     gain += pv * (h0 - entropy(o.posterior));
-    bonus += pv * Math.max(0, o.lift) * URGENCY_BONUS;
+    bonus += pv * (Math.max(0, o.lift) * URGENCY_BONUS + o.dangers * DANGER_BONUS);
   }
   return gain + bonus;
 }
@@ -238,7 +278,10 @@ export function simulateQuestionnaire(full: Partial_): {
   const asked: AnswerKey[] = [];
   for (let q = nextQuestion(answers, skipped); q !== null; q = nextQuestion(answers, skipped)) {
     asked.push(q.key);
-    const v = full[q.key];
+    // `redHotJoint` is the older key for "warm and red": a person who said so answers yes to each.
+    const v =
+      full[q.key] ??
+      ((q.key === 'kneeWarm' || q.key === 'kneeRed') && full.redHotJoint === true ? true : undefined);
     if (v === undefined) skipped.push(q.key);
     else (answers as Record<string, unknown>)[q.key] = v;
     if (asked.length > TOTAL_QUESTIONS) break;

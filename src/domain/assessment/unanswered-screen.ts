@@ -17,7 +17,12 @@ export interface ScreenGap {
 
 const SCREEN: readonly { keys: AnswerKey[]; concern: ScreenGap['concern']; what: string }[] = [
   { keys: ['trauma'], concern: 'serious injury', what: 'whether an injury started it' },
-  { keys: ['redHotJoint'], concern: 'septic_arthritis', what: 'whether the knee is red and hot' },
+  { keys: ['kneeWarm', 'redHotJoint'], concern: 'septic_arthritis', what: 'whether the knee feels warm' },
+  {
+    keys: ['kneeRed', 'redHotJoint'],
+    concern: 'septic_arthritis',
+    what: 'whether the skin over the knee is red',
+  },
   { keys: ['fever', 'temperatureC'], concern: 'septic_arthritis', what: 'whether you have a fever' },
   { keys: ['calfSwelling'], concern: 'dvt', what: 'whether the calf is swollen' },
   { keys: ['calfPain'], concern: 'dvt', what: 'whether the calf hurts' },
