@@ -56,6 +56,7 @@ export const IMPORT_CODES = {
   EXPORT_FILE_MISSING: 'EXPORT_FILE_MISSING',
   JSON_MALFORMED: 'JSON_MALFORMED',
   READ_FAILED: 'READ_FAILED',
+  NOT_A_FILE: 'NOT_A_FILE',
 } as const;
 
 export type ImportCode = (typeof IMPORT_CODES)[keyof typeof IMPORT_CODES];
