@@ -18,7 +18,11 @@ interface PlanOptions {
 
 function printPlan(io: Io, plan: Plan): void {
   const w = (s: string) => io.stdout.write(`${s}\n`);
-  w(`Programme: ${plan.programme.name} (${plan.programme.reason})`);
+  // The picker's reason starts with the condition's id ("pfps is the most likely…"): say it in words.
+  const reason = plan.programme.reason.startsWith(`${plan.programme.programmeId} `)
+    ? `it is${plan.programme.reason.slice(plan.programme.programmeId.length + 3)}`
+    : plan.programme.reason;
+  w(`Programme: ${plan.programme.name} (${reason})`);
   if (plan.programme.warning) w(`Note: ${plan.programme.warning}`);
   w(`Pain journal: ${plan.pain.signal} — ${plan.pain.reason}`);
   if (plan.returnToRun) w(`Return to running: level ${plan.returnToRun.level} — ${plan.returnToRun.reason}`);

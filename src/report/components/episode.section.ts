@@ -49,7 +49,7 @@ export function episodeSection(data: ReportData): SafeHtml {
   const shown = journalRows(e.entries);
   const rows = shown.map(
     (p) =>
-      html`<tr><td class="date">${longDate(p.date)}</td><td class="num">${score(p.during)}</td><td class="num">${score(p.after)}</td><td class="num">${score(p.nextMorning)}</td><td>${p.swelling ?? '–'}</td><td>${shortNote(p.note)}</td></tr>`,
+      html`<tr><td class="date">${longDate(p.date)}</td><td class="num">${score(p.during)}</td><td class="num">${score(p.after)}</td><td class="num">${score(p.nextMorning)}</td><td>${p.swelling ?? '–'}</td><td class="note">${shortNote(p.note)}</td></tr>`,
   );
   const caption =
     shown.length < e.entries.length
