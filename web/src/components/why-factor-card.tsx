@@ -2,7 +2,9 @@
  * One factor of `why`: its name, its strength for this runner as a badge with words, what the runner's own
  * numbers show, the advice, and the evidence behind it with its source.
  */
+
 import { FACTOR_EVIDENCE } from '../../../src/domain/causes/factor-catalog.ts';
+import { readableSource } from '../../../src/domain/citation.ts';
 import type { WhyFactor } from '../types/why.ts';
 import { EvidenceLabel } from './screen.tsx';
 import { FACTOR_EVIDENCE_LEVEL, STRENGTH_TEXT } from './why-evidence.ts';
@@ -37,7 +39,7 @@ export function WhyFactorCard(props: { factor: WhyFactor; rank: number }) {
       <p class="why-advice">
         <strong>What to do:</strong> {factor.advice}
       </p>
-      <EvidenceLabel level={FACTOR_EVIDENCE_LEVEL[factor.id]} source={factor.source}>
+      <EvidenceLabel level={FACTOR_EVIDENCE_LEVEL[factor.id]} source={readableSource(factor.source)}>
         {factor.evidence}
       </EvidenceLabel>
     </article>
