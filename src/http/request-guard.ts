@@ -100,10 +100,25 @@ export function isUpload(method: string, path: string): boolean {
   return method === 'POST' && /^\/api\/imports(\/[^/]+\/files)?\/?$/.test(path);
 }
 
+/** Browsers send `Content-Length: 0` and no type on a POST without a body (the dashboard's bare POSTs). */
 function hasBody(c: Context): boolean {
   const length = c.req.header('content-length');
-  if (c.req.header('transfer-encoding') !== undefined) return true;
-  return length !== undefined && length.trim() !== '0';
+  if (length !== undefined) return length.trim() !== '0';
+  return c.req.header('transfer-encoding') !== undefined || c.req.header('content-type') !== undefined;
+}
+
+/** The media type of the request body, lower case, without parameters ("" when none). */
+export function mediaTypeOf(c: Context): string {
+  return (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+export function unsupportedMediaType(type: string): KneewiseError {
+  return new KneewiseError(
+    REQUEST_GUARD_CODES.UNSUPPORTED_MEDIA_TYPE,
+    `content-type: expected application/json, got "${type.slice(0, 100) || 'none'}"`,
+    'input',
+    { httpStatus: 415 },
+  );
 }
 
 /**
@@ -125,15 +140,8 @@ export function jsonBodyRules(limitBytes = JSON_BODY_LIMIT_BYTES): MiddlewareHan
   return async (c, next) => {
     if (isUpload(c.req.method, c.req.path)) return next();
     if (!SAFE_METHODS.has(c.req.method) && hasBody(c)) {
-      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      if (type !== 'application/json') {
-        throw new KneewiseError(
-          REQUEST_GUARD_CODES.UNSUPPORTED_MEDIA_TYPE,
-          `content-type: expected application/json, got "${type.slice(0, 100) || 'none'}"`,
-          'input',
-          { httpStatus: 415 },
-        );
-      }
+      const type = mediaTypeOf(c);
+      if (type !== 'application/json') throw unsupportedMediaType(type);
     }
     return limit(c, next);
   };

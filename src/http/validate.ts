@@ -6,8 +6,12 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { KneewiseError } from '../domain/errors.ts';
 import { zodToKneewise } from './http-error.ts';
+import { mediaTypeOf, unsupportedMediaType } from './request-guard.ts';
 
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  // JSON is parsed only from JSON: a text/plain body is what another page can send without asking.
+  const type = mediaTypeOf(c);
+  if (type !== 'application/json') throw unsupportedMediaType(type);
   let raw: unknown;
   try {
     raw = await c.req.json();
