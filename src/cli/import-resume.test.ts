@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { buildFitRun } from '../../test/factories/fit.factory.ts';
+import { CLI_ARGS } from '../../test/support/cli-process.ts';
 
-const BIN = new URL('../../bin/kneewise.js', import.meta.url).pathname;
 const FILES = 240;
 
 function storedCount(dbPath: string): number {
@@ -39,7 +39,9 @@ test('an import killed half-way resumes to exactly the full set', { timeout: 120
     const db = join(dir, 'db.sqlite');
     // Kill the first run as soon as it has stored something, watching the database itself (a read-only
     // connection is cheap and WAL lets it read while the import writes).
-    const child = spawn(process.execPath, [BIN, '--db', db, 'import', folder, '--json'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [...CLI_ARGS, '--db', db, 'import', folder, '--json'], {
+      stdio: 'ignore',
+    });
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     let killed = false;
     while (child.exitCode === null && child.signalCode === null) {
@@ -52,13 +54,15 @@ test('an import killed half-way resumes to exactly the full set', { timeout: 120
       await new Promise((r) => setTimeout(r, 20));
     }
     await exited;
-    const resumed = spawnSync(process.execPath, [BIN, '--db', db, 'import', folder, '--json'], {
+    const resumed = spawnSync(process.execPath, [...CLI_ARGS, '--db', db, 'import', folder, '--json'], {
       encoding: 'utf8',
     });
     assert.equal(resumed.status, 0, resumed.stderr);
     const report = JSON.parse(resumed.stdout);
     assert.deepEqual(report.skipped, []);
-    const list = spawnSync(process.execPath, [BIN, '--db', db, 'activities', '--json'], { encoding: 'utf8' });
+    const list = spawnSync(process.execPath, [...CLI_ARGS, '--db', db, 'activities', '--json'], {
+      encoding: 'utf8',
+    });
     const activities = JSON.parse(list.stdout).activities as { start: string }[];
     assert.equal(activities.length, FILES, 'every run once, none lost, none twice');
     assert.equal(new Set(activities.map((a) => a.start)).size, FILES);

@@ -1,36 +1,56 @@
 /**
  * The `kneewise` command line. Each command lives in its own file under commands/ and only translates:
  * flags in, a service call, output out.
+ *
+ * Start-up stays quick because only the command being run is loaded: COMMANDS maps each name to a lazy import
+ * of its module (and, through it, of the services, the web server, the report renderer or the importer it
+ * uses). Top-level help needs every command's name and one-line description but none of their code: the built
+ * CLI reads those from a catalogue the build writes next to it (commands.json, made from these same
+ * registrations by commandCatalogue()); run from source, every command is registered for real.
  */
-import { createRequire } from 'node:module';
-import { Command, CommanderError } from 'commander';
-import { createAppContext } from './app-context.ts';
-import { registerActivitiesCommand } from './commands/activities.command.ts';
-import { registerAdviceCommand } from './commands/advice.command.ts';
-import { registerAssessCommand } from './commands/assess.command.ts';
-import { registerDemoCommand } from './commands/demo.command.ts';
-import { registerImportCommand } from './commands/import.command.ts';
-import { registerLoadCommand } from './commands/load.command.ts';
-import { registerPainCommand } from './commands/pain.command.ts';
-import { registerPlanCommand } from './commands/plan.command.ts';
-import { registerReportCommand } from './commands/report.command.ts';
-import { registerRoutineCommand } from './commands/routine.command.ts';
-import { registerServeCommand } from './commands/serve.command.ts';
-import { registerSettingsCommand } from './commands/settings.command.ts';
-import { registerShoesCommand } from './commands/shoes.command.ts';
-import { registerStatusCommand } from './commands/status.command.ts';
-import { registerWhyCommand } from './commands/why.command.ts';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Help } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import type { AppContext } from './app-context.ts';
+import { endQuietlyOnClosedPipe } from './closed-pipe.ts';
 import { describeError, exitCodeFor, type Io } from './output.ts';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+type Register = (program: Command, ctx: AppContext) => void;
 
-export async function runCli(argv: readonly string[], io: Io): Promise<number> {
-  const program = new Command('kneewise')
+/** Every command, in the order `--help` lists them, each loaded only when it runs. */
+const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
+  ['import', async () => (await import('./commands/import.command.ts')).registerImportCommand],
+  ['activities', async () => (await import('./commands/activities.command.ts')).registerActivitiesCommand],
+  ['load', async () => (await import('./commands/load.command.ts')).registerLoadCommand],
+  ['status', async () => (await import('./commands/status.command.ts')).registerStatusCommand],
+  ['settings', async () => (await import('./commands/settings.command.ts')).registerSettingsCommand],
+  ['assess', async () => (await import('./commands/assess.command.ts')).registerAssessCommand],
+  ['shoes', async () => (await import('./commands/shoes.command.ts')).registerShoesCommand],
+  ['pain', async () => (await import('./commands/pain.command.ts')).registerPainCommand],
+  ['why', async () => (await import('./commands/why.command.ts')).registerWhyCommand],
+  ['plan', async () => (await import('./commands/plan.command.ts')).registerPlanCommand],
+  ['routine', async () => (await import('./commands/routine.command.ts')).registerRoutineCommand],
+  ['advice', async () => (await import('./commands/advice.command.ts')).registerAdviceCommand],
+  ['report', async () => (await import('./commands/report.command.ts')).registerReportCommand],
+  ['demo', async () => (await import('./commands/demo.command.ts')).registerDemoCommand],
+  ['serve', async () => (await import('./commands/serve.command.ts')).registerServeCommand],
+];
+const LOADERS = new Map(COMMANDS);
+
+/** One line of the top-level help: what commander prints for a command, without loading it. */
+export interface CatalogueEntry {
+  name: string;
+  term: string;
+  description: string;
+}
+
+function newProgram(io: Io): Command {
+  return new Command('kneewise')
     .description(
       'Why does my knee hurt after running? Evidence-based answers from your own training data.\n' +
         'Education and triage, not a diagnosis.',
     )
-    .version(version, '-V, --version')
+    .version(packageJson.version, '-V, --version')
     .option(
       '--db <url>',
       'database: a file path, sqlite:PATH or postgres://… (default: KNEEWISE_DB, else SQLite in your data folder)',
@@ -41,25 +61,77 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
+}
 
+async function registerCommands(
+  program: Command,
+  io: Io,
+  commands: ReadonlyArray<readonly [string, () => Promise<Register>]>,
+): Promise<void> {
+  const { createAppContext } = await import('./app-context.ts');
   const ctx = createAppContext(program, io);
-  registerImportCommand(program, ctx);
-  registerActivitiesCommand(program, ctx);
-  registerLoadCommand(program, ctx);
-  registerStatusCommand(program, ctx);
-  registerSettingsCommand(program, ctx);
-  registerAssessCommand(program, ctx);
-  registerShoesCommand(program, ctx);
-  registerPainCommand(program, ctx);
-  registerWhyCommand(program, ctx);
-  registerPlanCommand(program, ctx);
-  registerRoutineCommand(program, ctx);
-  registerAdviceCommand(program, ctx);
-  registerReportCommand(program, ctx);
-  registerDemoCommand(program, ctx);
-  registerServeCommand(program, ctx);
+  const registers = await Promise.all(commands.map(([, load]) => load()));
+  for (const register of registers) register(program, ctx);
+}
+
+/** Name-only stand-ins so commander can print the top-level help and suggest a name for a typo. */
+function registerCatalogue(program: Command, catalogue: readonly CatalogueEntry[]): void {
+  const terms = new Map(catalogue.map((c) => [c.name, c.term]));
+  for (const c of catalogue) program.command(c.name).description(c.description);
+  program.configureHelp({
+    subcommandTerm(this: Help, cmd: Command) {
+      return terms.get(cmd.name()) ?? Help.prototype.subcommandTerm.call(this, cmd);
+    },
+  });
+}
+
+/** The first word of argv that is not a global option (`--db URL` takes a value), or undefined. */
+export function commandWord(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return argv[i + 1];
+    if (arg === '--db') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/** Every command's help line, from the real registrations: the build writes it to dist/cli/commands.json. */
+export async function commandCatalogue(): Promise<CatalogueEntry[]> {
+  const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, isTTY: false };
+  const program = newProgram(io);
+  await registerCommands(program, io, COMMANDS);
+  const help = program.createHelp();
+  return program.commands.map((cmd) => ({
+    name: cmd.name(),
+    term: help.subcommandTerm(cmd),
+    description: help.subcommandDescription(cmd),
+  }));
+}
+
+/** The catalogue written by the build next to the bundle; null when running from source. */
+function builtCatalogue(): CatalogueEntry[] | null {
+  try {
+    return JSON.parse(readFileSync(new URL('./commands.json', import.meta.url), 'utf8')) as CatalogueEntry[];
+  } catch {
+    return null;
+  }
+}
+
+export async function runCli(
+  argv: readonly string[],
+  io: Io,
+  catalogue: readonly CatalogueEntry[] | null = builtCatalogue(),
+): Promise<number> {
+  const program = newProgram(io);
+  const word = commandWord(argv);
+  const target = word === 'help' ? commandWord(argv.slice(argv.indexOf('help') + 1)) : word;
+  const load = target === undefined ? undefined : LOADERS.get(target);
 
   try {
+    if (load && target !== undefined) await registerCommands(program, io, [[target, load]]);
+    else if (catalogue) registerCatalogue(program, catalogue);
+    else await registerCommands(program, io, COMMANDS);
     await program.parseAsync(argv as string[], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
@@ -75,6 +147,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 
 const isMain = process.argv[1] !== undefined && /kneewise(\.js)?$|main\.ts$/.test(process.argv[1]);
 if (isMain) {
+  endQuietlyOnClosedPipe();
   const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -32,7 +32,10 @@ function sourcesMtime(): number {
 
 export function webBuildIsFresh(): boolean {
   const index = join(WEB_DIST, 'index.html');
-  return existsSync(index) && statSync(index).mtimeMs >= sourcesMtime();
+  if (!existsSync(index)) return false;
+  // An installed package ships dist/web without web/: the build it carries is the only one there is.
+  if (!existsSync(WEB_SOURCE)) return true;
+  return statSync(index).mtimeMs >= sourcesMtime();
 }
 
 /** Builds the dashboard when needed; returns the folder to serve. `log` hears one line when it builds. */

@@ -9,13 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-
-const BIN = fileURLToPath(new URL('../../../bin/kneewise.js', import.meta.url));
+import { CLI_ARGS } from '../../../test/support/cli-process.ts';
 
 function startServe(args: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'kneewise-serve-'));
-  const child = spawn(process.execPath, [BIN, '--db', join(dir, 'k.sqlite'), 'serve', ...args], {
+  const child = spawn(process.execPath, [...CLI_ARGS, '--db', join(dir, 'k.sqlite'), 'serve', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Builds what the installed command runs: src/ bundled by esbuild into dist/cli (ESM, code-split so every command
+// loads only its own chunks, with source maps), plus dist/cli/commands.json, the top-level help catalogue.
+// `npm ci` runs it through `prepare`; `npm pack` also builds the dashboard (dist/web) so the package ships it.
+//   node scripts/build.mjs             the CLI and the dashboard
+//   node scripts/build.mjs --cli       the CLI only
+//   node scripts/build.mjs --if-stale  only what is older than its sources (no output when all is fresh)
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CLI_DIST, cliBuildIsFresh, ROOT } from '../bin/build-freshness.js';
+
+const args = new Set(process.argv.slice(2));
+const ifStale = args.has('--if-stale');
+const cliOnly = args.has('--cli');
+
+/** Packages that stay in node_modules: native or optional code esbuild cannot bundle, and build-time tools. */
+const EXTERNAL = [
+  'better-sqlite3',
+  'pg',
+  'pg-native',
+  'vite',
+  'tsx',
+  'esbuild',
+  '@garmin/fitsdk',
+  'playwright-core',
+];
+
+async function buildCli() {
+  const { build } = await import('esbuild');
+  // Build into a scratch folder renamed into place, so a process starting meanwhile never loads half a build.
+  const scratch = `${CLI_DIST}.build-${process.pid}`;
+  await rm(scratch, { recursive: true, force: true });
+  await build({
+    entryPoints: [join(ROOT, 'src/cli/main.ts')],
+    outdir: scratch,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    external: EXTERNAL,
+    // Bundled CommonJS packages (commander, yauzl, saxes…) call require(); an ES module has none of its own.
+    banner: {
+      js: "import { createRequire as __kneewiseRequire } from 'node:module'; const require = __kneewiseRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+  const { commandCatalogue } = await import(pathToFileURL(join(scratch, 'main.js')).href);
+  await writeFile(join(scratch, 'commands.json'), `${JSON.stringify(await commandCatalogue(), null, 1)}\n`);
+  const old = `${CLI_DIST}.old-${process.pid}`;
+  await mkdir(join(ROOT, 'dist'), { recursive: true });
+  if (existsSync(CLI_DIST)) await rename(CLI_DIST, old);
+  await rename(scratch, CLI_DIST);
+  await rm(old, { recursive: true, force: true });
+}
+
+/** The dashboard through the server's own builder (rebuilds only when web/ changed); tsx is a build-time tool. */
+async function buildWeb() {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { ensureWebBuild } = await import('../src/http/web-build.ts');
+  await ensureWebBuild((line) => console.error(line));
+}
+
+const started = performance.now();
+if (!ifStale || !cliBuildIsFresh()) {
+  await buildCli();
+  console.error(
+    `Built the command line into dist/cli in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
+}
+if (!cliOnly) await buildWeb();
