@@ -201,20 +201,19 @@ test('a kneecap story, map by mouse and keyboard, ends in self-care or soon with
     'result-headline',
     'focus moves to the verdict',
   );
-  assert.equal(
-    await page.locator('.assessment-result li.condition').first().getAttribute('data-condition'),
-    'pfps',
-  );
-  const first = (await page.locator('.assessment-result li.condition').first().textContent()) ?? '';
+  // The differential's likely conditions (after anything that must be ruled out) open with the kneecap.
+  const likely = page.locator('.assessment-result li.condition[data-kind="likely"]');
+  assert.equal(await likely.first().getAttribute('data-condition'), 'pfps');
+  const first = (await likely.first().textContent()) ?? '';
   assert.match(first, /Patellofemoral pain/);
   assert.match(
     first,
     /For: .*Where does it hurt\?.* — Around or behind the kneecap/s,
     'reasons name the answers',
   );
-  await page.locator('.assessment-result li.condition').first().locator('summary').click();
+  await likely.first().locator('summary').click();
   assert.match(
-    first + ((await page.locator('.assessment-result li.condition .sources').first().textContent()) ?? ''),
+    first + ((await likely.first().locator('.sources').textContent()) ?? ''),
     /Willy RW|Crossley KM/,
   );
   assert.ok(await page.getByRole('link', { name: /See the programme/ }).isVisible());
@@ -271,7 +270,7 @@ test('an injury that stops the leg taking weight raises the alarm at once, and t
   assert.ok(early === 'emergency' || early === 'urgent', `early tier ${early}`);
   assert.equal(await warning.getAttribute('role'), 'alert');
   assert.match(
-    (await warning.textContent()) ?? '',
+    (await page.locator('.early-warning-details').textContent()) ?? '',
     /Can you stand and put your weight on that leg now\? — No/,
   );
   await watched.screenshot('knee-check-early-warning');
@@ -379,9 +378,11 @@ test('a hot swollen knee with a fever, on a phone in dark mode, says emergency p
   const banner = page.locator('.assessment-result .urgency-banner');
   await banner.waitFor();
   assert.equal(await banner.getAttribute('data-urgency'), 'emergency');
+  assert.match((await page.locator('#why-level').locator('..').textContent()) ?? '', /joint infection/);
+  // The danger to rule out opens the differential, labelled as such.
   assert.match(
-    (await page.locator('#why-level').locator('..').textContent()) ?? '',
-    /Joint infection \(septic arthritis\)/,
+    (await page.locator('.assessment-result li.condition').first().textContent()) ?? '',
+    /Must be ruled out.*Joint infection \(septic arthritis\)/s,
   );
   await watched.screenshot('knee-check-result-emergency-360-dark');
   assert.deepEqual(await auditPage(page), [], 'the emergency result at 360 px in dark mode passes the audit');

@@ -112,7 +112,7 @@ test('an emergency knee check result comes first on Today, as an alert', { skip 
     await banner.waitFor();
     assert.match(
       (await banner.textContent()) ?? '',
-      /Your knee check on Sat 28 Jun said: emergency\..*Go to an emergency department now/s,
+      /Your knee check on Sat 28 Jun said: emergency\..*go to an emergency department now.*How fast: Now/s,
     );
     assert.equal(
       await banner.getByRole('link', { name: 'See why in your knee check' }).getAttribute('href'),

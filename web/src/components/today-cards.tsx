@@ -1,14 +1,34 @@
 /** The three small cards under the alerts: the latest knee check, the pain journal, the next planned session. */
 import type { PainEntry } from '../../../src/domain/journal/pain-entry.ts';
+import { useApi } from '../api.ts';
 import { dayWithRelative, shortDay } from '../format-dates.ts';
+import { differentialOf, likelihoodText } from '../knee/differential.ts';
+import { toSavedAssessment } from '../knee/saved-assessment.ts';
+import { TIER_LOOK } from '../knee/urgency-tiers.ts';
 import { useUnits } from '../settings-context.tsx';
 import type { LatestAssessment, NextPlanned } from '../types/today.ts';
-import { conditionName, URGENCY_TEXT } from './today-urgency.tsx';
+
+/** The first line of the latest check's differential, in the words of the knee-check screen. */
+function FirstEntry(props: { assessmentId: string }) {
+  const latest = useApi<unknown>('/assessments/latest');
+  const saved = toSavedAssessment(latest.data);
+  // Another check saved since Today loaded: say nothing rather than mix two checks.
+  if (!saved || (saved.id !== null && saved.id !== props.assessmentId)) return null;
+  const first = differentialOf(saved.result)[0];
+  if (!first) return null;
+  return (
+    <p data-testid="knee-card-first">
+      {first.kind === 'must-not-miss' ? 'Must be ruled out first: ' : 'Most likely: '}
+      <strong>{first.name}</strong>
+      {first.kind === 'likely' && <span class="muted"> ({likelihoodText(first)})</span>}
+    </p>
+  );
+}
 
 export function KneeCheckCard(props: { assessment: LatestAssessment | null }) {
   const a = props.assessment;
   return (
-    <section class="card" aria-labelledby="knee-card-title">
+    <section class="card" aria-labelledby="knee-card-title" data-testid="knee-card">
       <h2 id="knee-card-title">Knee check</h2>
       {a === null ? (
         <>
@@ -22,13 +42,14 @@ export function KneeCheckCard(props: { assessment: LatestAssessment | null }) {
       ) : (
         <>
           <p>
-            <span class={`tier tier-${a.urgency}`}>{URGENCY_TEXT[a.urgency].label}</span>{' '}
+            <span class={`tier tier-${a.urgency}`}>
+              <span aria-hidden="true">{TIER_LOOK[a.urgency].symbol} </span>
+              {TIER_LOOK[a.urgency].name}
+            </span>{' '}
             <span class="muted">on {shortDay(a.createdAt.slice(0, 10))}</span>
           </p>
-          <p>{URGENCY_TEXT[a.urgency].action}</p>
-          {a.topConditions.length > 0 && (
-            <p class="muted">Most likely: {a.topConditions.slice(0, 3).map(conditionName).join(', ')}.</p>
-          )}
+          <p>{a.headline}</p>
+          <FirstEntry assessmentId={a.id} />
           <a class="button secondary" href="#/knee-check">
             Open your knee check
           </a>

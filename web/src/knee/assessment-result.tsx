@@ -1,25 +1,21 @@
 /**
  * An assessment, as the runner should read it: the urgency banner first (what to do and how fast), then why
- * (the rules and the answers behind them), the ranked likely conditions with their reasons and sources, the
- * advice, links to the plan and the clinician report, and the not-a-diagnosis notice.
+ * (the rules and the answers behind them), the differential as one list (what must be ruled out first, then
+ * the likely conditions with their reasons and sources), links to the plan and the clinician report, and the
+ * not-a-diagnosis notice.
  */
+import { Fragment } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { MUST_NOT_MISS_NAMES } from '../../../src/domain/assessment/advice.text.ts';
 import { CONDITION_IDS } from '../../../src/domain/assessment/condition.types.ts';
 import { conditionById } from '../../../src/domain/assessment/conditions.kb.ts';
 import { SOURCES } from '../../../src/domain/assessment/sources.catalog.ts';
 import { NotADiagnosis } from '../components/screen.tsx';
-import type { AssessedCondition, Assessment, DraftAnswers } from '../types/assessment.ts';
+import type { AssessedCondition, Assessment, DifferentialEntry, DraftAnswers } from '../types/assessment.ts';
 import { answerInWords, withoutKeySuffix } from './answer-text.ts';
+import { differentialOf, likelihoodText } from './differential.ts';
 import { UrgencyBanner } from './urgency-banner.tsx';
+import { isUrgentTier, urgencyRank } from './urgency-tiers.ts';
 import './assessment-result.css';
-
-function likelihoodWords(p: number): string {
-  if (p >= 0.6) return 'most likely';
-  if (p >= 0.25) return 'possible';
-  if (p >= 0.08) return 'less likely';
-  return 'unlikely, but worth knowing';
-}
 
 function conditionSources(id: string): string[] {
   if (!(CONDITION_IDS as readonly string[]).includes(id)) return [];
@@ -37,15 +33,25 @@ function AnswerList(props: { keys: readonly string[]; answers: DraftAnswers | nu
   );
 }
 
+/**
+ * The rules that set the tier. Only the rules at the tier given speak in their own words: a lower-tier rule's
+ * "needs checking today" under an emergency would contradict the banner, so its answers are listed as facts.
+ */
 function WhyThisLevel(props: { result: Assessment; answers: DraftAnswers | null }) {
   const { result } = props;
   const drivers = result.urgencyDrivers ?? [];
+  const leading = drivers.filter((d) => d.tier === result.urgency);
+  const lowerKeys = [
+    ...new Set(
+      drivers.filter((d) => urgencyRank(d.tier) < urgencyRank(result.urgency)).flatMap((d) => d.keys),
+    ),
+  ].filter((k) => !leading.some((d) => d.keys.includes(k)));
   return (
     <section class="card" aria-labelledby="why-level">
       <h3 id="why-level">Why this level</h3>
-      {drivers.length > 0 ? (
+      {leading.length > 0 ? (
         <ul class="reasons">
-          {drivers.map((d) => (
+          {leading.map((d) => (
             <li key={`${d.rule}-${d.reason}`}>
               {withoutKeySuffix(d.reason, d.keys)}
               {d.keys.length > 0 && <span class="muted"> Your answers:</span>}
@@ -60,14 +66,10 @@ function WhyThisLevel(props: { result: Assessment; answers: DraftAnswers | null 
           ))}
         </ul>
       )}
-      {result.mustNotMiss.length > 0 && (
+      {leading.length > 0 && lowerKeys.length > 0 && (
         <>
-          <h4>What a clinician will want to rule out</h4>
-          <ul>
-            {result.mustNotMiss.map((m) => (
-              <li key={m.id}>{MUST_NOT_MISS_NAMES[m.id] ?? m.id}</li>
-            ))}
-          </ul>
+          <h4>Also tell the clinician</h4>
+          <AnswerList keys={lowerKeys} answers={props.answers} />
         </>
       )}
       {(result.notRuledOut ?? []).length > 0 && (
@@ -84,66 +86,142 @@ function WhyThisLevel(props: { result: Assessment; answers: DraftAnswers | null 
   );
 }
 
-function ConditionCard(props: { condition: AssessedCondition; rank: number; answers: DraftAnswers | null }) {
-  const c = props.condition;
-  const percent = Math.round(c.likelihood * 100);
-  const sources = conditionSources(c.id);
+/** The reasons an entry gives, "For:"/"Against:" with the answers behind them when the engine names them. */
+function EntryReasons(props: {
+  reasons: readonly string[];
+  drivers: AssessedCondition['drivers'] | undefined;
+  answers: DraftAnswers | null;
+}) {
+  if (props.reasons.length === 0) return null;
   return (
-    <li class="card condition" data-condition={c.id}>
+    <>
+      <p class="reasons-title">What your answers say about it:</p>
+      <ul class="reasons">
+        {props.reasons.map((r, i) => {
+          const d = props.drivers?.[i];
+          const against = d?.effect === 'against';
+          return (
+            <li key={r} class={against ? 'against' : 'for'}>
+              {d && <span class="reason-direction">{against ? 'Against:' : 'For:'}</span>}{' '}
+              {d ? withoutKeySuffix(r, d.keys) : r}
+              {d && d.keys.length > 0 && (
+                <span class="muted"> ({d.keys.map((k) => answerInWords(k, props.answers)).join('; ')})</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+/** One line of the differential: a danger to rule out, or a likely condition with its band and number. */
+function DifferentialItem(props: {
+  entry: DifferentialEntry;
+  rank: number;
+  condition: AssessedCondition | undefined;
+  answers: DraftAnswers | null;
+}) {
+  const { entry, condition: c } = props;
+  const danger = entry.kind === 'must-not-miss';
+  const sources = conditionSources(entry.id);
+  const percent = entry.likelihood === null ? null : Math.round(entry.likelihood * 100);
+  return (
+    <li
+      class={`card condition${danger ? ' must-not-miss' : ''}`}
+      data-condition={entry.id}
+      data-kind={entry.kind}
+    >
+      {danger && <p class="differential-tag">Must be ruled out</p>}
       <h4>
-        <span class="condition-rank">{props.rank}.</span> {c.name}
+        <span class="condition-rank">{props.rank}.</span> {entry.name}
       </h4>
       <p class="condition-likelihood">
-        <span class="likelihood-bar" aria-hidden="true">
-          <span style={{ width: `${Math.max(1, percent)}%` }} />
-        </span>{' '}
-        <strong>{percent < 1 ? 'under 1' : percent} %</strong> — {likelihoodWords(c.likelihood)}
+        {percent !== null && (
+          <>
+            <span class="likelihood-bar" aria-hidden="true">
+              <span style={{ width: `${Math.max(1, percent)}%` }} />
+            </span>{' '}
+          </>
+        )}
+        <strong>{likelihoodText(entry)}</strong>
       </p>
-      {c.description && <p>{c.description}</p>}
-      {c.reasons.length > 0 && (
-        <>
-          <p class="reasons-title">What your answers say about it:</p>
-          <ul class="reasons">
-            {c.reasons.map((r, i) => {
-              const d = c.drivers?.[i];
-              const against = d?.effect === 'against';
-              return (
-                <li key={r} class={against ? 'against' : 'for'}>
-                  <span class="reason-direction">{against ? 'Against:' : 'For:'}</span>{' '}
-                  {d ? withoutKeySuffix(r, d.keys) : r}
-                  {d && (
-                    <span class="muted">
-                      {' '}
-                      ({d.keys.map((k) => answerInWords(k, props.answers)).join('; ')})
-                    </span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </>
+      {c?.description && <p>{c.description}</p>}
+      <EntryReasons
+        reasons={entry.reasons}
+        drivers={c && c.reasons.join('\n') === entry.reasons.join('\n') ? c.drivers : undefined}
+        answers={props.answers}
+      />
+      {(c?.management || c?.recovery || sources.length > 0) && (
+        <details>
+          <summary>{c ? 'Managing it, recovery and sources' : 'Sources'}</summary>
+          {c?.management && (
+            <p>
+              <strong>Managing it:</strong> {c.management}
+            </p>
+          )}
+          {c?.recovery && (
+            <p>
+              <strong>Recovery:</strong> {c.recovery}
+            </p>
+          )}
+          {sources.length > 0 && (
+            <ul class="sources">
+              {sources.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+          )}
+        </details>
       )}
-      <details>
-        <summary>Managing it, recovery and sources</summary>
-        {c.management && (
-          <p>
-            <strong>Managing it:</strong> {c.management}
-          </p>
-        )}
-        {c.recovery && (
-          <p>
-            <strong>Recovery:</strong> {c.recovery}
-          </p>
-        )}
-        {sources.length > 0 && (
-          <ul class="sources">
-            {sources.map((s) => (
-              <li key={s}>{s}</li>
-            ))}
-          </ul>
-        )}
-      </details>
     </li>
+  );
+}
+
+/**
+ * The differential as one list in the engine's order. Under an urgent or emergency tier the likely (usually
+ * benign) conditions sit under "Once the urgent cause is excluded", so nobody reads them as the answer.
+ */
+function Differential(props: { result: Assessment; answers: DraftAnswers | null }) {
+  const entries = differentialOf(props.result);
+  const byId = new Map(props.result.conditions.map((c) => [c.id as string, c]));
+  const dividerAt = entries.findIndex((e) => e.kind === 'likely' && e.afterUrgentExcluded);
+  const hasDanger = entries.some((e) => e.kind === 'must-not-miss');
+  return (
+    <section class="differential" aria-labelledby="differential-title">
+      <h3 id="differential-title">
+        {hasDanger ? 'What it could be, dangerous causes first' : 'What it most likely is'}
+      </h3>
+      <p class="muted">
+        {hasDanger
+          ? 'What must be ruled out comes first: an examination or a test decides, not this list. '
+          : ''}
+        The percentages compare the likely explanations with each other, from your answers alone. They are not
+        a test result.
+      </p>
+      {entries.length === 0 ? (
+        <p>Your answers do not point to one explanation yet: a clinician's examination will.</p>
+      ) : (
+        <ol class="conditions">
+          {entries.map((entry, i) => (
+            <Fragment key={entry.id}>
+              {i === dividerAt && (
+                <li key="divider" class="differential-divider">
+                  <h4>Once the urgent cause is excluded</h4>
+                  <p class="muted">Only after a clinician has ruled out the causes above do these apply.</p>
+                </li>
+              )}
+              <DifferentialItem
+                entry={entry}
+                rank={i + 1}
+                condition={entry.kind === 'likely' ? byId.get(entry.id) : undefined}
+                answers={props.answers}
+              />
+            </Fragment>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }
 
@@ -157,8 +235,11 @@ export function AssessmentResultView(props: {
 }) {
   const { result } = props;
   const heading = useRef<HTMLHeadingElement>(null);
+  // Focus and scroll go to the banner, so the tier is the first thing seen and heard.
   useEffect(() => {
-    if (props.focusOnShow) heading.current?.focus();
+    if (!props.focusOnShow) return;
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.closest('.urgency-banner')?.scrollIntoView({ block: 'start' });
   }, [props.focusOnShow]);
   const selfCare = result.urgency === 'self-care';
   return (
@@ -169,6 +250,7 @@ export function AssessmentResultView(props: {
         headline={result.headline}
         headingRef={heading}
         headingId="result-headline"
+        sticky={isUrgentTier(result.urgency)}
       />
       <section class="card" aria-labelledby="what-to-do">
         <h3 id="what-to-do">What to do</h3>
@@ -189,16 +271,7 @@ export function AssessmentResultView(props: {
         )}
       </section>
       <WhyThisLevel result={result} answers={props.answers} />
-      <h3>What it most likely is</h3>
-      <p class="muted">
-        Likelihoods compare the explanations below with each other, from your answers alone. They are not a
-        test result.
-      </p>
-      <ol class="conditions">
-        {result.conditions.map((c, i) => (
-          <ConditionCard key={c.id} condition={c} rank={i + 1} answers={props.answers} />
-        ))}
-      </ol>
+      <Differential result={result} answers={props.answers} />
       {result.trainingEvidence?.used && (
         <section class="card" aria-labelledby="training-evidence">
           <h3 id="training-evidence">What your training shows</h3>

@@ -21,6 +21,8 @@ export interface QuestionFormProps {
   /** How many questions were answered before this one (tests and styles can tell forms apart). */
   step: number;
   busy: boolean;
+  /** Take focus when shown (false when an alarm raised by the same answer takes it instead). */
+  focusOnShow?: boolean;
   canGoBack: boolean;
   onAnswer: (value: AnswerValue) => void;
   onDontKnow: () => void;
@@ -109,7 +111,9 @@ export function QuestionForm(props: QuestionFormProps) {
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // A new question replaces the old form: move focus to it so keyboard and screen-reader users follow.
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (props.focusOnShow !== false) heading.current?.focus();
+  }, []);
 
   const id = `q-${q.key}`;
   const errorId = `${id}-error`;

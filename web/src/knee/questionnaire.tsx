@@ -2,7 +2,8 @@
  * The adaptive questionnaire in the browser. The server picks each next question (POST /assessment/next,
  * the same `nextQuestion` the CLI uses); this component keeps the answers, the "don't know" keys and the
  * history for Back. After every answer it previews the urgency (POST /assessments with save: false) so a red
- * flag is said plainly at once, not after twenty more questions.
+ * flag is said plainly at once, not after twenty more questions: when the tier first reaches urgent or
+ * emergency (or rises), focus and scroll go to the banner, which then stays at the top of the window.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
@@ -16,10 +17,10 @@ import type {
   NextQuestionResponse,
   Question,
 } from '../types/assessment.ts';
-import { EarlyWarning } from './early-warning.tsx';
+import { EarlyWarningBanner, EarlyWarningDetails } from './early-warning.tsx';
 import { progressLabel } from './progress-estimate.ts';
 import { QuestionForm } from './question-form.tsx';
-import { isUrgentTier } from './urgency-tiers.ts';
+import { isUrgentTier, urgencyRank } from './urgency-tiers.ts';
 
 /** One answered question; value null = "I don't know". */
 interface Step {
@@ -68,8 +69,27 @@ export function Questionnaire(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [warning, setWarning] = useState<AssessmentResult | null>(null);
-  const previewSeq = useRef(0);
+  /** Counts the times the alarm was raised; each raise moves focus and scroll to the banner. */
+  const [raised, setRaised] = useState(0);
+  /** Whether the question on screen takes focus: not when the alarm was raised by the same answer. */
+  const [questionFocus, setQuestionFocus] = useState(true);
+  const seq = useRef(0);
   const doneHeading = useRef<HTMLHeadingElement>(null);
+  const alarmHeading = useRef<HTMLHeadingElement>(null);
+  const alarmBanner = useRef<HTMLElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const warningNow = useRef<AssessmentResult | null>(null);
+
+  /** Shows the preview's alarm (or none); true when it is new or higher than the one on screen. */
+  const applyWarning = useCallback((alarm: AssessmentResult | null): boolean => {
+    const before = warningNow.current;
+    warningNow.current = alarm;
+    setWarning(alarm);
+    const rose =
+      alarm !== null && (before === null || urgencyRank(alarm.urgency) > urgencyRank(before.urgency));
+    if (rose) setRaised((n) => n + 1);
+    return rose;
+  }, []);
 
   const fetchNext = useCallback(async (history: readonly Step[]) => {
     setBusy(true);
@@ -77,6 +97,7 @@ export function Questionnaire(props: {
     try {
       const next = await api<NextQuestionResponse>('/assessment/next', { body: collect(history) });
       setInitial(undefined);
+      setQuestionFocus(true);
       setView({ question: next.question, step: history.length });
     } catch (e) {
       setError(e instanceof Error ? e : new Error(String(e)));
@@ -85,33 +106,87 @@ export function Questionnaire(props: {
     }
   }, []);
 
-  const preview = useCallback(async (history: readonly Step[]) => {
+  /** The urgency so far if it is urgent or emergency, null if not, undefined when the preview failed. */
+  const previewOf = useCallback(async (history: readonly Step[]) => {
     const { answers } = collect(history);
-    const seq = ++previewSeq.current;
-    if (answers.age === undefined) return setWarning(null);
+    if (answers.age === undefined) return null;
     try {
       const result = await api<AssessmentResult>('/assessments', { body: { answers, save: false } });
-      if (seq === previewSeq.current) setWarning(isUrgentTier(result.urgency) ? result : null);
+      return isUrgentTier(result.urgency) ? result : null;
     } catch {
       // The preview is a courtesy; the final submit reports any error.
+      return undefined;
     }
   }, []);
+
+  /**
+   * After an answer: the next question and the preview together, so that when the answer raises the alarm
+   * the banner, not the next question, takes focus (whichever request happens to finish first).
+   */
+  const advance = useCallback(
+    async (history: readonly Step[]) => {
+      const mine = ++seq.current;
+      setBusy(true);
+      setError(null);
+      const [next, alarm] = await Promise.all([
+        api<NextQuestionResponse>('/assessment/next', { body: collect(history) }).then(
+          (r) => r,
+          (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+        ),
+        previewOf(history),
+      ]);
+      if (mine !== seq.current) return;
+      const rose = alarm !== undefined && applyWarning(alarm);
+      if (next instanceof Error) setError(next);
+      else {
+        setInitial(undefined);
+        setQuestionFocus(!rose);
+        setView({ question: next.question, step: history.length });
+      }
+      setBusy(false);
+    },
+    [previewOf, applyWarning],
+  );
+
+  const preview = useCallback(
+    async (history: readonly Step[]) => {
+      const mine = ++seq.current;
+      const alarm = await previewOf(history);
+      if (mine === seq.current && alarm !== undefined) applyWarning(alarm);
+    },
+    [previewOf, applyWarning],
+  );
 
   useEffect(() => {
     void fetchNext([]);
   }, [fetchNext]);
 
   useEffect(() => {
-    if (current === null) doneHeading.current?.focus();
-  }, [current]);
+    if (current === null && questionFocus) doneHeading.current?.focus();
+  }, [current, questionFocus]);
+
+  // The alarm was raised: focus its heading and bring the banner to the top of the window.
+  useEffect(() => {
+    if (raised === 0) return;
+    alarmHeading.current?.focus({ preventScroll: true });
+    alarmBanner.current?.scrollIntoView({ block: 'start' });
+  }, [raised]);
+
+  // The banner stays on top while answering: keep the question on screen from sliding under it.
+  useEffect(() => {
+    const banner = alarmBanner.current;
+    const question = root.current?.querySelector('form.question, .question-done');
+    if (!warning || !banner || !question || raised === 0) return;
+    const covered = banner.getBoundingClientRect().bottom - question.getBoundingClientRect().top;
+    if (covered > 0) window.scrollBy({ top: -(covered + 12) });
+  }, [view, warning, raised]);
 
   const record = (value: AnswerValue | null) => {
     if (!current || !view) return;
     // From the step on screen: after a failed load the answered step may still be in `steps`.
     const history = [...steps.slice(0, view.step), { question: current, value }];
     setSteps(history);
-    void fetchNext(history);
-    void preview(history);
+    void advance(history);
   };
 
   const back = () => {
@@ -120,6 +195,7 @@ export function Questionnaire(props: {
     const history = steps.slice(0, -1);
     setSteps(history);
     setError(null);
+    setQuestionFocus(true);
     setView({ question: last.question, step: history.length });
     setInitial(last.value ?? undefined);
     void preview(history);
@@ -143,10 +219,17 @@ export function Questionnaire(props: {
   const progress = progressLabel(shown.answers, shown.skipped, current ?? null);
 
   return (
-    <div class="questionnaire">
+    <div class="questionnaire" ref={root}>
       {warning && (
-        <EarlyWarning result={warning} answers={answers} busy={busy} onSeeResult={() => void submit()} />
+        <EarlyWarningBanner
+          result={warning}
+          busy={busy}
+          onSeeResult={() => void submit()}
+          headingRef={alarmHeading}
+          bannerRef={alarmBanner}
+        />
       )}
+      {warning && <EarlyWarningDetails result={warning} answers={answers} />}
       {error && (
         <ErrorMessage
           error={error}
@@ -163,6 +246,7 @@ export function Questionnaire(props: {
           progressLabel={progress}
           step={view?.step ?? 0}
           busy={busy}
+          focusOnShow={questionFocus}
           canGoBack={steps.length > 0}
           onAnswer={(v) => record(v)}
           onDontKnow={() => record(null)}

@@ -24,3 +24,5 @@ export const TIER_LOOK: Record<Urgency, TierLook> = {
 export function isUrgentTier(u: Urgency): boolean {
   return u === 'emergency' || u === 'urgent';
 }
+
+export { urgencyRank } from '../../../src/domain/assessment/urgency.types.ts';

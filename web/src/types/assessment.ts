@@ -4,11 +4,37 @@
  * they are imported as types only and the browser and the CLI can never disagree about them.
  */
 import type { AnswerKey, PainLocation } from '../../../src/domain/assessment/answer-keys.ts';
-import type { AssessedCondition, Assessment } from '../../../src/domain/assessment/assessment.types.ts';
+import type {
+  AssessedCondition,
+  Assessment as EngineAssessment,
+} from '../../../src/domain/assessment/assessment.types.ts';
 import type { Question } from '../../../src/domain/assessment/questions.catalog.ts';
 import type { Urgency } from '../../../src/domain/assessment/urgency.types.ts';
 
-export type { AnswerKey, AssessedCondition, Assessment, PainLocation, Question, Urgency };
+export type { AnswerKey, AssessedCondition, PainLocation, Question, Urgency };
+
+/**
+ * One line of the spec's `differential` (spec/assessment.md): what must be ruled out first, then the likely
+ * conditions, in the order a person reads them.
+ */
+export interface DifferentialEntry {
+  id: string;
+  name: string;
+  kind: 'must-not-miss' | 'likely';
+  /** Calibrated probability, or null where the engine gives no number (a danger flagged by a rule). */
+  likelihood: number | null;
+  reasons: string[];
+  /** The band a person reads beside the number ("likely", "unlikely but must be checked"). */
+  band: string;
+  /** Shown under "once the urgent cause is excluded" when an urgent or emergency tier leads. */
+  afterUrgentExcluded: boolean;
+}
+
+/**
+ * The engine's assessment as the browser reads it. `differential` is optional here because assessments saved
+ * before it existed lack it; differential.ts rebuilds the list from `mustNotMiss` and `conditions` then.
+ */
+export type Assessment = Omit<EngineAssessment, 'differential'> & { differential?: DifferentialEntry[] };
 
 /** One answer as the answers object holds it (spec/assessment.md). */
 export type AnswerValue = boolean | number | string | string[];
