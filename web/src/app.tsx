@@ -1,6 +1,7 @@
 /**
- * The dashboard shell: loads the overview once, shows onboarding to a runner with no data yet, and otherwise
- * the navigation and the screen for the current hash route.
+ * The dashboard shell: loads the overview once, and shows the navigation always (a new runner with a sore
+ * knee must reach the knee check at once), with the welcome as the first screen of a runner with no data yet
+ * and otherwise the screen for the current hash route.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useApi } from './api.ts';
@@ -43,7 +44,9 @@ export function App() {
     );
   }
 
-  const empty = overview.data.counts.activities === 0 && !overview.data.hasDemo;
+  // A knee check is data too: after one, Today shows its result, not the welcome again.
+  const empty =
+    overview.data.counts.activities === 0 && !overview.data.hasDemo && overview.data.counts.assessments === 0;
   const showOnboarding = route === 'welcome' || (empty && !welcomeDone && route === '');
   const current = ROUTES.find((r) => r.path === route) ?? ROUTES[0]!;
   const Screen = current.component;
@@ -57,19 +60,17 @@ export function App() {
         <a class="brand" href="#/today" aria-label="kneewise, Today">
           <span aria-hidden="true">◐</span> kneewise
         </a>
-        {!showOnboarding && (
-          <nav aria-label="Screens">
-            <ul>
-              {ROUTES.map((r) => (
-                <li key={r.path}>
-                  <a href={`#/${r.path}`} aria-current={r === current ? 'page' : undefined}>
-                    {r.title}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
+        <nav aria-label="Screens">
+          <ul>
+            {ROUTES.map((r) => (
+              <li key={r.path}>
+                <a href={`#/${r.path}`} aria-current={!showOnboarding && r === current ? 'page' : undefined}>
+                  {r.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </header>
       {overview.data.hasDemo && <DemoBanner />}
       <main id="main" tabIndex={-1}>

@@ -34,11 +34,11 @@ function NoRunsYet() {
 
 /**
  * With no data at all (a fresh install after the welcome was skipped, or the demo just removed), the most
- * useful Today is the way in.
+ * useful Today is the way in. A knee check is data: after one, Today shows its result even with no runs.
  */
 export function TodayScreen() {
   const { overview, refresh } = useAppState();
-  if (overview.counts.activities === 0 && !overview.hasDemo) {
+  if (overview.counts.activities === 0 && !overview.hasDemo && overview.counts.assessments === 0) {
     return (
       <OnboardingScreen
         onDone={() => {
