@@ -1,6 +1,7 @@
 /**
  * One question on a terminal in raw mode: ↑/↓ move, Enter chooses, Space toggles (multi-choice), `y`/`n`/`?`
  * and option numbers work as shortcuts; numbers are typed and edited with Backspace. Ctrl-C cancels.
+ * Nothing is highlighted at first: Enter alone never answers (a stray Enter must not say "yes" to a red flag).
  */
 
 import type { Question } from '../../domain/assessment/questions.catalog.ts';
@@ -53,7 +54,8 @@ export async function askOnTty(
   allowDontKnow: boolean,
 ): Promise<Parsed> {
   const list = q.kind === 'number' ? [] : choices(q, allowDontKnow);
-  let cursor = 0;
+  /** -1: no answer highlighted yet. */
+  let cursor = -1;
   let typed = '';
   let error = '';
   const picked = new Set<string>();
@@ -107,7 +109,7 @@ export async function askOnTty(
       else if (str === '?' && typed === '') done = choose(DONT_KNOW);
       else if (name === 'backspace') typed = typed.slice(0, -1);
       else if (str !== undefined && /^[0-9.,]$/.test(str)) typed += str;
-    } else if (name === 'up') cursor = (cursor + list.length - 1) % list.length;
+    } else if (name === 'up') cursor = cursor <= 0 ? list.length - 1 : cursor - 1;
     else if (name === 'down' || name === 'tab') cursor = (cursor + 1) % list.length;
     else if (name === 'space' && q.kind === 'multi') {
       const v = list[cursor]?.value;
@@ -115,10 +117,15 @@ export async function askOnTty(
         if (picked.has(v)) picked.delete(v);
         else picked.add(v);
       }
+    } else if ((name === 'return' || name === 'enter') && cursor < 0 && picked.size === 0) {
+      error =
+        q.kind === 'boolean'
+          ? "Choose an answer first: y for yes, n for no, ? for don't know (or ↑/↓ then Enter)."
+          : 'Choose an answer first: ↑/↓ then Enter, or its number.';
     } else if (name === 'return' || name === 'enter') {
-      const v = list[cursor]?.value ?? DONT_KNOW;
+      const v = list[cursor]?.value ?? (picked.size > 0 ? '' : DONT_KNOW);
       if (q.kind === 'multi' && v !== DONT_KNOW) {
-        if (picked.size === 0) picked.add(v);
+        if (picked.size === 0 && v !== '') picked.add(v);
         done = choose(
           list
             .filter((o) => picked.has(o.value))

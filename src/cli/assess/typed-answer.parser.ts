@@ -13,7 +13,8 @@ export type Parsed =
 
 const YES = new Set(['y', 'yes', 'true', 'j', 'ja', 'oui', 'si']);
 const NO = new Set(['n', 'no', 'false', 'nein', 'non']);
-const DONT_KNOW = new Set(['?', '', 'dk', "don't know", 'dont know', 'unknown', 'skip']);
+// An empty line is not "don't know": an answer is always typed, so a stray Enter never answers a question.
+const DONT_KNOW = new Set(['?', 'dk', "don't know", 'dont know', 'unknown', 'skip']);
 
 function option(q: Question, token: string): string | undefined {
   const opts = q.options ?? [];

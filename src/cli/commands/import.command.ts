@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { KneewiseError } from '../../domain/errors.ts';
 import { importPaths } from '../../services/import/import.service.ts';
 import { makeOffsetResolver, systemTimeZone } from '../../services/import/time-zone.ts';
 import type { AppContext } from '../app-context.ts';
@@ -14,6 +16,15 @@ export function registerImportCommand(program: Command, ctx: AppContext): void {
     .argument('<paths...>', 'files, folders or ZIP archives')
     .option('--json', 'print JSON only')
     .action(async (paths: string[], opts: { json?: boolean }) => {
+      // A mistyped path is the runner's mistake, not a skipped file: say so and import nothing.
+      const missing = paths.filter((p) => !existsSync(p));
+      if (missing.length > 0) {
+        throw new KneewiseError(
+          'PATH_NOT_FOUND',
+          `import: no file or folder at ${missing.map((p) => `"${p}"`).join(', ')}; nothing was imported`,
+          'not-found',
+        );
+      }
       await ctx.withStore(async (store, athlete) => {
         const bar =
           ctx.io.isTTY && !opts.json

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
+import { ActivityRepository } from '../../db/repositories/activity.repository.ts';
+import type { Database } from '../../db/schema.ts';
+import { KneewiseError } from '../../domain/errors.ts';
 import type { PainEntry, RawPainFields } from '../../domain/journal/pain-entry.ts';
-import { parseLocalDate } from '../../domain/journal/pain-entry.ts';
+import { JOURNAL_CODES, parseLocalDate } from '../../domain/journal/pain-entry.ts';
+import { type DistanceUnits, formatDistance } from '../../domain/units.ts';
 import { todayIn } from '../../services/activity-history.service.ts';
 import { systemTimeZone } from '../../services/import/time-zone.ts';
 import { JournalService } from '../../services/journal.service.ts';
@@ -63,7 +68,10 @@ function raw(opts: EntryFlags): RawPainFields {
   };
 }
 
-function entryLine(e: PainEntry): string {
+/** What a run looks like in the journal: its day and distance in the runner's units, never its id. */
+export type RunLabel = (activityId: string) => string;
+
+function entryLine(e: PainEntry, runLabel: RunLabel): string {
   const scores = [
     e.painDuring === null ? null : `during ${e.painDuring}`,
     e.painAfter === null ? null : `after ${e.painAfter}`,
@@ -73,8 +81,44 @@ function entryLine(e: PainEntry): string {
   return (
     `${e.localDate}  ${scores.join(', ').padEnd(30)} ${where}` +
     `${e.swelling && e.swelling !== 'none' ? `, ${e.swelling} swelling` : ''}${e.onset ? `, ${e.onset}` : ''}` +
-    `${e.activityId ? `  run ${e.activityId}` : ''}${e.note ? `  "${e.note}"` : ''}  [${e.id}]`
+    `${e.activityId ? `  run of ${runLabel(e.activityId)}` : ''}${e.note ? `  "${e.note}"` : ''}  [${e.id}]`
   );
+}
+
+/** Labels for the runs entries belong to ("2025-06-12, 8.4 km"), read once per command. */
+async function runLabels(
+  db: Kysely<Database>,
+  athleteId: string,
+  units: DistanceUnits,
+  ids: readonly (string | null)[],
+): Promise<RunLabel> {
+  const wanted = new Set(ids.filter((id): id is string => id !== null));
+  const labels = new Map<string, string>();
+  if (wanted.size > 0) {
+    for (const row of await new ActivityRepository(db).list(athleteId)) {
+      if (wanted.has(row.id))
+        labels.set(row.id, `${row.local_date}, ${formatDistance(row.distance_m, units)}`);
+    }
+  }
+  return (id) => labels.get(id) ?? 'a deleted run';
+}
+
+/** `pain log` needs a score, and a day that has happened: a clear error before anything is stored. */
+function checkNewEntry(opts: EntryFlags, date: string, today: string): void {
+  if (opts.during === undefined && opts.after === undefined && opts.morning === undefined) {
+    throw new KneewiseError(
+      JOURNAL_CODES.PAIN_INVALID,
+      'pain log: give at least one pain score from 0 (none) to 10 (worst): --during N, --after N or --morning N',
+      'input',
+    );
+  }
+  if (date > today) {
+    throw new KneewiseError(
+      JOURNAL_CODES.PAIN_INVALID,
+      `--date: ${date} is in the future (today is ${today}); log pain for today or an earlier day`,
+      'input',
+    );
+  }
 }
 
 export function registerPainCommand(program: Command, ctx: AppContext): void {
@@ -84,10 +128,13 @@ export function registerPainCommand(program: Command, ctx: AppContext): void {
     pain.command('log').description("Log a pain entry (tied to that day's run unless --run says otherwise)"),
   ).action(async (opts: EntryFlags) => {
     await ctx.withStore(async (store, athlete) => {
-      const date = opts.date ?? todayIn(ctx.now(), athlete.settings.timeZone ?? systemTimeZone());
+      const today = todayIn(ctx.now(), athlete.settings.timeZone ?? systemTimeZone());
+      const date = opts.date === undefined ? today : parseLocalDate(opts.date, '--date');
+      checkNewEntry(opts, date, today);
       const entry = await new JournalService(store.db, athlete, ctx.now).log({ ...raw(opts), date });
       if (opts.json) return printJson(ctx.io, { entry });
-      ctx.io.stdout.write(`Logged: ${entryLine(entry)}\n`);
+      const label = await runLabels(store.db, athlete.id, athlete.settings.units, [entry.activityId]);
+      ctx.io.stdout.write(`Logged: ${entryLine(entry, label)}\n`);
     });
   });
 
@@ -111,7 +158,13 @@ export function registerPainCommand(program: Command, ctx: AppContext): void {
           );
           return;
         }
-        for (const e of result.entries) ctx.io.stdout.write(`${entryLine(e)}\n`);
+        const label = await runLabels(
+          store.db,
+          athlete.id,
+          athlete.settings.units,
+          result.entries.map((e) => e.activityId),
+        );
+        for (const e of result.entries) ctx.io.stdout.write(`${entryLine(e, label)}\n`);
         ctx.io.stdout.write('\nEpisodes:\n');
         for (const ep of result.episodes) {
           ctx.io.stdout.write(
@@ -127,7 +180,8 @@ export function registerPainCommand(program: Command, ctx: AppContext): void {
       await ctx.withStore(async (store, athlete) => {
         const entry = await new JournalService(store.db, athlete, ctx.now).edit(id, raw(opts));
         if (opts.json) return printJson(ctx.io, { entry });
-        ctx.io.stdout.write(`Updated: ${entryLine(entry)}\n`);
+        const label = await runLabels(store.db, athlete.id, athlete.settings.units, [entry.activityId]);
+        ctx.io.stdout.write(`Updated: ${entryLine(entry, label)}\n`);
       });
     },
   );
@@ -140,7 +194,10 @@ export function registerPainCommand(program: Command, ctx: AppContext): void {
       await ctx.withStore(async (store, athlete) => {
         const result = await new JournalService(store.db, athlete, ctx.now).delete(id);
         if (opts.json) return printJson(ctx.io, result);
-        ctx.io.stdout.write(`Deleted: ${entryLine(result.deleted)}\n`);
+        const label = await runLabels(store.db, athlete.id, athlete.settings.units, [
+          result.deleted.activityId,
+        ]);
+        ctx.io.stdout.write(`Deleted: ${entryLine(result.deleted, label)}\n`);
       });
     });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { KneewiseError } from '../../domain/errors.ts';
+import { renderReportHtml } from '../../report/components/report.document.ts';
 import { defaultPdfRenderer, type PdfRenderer } from '../../report/pdf-renderer.ts';
 import { ReportService, whyCauseAnalyser, writeReport } from '../../services/report.service.ts';
 import type { AppContext } from '../app-context.ts';
@@ -15,7 +16,8 @@ interface ReportFlags {
 
 /**
  * `kneewise report [--episode DATE] [--html FILE] [--pdf FILE] [--weeks N]` (../shared/spec/cli.md). Without
- * --html or --pdf the HTML goes to kneewise-report-<date>.html in the current folder. `renderer` is for tests.
+ * --html or --pdf the HTML goes to stdout (`kneewise report > report.html`): nothing is written into the current
+ * folder unasked. `renderer` is for tests.
  */
 export function registerReportCommand(
   program: Command,
@@ -32,6 +34,14 @@ export function registerReportCommand(
     .option('--json', 'print JSON only')
     .action(async (opts: ReportFlags) => {
       const weeks = opts.weeks === undefined ? undefined : parseWeeks(opts.weeks);
+      const toStdout = opts.html === undefined && opts.pdf === undefined;
+      if (toStdout && opts.json) {
+        throw new KneewiseError(
+          'REPORT_INVALID',
+          '--json describes the files written: give --html FILE or --pdf FILE with it (or leave --json out to ' +
+            'print the HTML)',
+        );
+      }
       await ctx.withStore(async (store, athlete) => {
         const service = new ReportService(
           store.db,
@@ -43,10 +53,16 @@ export function registerReportCommand(
           ...(opts.episode === undefined ? {} : { episode: opts.episode }),
           ...(weeks === undefined ? {} : { weeks }),
         });
+        if (toStdout) {
+          ctx.io.stdout.write(renderReportHtml(data));
+          if (ctx.io.isTTY) {
+            ctx.io.stderr.write(
+              'That was the report as HTML. Save it with: kneewise report --html report.html (or --pdf report.pdf)\n',
+            );
+          }
+          return;
+        }
         const target = {
-          ...(opts.html === undefined && opts.pdf === undefined
-            ? { html: `kneewise-report-${data.generatedOn}.html` }
-            : {}),
           ...(opts.html === undefined ? {} : { html: opts.html }),
           ...(opts.pdf === undefined ? {} : { pdf: opts.pdf }),
         };

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { type Command, InvalidArgumentError } from 'commander';
 import { openDatabase } from '../../db/connection.ts';
+import { KneewiseError } from '../../domain/errors.ts';
 import { startServer } from '../../http/server.ts';
 import { ensureWebBuild } from '../../http/web-build.ts';
 import { defaultPdfRenderer } from '../../report/pdf-renderer.ts';
@@ -35,13 +36,22 @@ export function registerServeCommand(program: Command, ctx: AppContext): void {
       const webRoot = await ensureWebBuild((line) => ctx.io.stderr.write(`${line}\n`));
       const config = ctx.config();
       const store = await openDatabase(config.dbUrl);
+      const port = opts.port ?? DEFAULT_PORT;
       const server = await startServer({
         store,
-        port: opts.port ?? DEFAULT_PORT,
+        port,
         webRoot,
         pdfRenderer: defaultPdfRenderer(),
       }).catch(async (error: unknown) => {
         await store.close();
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          throw new KneewiseError(
+            'PORT_IN_USE',
+            `port ${port} is already in use (another kneewise, or another program): stop it, or choose ` +
+              'another port with --port N (0 = any free port)',
+            'input',
+          );
+        }
         throw error;
       });
       ctx.io.stdout.write(`${server.url}\n`);
