@@ -1,19 +1,22 @@
 /**
  * The dashboard's landing screen in one call: the state of the knee and the training as of a day. The
  * history is read once and the load report computed once (load-snapshot.service.ts); the status, the week
- * totals, the shoe reminders and the next planned session are all derived from them.
+ * totals, the shoe reminders and the next planned session are all derived from them. The next run follows the
+ * pain: while the journal says pain is not settling, or a walk-run level is active, the headline is that
+ * level's session from the same plan as `kneewise plan`, and the 10 % ceiling is context.
  */
 import type { Kysely } from 'kysely';
 import type { Athlete } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { isRunningSport, type Sport } from '../domain/activity/sport.ts';
 import type { Assessment } from '../domain/assessment/assessment.types.ts';
+import { currentPainOnset, toPainDays } from '../domain/journal/journal-for-plans.ts';
 import type { PainEntry } from '../domain/journal/pain-entry.ts';
 import { addDays, dateOfDay, dayNumber, weekStartOf } from '../domain/load/calendar-day.ts';
 import type { LoadFlag } from '../domain/load/load-flag.ts';
 import type { CeilingDetail, LoadReport, LoadRun } from '../domain/load/load-report.ts';
 import type { PainStatus } from '../domain/plans/pain-monitoring.ts';
-import { generatePlan } from '../domain/plans/plan-generator.ts';
+import { generatePlan, type Plan, type PlanSession } from '../domain/plans/plan-generator.ts';
 import { pickProgramme } from '../domain/plans/programme-picker.ts';
 import {
   type AssessmentHeadline,
@@ -33,6 +36,29 @@ export interface WeekSummary {
   runs: number;
 }
 
+/** What sets the next run, and the figures to show for it. */
+export interface NextRunLead {
+  /**
+   * `ceiling`: the 10 % ceiling is the headline. `pain`: the journal says pain is not settling (red), and
+   * `return-to-run`: a walk-run level is active; in both the next planned run leads and the ceiling is context.
+   */
+  leads: 'ceiling' | 'pain' | 'return-to-run';
+  /** The next planned run from the same plan as `kneewise plan` (null when none in the coming week). */
+  session: {
+    date: string;
+    title: string;
+    distanceM: number | null;
+    note: string;
+    walkRunLevel?: number;
+  } | null;
+  /** The ceiling to show: the headline when the ceiling leads, context otherwise; null without a baseline. */
+  ceilingM: number | null;
+  /** The run during which the pain began, when it would otherwise have set the ceiling shown. */
+  painRun: { localDate: string; distanceM: number } | null;
+  /** Why pain or the return leads, in the runner's terms; null when the ceiling leads. */
+  reason: string | null;
+}
+
 export interface TodayLoad {
   nextRunCeilingM: number | null;
   /** The longest run behind the ceiling (1.10 × it), null without a run in the last 30 days. */
@@ -43,6 +69,8 @@ export interface TodayLoad {
   thisWeek: WeekSummary;
   previousWeek: WeekSummary;
   last7Days: { distanceM: number; runs: number; restDays: number };
+  /** The next run: the ceiling, or the pain's and the return's own session with the ceiling as context. */
+  nextRun: NextRunLead;
 }
 
 export interface NextPlanned {
@@ -99,7 +127,7 @@ export class TodayService {
       asOf,
       today,
       status: statusJson(report, { units: this.athlete.settings.units, today }),
-      load: this.loadSummary(report, rows, asOf),
+      load: { ...this.loadSummary(report, rows, asOf), nextRun: nextRunLead(report, planned.plan) },
       shoeAlerts: shoes.shoes.filter((s) => s.alert !== null),
       latestPain: known[known.length - 1] ?? null,
       painStatus: planned.pain,
@@ -108,7 +136,11 @@ export class TodayService {
     };
   }
 
-  private loadSummary(report: LoadReport, rows: readonly HistoryRow[], asOf: string): TodayLoad {
+  private loadSummary(
+    report: LoadReport,
+    rows: readonly HistoryRow[],
+    asOf: string,
+  ): Omit<TodayLoad, 'nextRun'> {
     const weekStart = this.athlete.settings.weekStart;
     const thisWeek = dateOfDay(weekStartOf(dayNumber(asOf), weekStart));
     const previousWeek = addDays(thisWeek, -7);
@@ -147,7 +179,7 @@ export class TodayService {
     entries: readonly PainEntry[],
     assessment: Assessment | null,
     asOf: string,
-  ): Promise<{ next: NextPlanned | null; pain: PainStatus }> {
+  ): Promise<{ next: NextPlanned | null; pain: PainStatus; plan: Plan }> {
     const running = rows.filter((r) => isRunningSport(r.sport as Sport));
     const start = running.some((r) => r.local_date === asOf) ? addDays(asOf, 1) : asOf;
     const programme = pickProgramme(
@@ -160,20 +192,23 @@ export class TodayService {
       goalKm: null,
       history: running
         .filter((r) => r.local_date < start)
-        .map((r) => ({ localDate: r.local_date, distanceM: r.distance_m, movingTimeS: r.moving_time_s })),
-      journal: entries.map((e) => ({
-        localDate: e.localDate,
-        painDuring: e.painDuring,
-        painAfter: e.painAfter,
-        painNextMorning: e.painNextMorning,
-      })),
+        .map((r) => ({
+          id: r.id,
+          localDate: r.local_date,
+          distanceM: r.distance_m,
+          movingTimeS: r.moving_time_s,
+        })),
+      journal: toPainDays(entries),
+      painOnset: currentPainOnset(entries),
       today: asOf,
       programme,
       programmeSessionsDone: done,
+      units: this.athlete.settings.units,
     });
     const session = plan.weeks[0]?.sessions.find((s) => s.kind !== 'rest' && s.date >= start);
-    if (session === undefined || session.kind === 'rest') return { next: null, pain: plan.pain };
+    if (session === undefined || session.kind === 'rest') return { next: null, pain: plan.pain, plan };
     return {
+      plan,
       pain: plan.pain,
       next: {
         date: session.date,
@@ -192,4 +227,51 @@ export class TodayService {
       },
     };
   }
+}
+
+function firstRun(plan: Plan): PlanSession | null {
+  return plan.weeks.flatMap((w) => w.sessions).find((s) => s.kind === 'run') ?? null;
+}
+
+/**
+ * What leads the next run. The plan already steps back when pain is red (walk-run from the protect day on)
+ * and keeps a runner on the ladder, so its first run is the level's session, and the ceiling shown as context
+ * is that session's: in a return the run during which the pain began does not count toward it. Otherwise the
+ * ceiling leads with the same figure as `status`.
+ */
+export function nextRunLead(report: LoadReport, plan: Plan): NextRunLead {
+  const run = firstRun(plan);
+  const leads: NextRunLead['leads'] =
+    plan.pain.signal === 'red' ? 'pain' : plan.weeks[0]?.mode === 'return' ? 'return-to-run' : 'ceiling';
+  const longest = report.ceiling;
+  // Named only when it is what the `status` figure is built on, so the runner sees why the two differ.
+  const painRunSetsCeiling =
+    leads !== 'ceiling' &&
+    plan.painRun !== null &&
+    longest !== null &&
+    plan.painRun.localDate === longest.longestDate &&
+    Math.abs(plan.painRun.distanceM - longest.longestM) < 1;
+  const ceilingM = leads !== 'ceiling' ? (run?.ceilingM ?? null) : report.nextRunCeilingM;
+  const reason =
+    leads === 'pain'
+      ? `${plan.pain.headline}. ${plan.pain.reason}`
+      : leads === 'return-to-run'
+        ? (plan.returnToRun?.reason ?? null)
+        : null;
+  return {
+    leads,
+    session:
+      run === null
+        ? null
+        : {
+            date: run.date,
+            title: run.title,
+            distanceM: run.distanceM,
+            note: run.note,
+            ...(run.walkRunLevel !== undefined ? { walkRunLevel: run.walkRunLevel } : {}),
+          },
+    ceilingM,
+    painRun: painRunSetsCeiling ? plan.painRun : null,
+    reason,
+  };
 }

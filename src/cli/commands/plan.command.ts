@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { KneewiseError } from '../../domain/errors.ts';
+import { formatPlanDistance } from '../../domain/plans/plan-distance.ts';
 import type { Plan } from '../../domain/plans/plan-generator.ts';
+import { type DistanceUnits, formatDistance } from '../../domain/units.ts';
 import { planToIcs } from '../../services/plan/plan-ics.ts';
 import { planToJson } from '../../services/plan/plan-json.ts';
 import { localDateOf, MAX_PLAN_WEEKS, PlanService, parsePlanFlags } from '../../services/plan.service.ts';
@@ -16,23 +18,29 @@ interface PlanOptions {
   json?: boolean;
 }
 
-function printPlan(io: Io, plan: Plan): void {
+function printPlan(io: Io, plan: Plan, units: DistanceUnits): void {
   const w = (s: string) => io.stdout.write(`${s}\n`);
+  const d = (m: number) => formatPlanDistance(m, units);
   // The picker's reason starts with the condition's id ("pfps is the most likely…"): say it in words.
   const reason = plan.programme.reason.startsWith(`${plan.programme.programmeId} `)
     ? `it is${plan.programme.reason.slice(plan.programme.programmeId.length + 3)}`
     : plan.programme.reason;
   w(`Programme: ${plan.programme.name} (${reason})`);
   if (plan.programme.warning) w(`Note: ${plan.programme.warning}`);
-  w(`Pain journal: ${plan.pain.signal} — ${plan.pain.reason}`);
+  w(`Pain journal: ${plan.pain.headline.toLowerCase()} — ${plan.pain.reason}`);
   if (plan.returnToRun) w(`Return to running: level ${plan.returnToRun.level} — ${plan.returnToRun.reason}`);
+  if (plan.painRun)
+    w(
+      `The ${formatDistance(plan.painRun.distanceM, units)} run on ${plan.painRun.localDate}, when the pain began, does not count toward any run's 10 % ceiling.`,
+    );
   for (const week of plan.weeks) {
     const tag = week.mode === 'return' ? ' (return to running)' : week.lighter ? ' (lighter week)' : '';
-    w(`\nWeek of ${week.weekStart}${tag}: ${(week.plannedRunM / 1000).toFixed(1)} km running`);
+    w(`\nWeek of ${week.weekStart}${tag}: ${d(week.plannedRunM)} running`);
     for (const s of week.sessions) {
-      const dist =
-        s.distanceM !== null ? `${(s.distanceM / 1000).toFixed(1)} km`.padStart(8) : ''.padStart(8);
-      const ceiling = s.ceilingM !== null ? ` (max ${(s.ceilingM / 1000).toFixed(1)} km)` : '';
+      const dist = s.distanceM !== null ? d(s.distanceM).padStart(8) : ''.padStart(8);
+      // A walk-run session stops at its own distance; the ceiling is shown only for ordinary runs.
+      const ceiling =
+        s.ceilingM !== null && s.walkRunLevel === undefined ? ` (ceiling ${d(s.ceilingM)})` : '';
       w(`  ${s.date}  ${s.kind.padEnd(8)} ${dist}  ${s.title}${ceiling}`);
     }
   }
@@ -57,7 +65,8 @@ export function registerPlanCommand(program: Command, ctx: AppContext): void {
       const probe = parsePlanFlags(opts, '2000-01-01');
       await ctx.withStore(async (store, athlete) => {
         const today = localDateOf(ctx.now(), athlete.settings.timeZone);
-        const { plan } = await new PlanService(store.db).plan(athlete.id, { ...probe, today });
+        const units = athlete.settings.units;
+        const { plan } = await new PlanService(store.db).plan(athlete.id, { ...probe, today, units });
         if (opts.ics) {
           const text = planToIcs(plan, ctx.now().toISOString());
           try {
@@ -72,7 +81,7 @@ export function registerPlanCommand(program: Command, ctx: AppContext): void {
           if (!opts.json) ctx.io.stderr.write(`Wrote ${opts.ics}\n`);
         }
         if (opts.json) return printJson(ctx.io, planToJson(plan));
-        printPlan(ctx.io, plan);
+        printPlan(ctx.io, plan, units);
       });
     });
 }

@@ -3,12 +3,16 @@
  * hills, and cross-training. Popular advice (RICE, replacing shoes by mileage, motion-control shoes) is shown
  * with what the evidence actually says, neither dropped nor oversold.
  */
+import type { Urgency } from '../assessment/urgency.types.ts';
 import { CROSS_SESSIONS, describeCross } from './cross-training.catalog.ts';
+import { helpTiers } from './help-signs.ts';
 import { PLAN_SOURCES } from './plan-sources.ts';
 
 export interface AdvicePoint {
   text: string;
   source: string;
+  /** For "when to get help": the knee check's tier for the signs in this point. */
+  tier?: Urgency;
 }
 
 export interface AdviceTopic {
@@ -135,16 +139,8 @@ export const ADVICE: readonly AdviceTopic[] = [
   {
     id: 'when-to-get-help',
     title: 'When to get help',
-    points: [
-      p(
-        'Get seen promptly if the knee locks, gives way, swells quickly after an injury, cannot take weight, or is hot and red with a fever.',
-        PLAN_SOURCES.nhsSelfHelp,
-      ),
-      p(
-        'Book a check if the pain keeps building despite following the pain rules for two to three weeks, wakes you at night, or you cannot walk briskly for 30 minutes without pain.',
-        `${PLAN_SOURCES.silbernagel2007}; ${PLAN_SOURCES.readiness}`,
-      ),
-    ],
+    // Each sign at the tier the knee check gives it (help-signs.ts), so the two can never disagree.
+    points: helpTiers().map((t) => ({ text: t.text, source: t.source, tier: t.tier })),
   },
 ];
 

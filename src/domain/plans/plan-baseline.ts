@@ -7,6 +7,8 @@ import type { PainDay } from './pain-monitoring.ts';
 import { decideReturnToRun, levelDistanceM, MAX_LEVEL, type ReturnDecision } from './return-to-run.ts';
 
 export interface HistoryRun {
+  /** The activity id, when known (it ties a run to the journal entry that names it). */
+  id?: string;
   localDate: string;
   distanceM: number;
   movingTimeS: number;

@@ -164,6 +164,81 @@ test('red pain protects the knee first, then returns through walk-run', () => {
   checkCeilings(plan, history);
 });
 
+test('walk-run sessions stop at their own distance, never at the 10 % ceiling', () => {
+  const history = steadyHistory(6, 17000);
+  const journal: PainDay[] = [
+    { localDate: addDays(START, -5), painDuring: 7, painAfter: 6, painNextMorning: 5 },
+  ];
+  const plan = generatePlan(input({ history, journal }));
+  const walkRuns = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.walkRunLevel !== undefined);
+  assert.ok(walkRuns.length > 0);
+  for (const s of walkRuns) {
+    const own = `${(Math.floor(s.distanceM! / 100) / 10).toFixed(1)} km`;
+    assert.match(s.note, new RegExp(`Stop at ${own.replace('.', '\\.')} or when the time is up`), s.note);
+    if (s.ceilingM !== null) assert.ok(!s.note.includes(`${(s.ceilingM / 1000).toFixed(1)} km`), s.note);
+  }
+});
+
+test("the run during which the pain began is not the base of the return's ceiling", () => {
+  // Steady 6/6/10 km weeks, then a 23 km spike two days before the plan; the pain began the next morning.
+  const history = [
+    ...steadyHistory(5, 10000),
+    { id: 'spike', localDate: addDays(START, -2), distanceM: 23000, movingTimeS: 8400 },
+  ];
+  const journal: PainDay[] = [
+    { localDate: addDays(START, -1), painDuring: null, painAfter: null, painNextMorning: 6 },
+  ];
+  const onset = { onset: addDays(START, -1), onsetActivityId: null };
+  const plan = generatePlan(
+    input({ history, journal, weeks: 2, painOnset: onset, today: addDays(START, -1) }),
+  );
+  assert.deepEqual(plan.painRun, { localDate: addDays(START, -2), distanceM: 23000 });
+  const runs = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.kind === 'run');
+  assert.ok(runs.length > 0);
+  assert.ok(Math.abs(runs[0]!.ceilingM! - 11000) < 1e-6, `first ceiling ${runs[0]!.ceilingM}: 1.10 × 10 km`);
+  for (const r of runs) assert.ok(r.ceilingM! < 23000, `${r.date}: ceiling ${r.ceilingM} from the spike`);
+  const linked = generatePlan(
+    input({
+      history,
+      journal,
+      weeks: 1,
+      today: addDays(START, -1),
+      painOnset: { onset: addDays(START, -1), onsetActivityId: 'spike' },
+    }),
+  );
+  assert.equal(linked.painRun?.distanceM, 23000);
+  const without = generatePlan(input({ history, journal, weeks: 1, today: addDays(START, -1) }));
+  assert.equal(without.painRun, null);
+  assert.ok(without.weeks[0]!.sessions.some((s) => s.ceilingM !== null && s.ceilingM > 25000));
+  // Settling pain outside a return: the ceiling is the plain 10 % rule, the figure status and Today show.
+  const settling: PainDay[] = [
+    { localDate: addDays(START, -1), painDuring: 2, painAfter: 2, painNextMorning: 0 },
+  ];
+  const build = generatePlan(
+    input({ history, journal: settling, weeks: 1, painOnset: onset, today: addDays(START, -1) }),
+  );
+  assert.equal(build.painRun, null);
+  assert.ok(build.weeks[0]!.sessions.some((s) => s.ceilingM !== null && s.ceilingM > 25000));
+});
+
+test("notes are in the runner's units with the one rounding (ceilings never rounded up)", () => {
+  const history = steadyHistory(6, 16960); // ceiling 18.656 km: 18.6 km, never 18.7
+  const km = generatePlan(input({ history, weeks: 1 }));
+  const notes = km.weeks[0]!.sessions.filter((s) => s.kind === 'run').map((s) => s.note);
+  assert.ok(
+    notes.some((n) => n.includes('ceiling 18.6 km')),
+    notes.join('\n'),
+  );
+  assert.ok(notes.every((n) => !n.includes('18.7 km')));
+  const mi = generatePlan(input({ history, weeks: 1, units: 'mi' }));
+  const miNotes = mi.weeks[0]!.sessions.filter((s) => s.kind === 'run').map((s) => s.note);
+  assert.ok(
+    miNotes.some((n) => n.includes('ceiling 11.5 mi')),
+    miNotes.join('\n'),
+  );
+  assert.ok(miNotes.every((n) => !/\bkm\b/.test(n)));
+});
+
 test('a goal below the current volume brings the plan down to it', () => {
   const plan = generatePlan(input({ history: steadyHistory(6), goalKm: 15 }));
   assert.ok(plan.weeks.every((w) => w.plannedRunM <= 15000));

@@ -4,15 +4,18 @@
  *  2. weekly running grows by at most 10 % over the last full week (or stays under 4 km), and every fourth
  *     week is about 20 % lighter;
  *  3. at least one rest day a week and no more than five runs;
- *  4. pain in the journal changes the plan: amber holds the load at 80 % for two weeks, red (or no running in
- *     the last 30 days) starts the walk-run return ladder.
+ *  4. pain in the journal changes the plan (the one pain-monitoring model, pain-monitoring.ts): amber holds the
+ *     load at 80 % for two weeks, red (or no running in the last 30 days) starts the walk-run return ladder.
+ * In a return, the run during which the current pain began is not part of the ceiling's base (pain-onset-run.ts).
  * The 10 % weekly figure is a convention with no protective effect on its own (Buist 2008); it is kept as a
  * brake because weekly growth over 20-30 % was linked to distance-related knee injuries.
  */
 import { addDays, dayNumber } from '../load/calendar-day.ts';
+import type { DistanceUnits } from '../units.ts';
 import { crossSessionFor, describeCross } from './cross-training.catalog.ts';
 import type { ProgrammeId } from './exercise.ts';
-import { type PainDay, type PainStatus, painStatus } from './pain-monitoring.ts';
+import { PAIN_MODEL, PAIN_TEXT, type PainDay, type PainStatus, painStatus } from './pain-monitoring.ts';
+import { type PainOnset, painOnsetRun } from './pain-onset-run.ts';
 import { type HistoryRun, planBaseline } from './plan-baseline.ts';
 import * as notes from './plan-notes.ts';
 import { PLAN_SOURCES } from './plan-sources.ts';
@@ -64,6 +67,10 @@ export interface PlanInput {
   programme: ProgrammeChoice;
   /** Strength sessions of this programme already logged (places the runner in the right phase). */
   programmeSessionsDone: number;
+  /** Where the current pain episode began, so its run is left out of the ceiling's base. */
+  painOnset?: PainOnset | null;
+  /** The runner's units for the notes (km when not given). */
+  units?: DistanceUnits;
 }
 
 export interface Plan {
@@ -71,6 +78,8 @@ export interface Plan {
   programme: ProgrammeChoice & { name: string };
   pain: PainStatus;
   returnToRun: ReturnDecision | null;
+  /** The run during which the current pain began, left out of the return's ceilings; null when none. */
+  painRun: { localDate: string; distanceM: number } | null;
   weeks: PlanWeek[];
   rules: { text: string; source: string }[];
 }
@@ -94,10 +103,7 @@ const RULES_TEXT: { text: string; source: string }[] = [
     text: 'Weekly running grows by at most 10 % over the last full week; a lighter week every fourth week.',
     source: `${PLAN_SOURCES.nielsen2014}; ${PLAN_SOURCES.damsted2019}; ${PLAN_SOURCES.buist2008}; ${PLAN_SOURCES.foster1998}`,
   },
-  {
-    text: 'Pain up to 3/10 during, back to your usual by the next morning, not building week to week.',
-    source: PLAN_SOURCES.silbernagel2007,
-  },
+  { text: PAIN_TEXT.rule, source: PAIN_MODEL.source },
   ...RETURN_RULES.text.map((text) => ({ text, source: RETURN_RULES.source })),
 ];
 
@@ -143,7 +149,12 @@ export function generatePlan(input: PlanInput): Plan {
   const done = relevantHistory(input.history, startDay);
   const baseline = planBaseline(done, input.journal, input.start);
   const pain = painStatus(input.journal, input.today);
-  const tracker = new RunCeilingTracker(done);
+  const units = input.units ?? 'km';
+  const returning = baseline.returnToRun !== null || pain.signal === 'red';
+  // The return is measured from what the knee has taken, not from the run that hurt it. Outside a return the
+  // ceiling stays the plain 10 % rule, the same figure `status` and Today show.
+  const painRun = returning ? painOnsetRun(input.painOnset ?? null, done) : null;
+  const tracker = new RunCeilingTracker(done.filter((r) => r !== painRun));
   const programme = getProgramme(input.programme.programmeId as ProgrammeId);
 
   let phase = phaseAfterSessions(programme, input.programmeSessionsDone);
@@ -151,7 +162,7 @@ export function generatePlan(input: PlanInput): Plan {
   let weeksInPhase = 0;
   let maintenance = false;
 
-  let mode: 'return' | 'build' = baseline.returnToRun || pain.signal === 'red' ? 'return' : 'build';
+  let mode: 'return' | 'build' = returning ? 'return' : 'build';
   let level = baseline.returnToRun?.level ?? (mode === 'return' ? 3 : 1);
   let greenAtLevel = baseline.returnToRun?.greenAtLevel ?? 0;
   let runsPerWeek = baseline.runsPerWeek;
@@ -216,7 +227,7 @@ export function generatePlan(input: PlanInput): Plan {
             distanceM,
             ceilingM,
             title: `Walk-run level ${l.level}`,
-            note: notes.walkRunNote(l, distanceM, ceilingM),
+            note: notes.walkRunNote(l, distanceM, units),
             walkRunLevel: l.level,
           });
           greenAtLevel += 1;
@@ -284,7 +295,7 @@ export function generatePlan(input: PlanInput): Plan {
               distanceM,
               ceilingM,
               title: isLong ? 'Long easy run' : 'Easy run',
-              note: notes.easyRunNote(distanceM, ceilingM, isLong),
+              note: notes.easyRunNote(distanceM, ceilingM, isLong, units),
             });
           }
         }
@@ -329,6 +340,7 @@ export function generatePlan(input: PlanInput): Plan {
           source: RETURN_RULES.source,
         })
       : null,
+    painRun: painRun === null ? null : { localDate: painRun.localDate, distanceM: painRun.distanceM },
     weeks,
     rules: RULES_TEXT,
   };

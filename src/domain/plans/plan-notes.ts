@@ -1,28 +1,37 @@
 /**
- * The words on each planned session. Kept apart from the arithmetic so the generator reads as rules.
+ * The words on each planned session. Kept apart from the arithmetic so the generator reads as rules. Distances
+ * are in the runner's units, with the one rounding every plan figure uses (plan-distance.ts); the pain rules
+ * are the one model's sentences (pain-monitoring.ts).
  */
+import type { DistanceUnits } from '../units.ts';
+import { PAIN_TEXT } from './pain-monitoring.ts';
+import { formatPlanDistance } from './plan-distance.ts';
 import { describePhase, type Programme, type ProgrammePhase } from './programme.ts';
 import type { WalkRunLevel } from './return-to-run.ts';
 
-const km = (m: number) => `${(m / 1000).toFixed(1)} km`;
+export const PAIN_CHECK = PAIN_TEXT.beforeRun;
 
-export const PAIN_CHECK =
-  'Run only if yesterday stayed at or below 3/10 and this morning feels as usual; otherwise swap it for cross-training.';
-
-export function easyRunNote(distanceM: number, ceilingM: number | null, long: boolean): string {
+export function easyRunNote(
+  distanceM: number,
+  ceilingM: number | null,
+  long: boolean,
+  units: DistanceUnits,
+): string {
   const what = long ? 'Longest run of the week, easy pace' : 'Easy run, conversational pace';
-  const ceiling = ceilingM === null ? '' : ` (ceiling ${km(ceilingM)}: do not go further)`;
-  return `${what}: about ${km(distanceM)}${ceiling}. ${PAIN_CHECK}`;
+  const d = (m: number) => formatPlanDistance(m, units);
+  const ceiling = ceilingM === null ? '' : ` (ceiling ${d(ceilingM)}: do not go further)`;
+  return `${what}: about ${d(distanceM)}${ceiling}. ${PAIN_CHECK}`;
 }
 
-export function walkRunNote(level: WalkRunLevel, distanceM: number, ceilingM: number | null): string {
-  const limit =
-    ceilingM === null
-      ? 'No run in the past 30 days, so no longer baseline: keep to the time, not the distance.'
-      : `Stop at ${km(ceilingM)} even if time remains.`;
+/**
+ * A walk-run session ends at its own distance (or when its time is up): the 10 % ceiling is far above a
+ * walk-run level for most runners and is no stopping point; when it is lower, the distance already obeys it.
+ */
+export function walkRunNote(level: WalkRunLevel, distanceM: number, units: DistanceUnits): string {
   return (
-    `Walk-run level ${level.level}: walk 5 min, then ${level.description} on level ground ` +
-    `(about ${km(distanceM)}). ${limit} Move up after two sessions with pain at or below 3/10 that settled by the next morning.`
+    `Walk-run level ${level.level}: walk 5 min, then ${level.description} on level ground. ` +
+    `Stop at ${formatPlanDistance(distanceM, units)} or when the time is up, whichever comes first. ` +
+    PAIN_TEXT.moveUp
   );
 }
 
@@ -37,7 +46,7 @@ export function strengthTitle(programme: Programme, phase: ProgrammePhase, maint
 export function strengthNote(programme: Programme, phase: ProgrammePhase, maintenance: boolean): string {
   return (
     `${strengthTitle(programme, phase, maintenance)}. ${describePhase(phase).join('; ')}. ` +
-    'Pain up to 3/10 during the exercises is fine if it settles by the next morning; repeat the phase if not.'
+    PAIN_TEXT.exercises
   );
 }
 

@@ -8,9 +8,9 @@ export const PLAN_SOURCES = {
   lauersen2014:
     'Lauersen JB et al. Br J Sports Med 2014;48:871 (strength training RR 0.32; stretching RR 0.96, no effect)',
   dosingTemplate:
-    'Knee-pain programme template from trial protocols: 2-3 sessions/week for 6-12 weeks, 2-3 sets x 10-15 reps (clinical.md §5.9; Bolgla 2016; BMC Musculoskelet Disord 2012;13:9)',
+    'Knee-pain programme template from trial protocols: 2-3 sessions/week for 6-12 weeks, 2-3 sets x 10-15 reps (Bolgla 2016; BMC Musculoskelet Disord 2012;13:9)',
   warmupEvidence:
-    'Fields 2010; Herman 2012 review: no runner trials show warm-ups prevent injury; useful for performance (clinical.md §5.9)',
+    'Fields 2010; Herman 2012 review: no runner trials show warm-ups prevent injury; useful for performance',
   stretchEvidence:
     'Lauersen 2014: stretching did not prevent injuries (RR 0.96); 15-30 s static holds for comfort and range',
   malliaras2015:
@@ -36,7 +36,9 @@ export const PLAN_SOURCES = {
   silbernagel2007:
     'Silbernagel KG et al. Am J Sports Med 2007 pain-monitoring model (pain settles by next morning, no week-on-week rise)',
   painTrafficLight:
-    'Pain-monitoring traffic light 0-3 safe, 4-5 acceptable, >5 too much (bim.physio after T. Goom; clinical.md §5.2)',
+    'Pain-monitoring traffic light: 0-3/10 safe, 4-5/10 acceptable, above 5/10 too much (T. Goom, bim.physio)',
+  kneeRedFlags:
+    'The knee check red-flag rules: NHS knee pain advice; Gloucestershire NHS knee pathway red flags; Stiell IG et al. Ann Emerg Med 1995 (Ottawa knee rule); Long B et al. West J Emerg Med (septic arthritis)',
   frandsen2025:
     'Frandsen JSB et al. Br J Sports Med 2025;59:1203 (runs >10% longer than the 30-day longest: HRR 1.52-2.28)',
   nielsen2014:

@@ -2,10 +2,11 @@
  * Return to running after pain or a break: readiness tests first, then walk-run levels of 30 minutes in which
  * the running share grows while the total time stays the same. Because the session length is fixed, each level
  * covers only a little more ground than the one before (under 10 % at an easy 6:40 /km or slower); for faster
- * runners the 30-day longest-run ceiling trims the distance and the note says to stop there. Move up after two sessions that kept the pain rules, hold after one that broke
- * them mildly, step back after a bad one.
+ * runners the 30-day longest-run ceiling trims the distance. Each session stops at its own distance. Move up
+ * after two sessions that kept the pain rules, hold after one that broke them mildly, step back after a bad
+ * one (the one pain-monitoring model of pain-monitoring.ts).
  */
-import { classifyDay, morningBaseline, type PainDay, type PainSignal } from './pain-monitoring.ts';
+import { classifyJournal, PAIN_MODEL, PAIN_TEXT, type PainDay, type PainSignal } from './pain-monitoring.ts';
 import { PLAN_SOURCES } from './plan-sources.ts';
 
 export interface ReadinessTest {
@@ -21,35 +22,35 @@ export const READINESS_TESTS: readonly ReadinessTest[] = [
     id: 'brisk-walk',
     name: 'Brisk walk',
     howTo: 'Walk briskly for 30 minutes.',
-    pass: 'No limp and pain no higher than 2-3/10, none the next morning.',
+    pass: `No limp and pain no higher than ${PAIN_MODEL.safeMax}/10, none the next morning.`,
     source: PLAN_SOURCES.readiness,
   },
   {
     id: 'single-leg-squat',
     name: 'Single-leg squats',
     howTo: '10 slow single-leg squats on each side, knee tracking over the foot.',
-    pass: 'Controlled on both sides, pain no higher than 2-3/10.',
+    pass: `Controlled on both sides, pain no higher than ${PAIN_MODEL.safeMax}/10.`,
     source: PLAN_SOURCES.readiness,
   },
   {
     id: 'calf-raises',
     name: 'Single-leg calf raises',
     howTo: '20 single-leg calf raises on each side.',
-    pass: 'All 20 on both sides without pain above 2-3/10.',
+    pass: `All 20 on both sides without pain above ${PAIN_MODEL.safeMax}/10.`,
     source: PLAN_SOURCES.readiness,
   },
   {
     id: 'hopping',
     name: 'Hopping',
     howTo: 'Hop on both feet for 1 minute, then 20 s on each leg and count the hops.',
-    pass: 'Pain no higher than 2-3/10 and the hop counts within about 10 % of each other.',
+    pass: `Pain no higher than ${PAIN_MODEL.safeMax}/10 and the hop counts within about 10 % of each other.`,
     source: PLAN_SOURCES.readiness,
   },
   {
     id: 'next-morning',
     name: 'Next morning',
     howTo: 'Check the knee the morning after the tests.',
-    pass: 'No more pain or swelling than usual.',
+    pass: 'No more pain or swelling than the morning before.',
     source: PLAN_SOURCES.silbernagel2007,
   },
 ];
@@ -73,13 +74,13 @@ export const WALK_RUN_LEVELS: readonly WalkRunLevel[] = [
 ];
 
 export const RETURN_RULES = {
-  sessionsToProgress: 2,
+  sessionsToProgress: PAIN_MODEL.sessionsToClear,
   restDayBetweenRuns: true,
   text: [
     'Run on level ground, at an easy, conversational effort, with a rest day between walk-run sessions.',
-    'Move up a level after two sessions with pain at or below 3/10 that settled by the next morning.',
-    'Stay on the level after a session with pain of 4-5/10 or a next morning worse than usual.',
-    'Go back a level, and take two days off running, after pain above 5/10 or more swelling.',
+    PAIN_TEXT.moveUp,
+    PAIN_TEXT.stay,
+    PAIN_TEXT.stepBack,
   ],
   source: `${PLAN_SOURCES.armyRtr}; ${PLAN_SOURCES.arcRunning}; ${PLAN_SOURCES.couchTo5k}; ${PLAN_SOURCES.silbernagel2007}`,
 } as const;
@@ -122,21 +123,26 @@ export function decideReturnToRun(
   journal: readonly PainDay[],
   startLevel = 1,
 ): ReturnDecision {
-  const byDate = new Map(journal.map((p) => [p.localDate, p]));
-  const baseline = morningBaseline(journal);
+  // The worst signal logged on each day, each entry judged against the morning before it.
+  const byDate = new Map<string, PainSignal>();
+  const rank = { green: 0, amber: 1, red: 2 } as const;
+  for (const { entry, signal } of classifyJournal(journal)) {
+    const before = byDate.get(entry.localDate);
+    if (signal !== null && (before === undefined || rank[signal] > rank[before]))
+      byDate.set(entry.localDate, signal);
+  }
   let level = Math.min(Math.max(startLevel, 1), MAX_LEVEL);
   let green = 0;
   let action: ReturnAction = 'start';
   let reason = 'First walk-run session: start easy.';
   const sorted = [...sessions].sort((a, b) => a.localDate.localeCompare(b.localDate));
   for (const s of sorted) {
-    const entry = byDate.get(s.localDate);
-    const signal: PainSignal = (entry && classifyDay(entry, baseline)) ?? 'green';
+    const signal: PainSignal = byDate.get(s.localDate) ?? 'green';
     if (signal === 'red') {
       level = Math.max(1, level - 1);
       green = 0;
       action = 'step-back';
-      reason = `Pain above 5/10 after the session on ${s.localDate}: back to level ${level}.`;
+      reason = `Pain above ${PAIN_MODEL.acceptableMax}/10 after the session on ${s.localDate}: back to level ${level}.`;
     } else if (signal === 'amber') {
       green = 0;
       action = 'hold';

@@ -47,6 +47,7 @@ export function plansRoutes(deps: HttpDeps): Hono<AppEnv> {
       goalKm: query.goalKm ?? null,
       start: query.start ?? null,
       today: localDateOf(deps.now(), athlete.settings.timeZone),
+      units: athlete.settings.units,
     });
     return plan;
   };

@@ -52,7 +52,10 @@ dbTest(
         'only the pair past a reminder; the new pair has no alert',
       );
       assert.equal(today.latestPain?.localDate, '2025-06-27');
-      assert.equal(today.painStatus.signal, 'amber');
+      // Pain fell 5 → 4 → 2 → 1/10 and the last two entries kept the rules: settling, by the one pain model.
+      assert.equal(today.painStatus.signal, 'green');
+      assert.equal(today.painStatus.trend, 'settling');
+      assert.equal(today.load.nextRun.leads, 'ceiling');
       assert.equal(today.latestAssessment?.id, 'assessment-1');
       assert.equal(today.latestAssessment?.urgency, 'soon');
       assert.equal(today.latestAssessment?.topConditions[0]?.id, 'pfps');

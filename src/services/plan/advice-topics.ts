@@ -9,7 +9,7 @@ import { READINESS_TESTS, RETURN_RULES, WALK_RUN_LEVELS } from '../../domain/pla
 export interface AdviceTopicJson {
   id: string;
   title: string;
-  points: readonly { text: string; source: string }[];
+  points: readonly { text: string; source: string; tier?: string }[];
 }
 
 export const ADVICE_TOPIC_IDS: readonly string[] = [...ADVICE.map((t) => t.id), 'return-to-run'];

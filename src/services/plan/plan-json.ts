@@ -14,8 +14,15 @@ export function planToJson(plan: Plan) {
       reason: plan.programme.reason,
       warning: plan.programme.warning,
     },
-    pain: { signal: plan.pain.signal, reason: plan.pain.reason, source: plan.pain.source },
+    pain: {
+      signal: plan.pain.signal,
+      trend: plan.pain.trend,
+      headline: plan.pain.headline,
+      reason: plan.pain.reason,
+      source: plan.pain.source,
+    },
     returnToRun: plan.returnToRun,
+    painRun: plan.painRun,
     rules: plan.rules,
     weeks: plan.weeks.map((w) => ({
       weekStart: w.weekStart,

@@ -22,19 +22,19 @@ function flagClass(flag: LoadFlag): string {
   return flag.severity === 'info' ? 'alert-info' : 'alert-warn';
 }
 
+/** The headline and reason come from the one pain-monitoring model, so Today, the plan and the CLI agree. */
 function PainTrend(props: { status: PainStatus }) {
-  const { signal, reason } = props.status;
+  const { signal, reason, headline } = props.status;
   if (signal === 'green') return null;
   // Amber reasons already say "hold the load"; red ones state the numbers, so the step back is added here.
   const advice =
     signal === 'red'
-      ? 'Step back: run shorter and easier, or swap runs for cycling or strength work until it settles.'
+      ? 'Step back: keep to the shorter session your plan gives you, or swap runs for cycling or strength work until it settles.'
       : '';
   return (
     <div class={`alert ${signal === 'red' ? 'alert-danger' : 'alert-warn'}`} data-testid="pain-trend">
       <p>
-        <strong>Knee pain {signal === 'red' ? 'is not settling' : 'needs watching'}.</strong> {reason}{' '}
-        {advice}
+        <strong>{headline}.</strong> {reason} {advice}
       </p>
       <p class="alert-source">
         Source: {props.status.source}. <a href="#/journal">Your pain journal</a>

@@ -2,6 +2,7 @@
  * Return to running and everyday advice (GET /api/advice), plus how pain steers the plan, as collapsed
  * sections: a runner opens the one they need. Every point carries its source.
  */
+import { PAIN_MODEL, PAIN_TEXT } from '../../../src/domain/plans/pain-monitoring.ts';
 import { useApi } from '../api.ts';
 import { ErrorMessage, Loading } from '../components/status-messages.tsx';
 import type { AdviceJson, PlanJson, SourcedText } from '../types/plans.ts';
@@ -12,30 +13,17 @@ const SIGNAL_WORDS: Record<PlanJson['pain']['signal'], string> = {
   red: 'Red: step back',
 };
 
-/** The pain-monitoring model in our own words; the source is the plan's own (Silbernagel 2007 and the traffic light). */
+/** The one pain-monitoring model (Silbernagel 2007 and the traffic light), in the same sentences as the plan. */
 function painMonitoringPoints(pain: PlanJson['pain'] | null): SourcedText[] {
-  const source =
-    pain?.source ??
-    'Silbernagel KG et al. Am J Sports Med 2007 pain-monitoring model; pain-monitoring traffic light (clinical.md §5.2)';
+  const source = PAIN_MODEL.source;
   const points: SourcedText[] = [
-    {
-      text: 'Some knee pain while you run or exercise is acceptable if it stays at or below 3 out of 10.',
-      source,
-    },
-    {
-      text: '4 or 5 out of 10 means the load was a bit much: keep it the same next time rather than adding more.',
-      source,
-    },
-    { text: 'Above 5 out of 10, or pain that changes how you move, is too much: step back a level.', source },
-    {
-      text: 'By the next morning the knee should be back to your usual. If it is worse, the day before was too much.',
-      source,
-    },
-    {
-      text: 'Pain should not creep up from one week to the next. If it does, hold or reduce the load.',
-      source,
-    },
-  ];
+    PAIN_TEXT.rule,
+    PAIN_TEXT.safe,
+    PAIN_TEXT.hold,
+    PAIN_TEXT.tooMuch,
+    PAIN_TEXT.settle,
+    PAIN_TEXT.weekly,
+  ].map((text) => ({ text, source }));
   if (pain) {
     points.unshift({
       text: `Your journal right now: ${SIGNAL_WORDS[pain.signal]}. ${pain.reason}`,

@@ -4,6 +4,7 @@
  * score feeds the same 0-10 rules as the journal.
  */
 import { useState } from 'preact/hooks';
+import { PAIN_TEXT } from '../../../src/domain/plans/pain-monitoring.ts';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/status-messages.tsx';
 import { useAppState } from '../settings-context.tsx';
@@ -60,8 +61,7 @@ export function LogSessionForm(props: {
       <h5 id={`${id}-title`}>Log this session</h5>
       <p class="field-hint">
         Logging keeps track of what you did
-        {props.phaseIndex !== null ? ' and moves you through the programme' : ''}. Pain up to 3/10 during the
-        exercises is fine if it settles by the next morning.
+        {props.phaseIndex !== null ? ' and moves you through the programme' : ''}. {PAIN_TEXT.exercises}
       </p>
       <div class="log-fields">
         <div>

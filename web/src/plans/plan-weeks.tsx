@@ -4,6 +4,7 @@
  * sessions. Each run shows its planned distance beside its ceiling so the runner sees the margin.
  */
 import { useState } from 'preact/hooks';
+import { formatPlanDistance } from '../../../src/domain/plans/plan-distance.ts';
 import { PLAN_SOURCES } from '../../../src/domain/plans/plan-sources.ts';
 import { EvidenceLabel } from '../components/screen.tsx';
 import { shortDay } from '../format-dates.ts';
@@ -115,12 +116,12 @@ function SessionItem(props: { session: PlanSessionJson; units: Units }) {
             <span class="session-distance">
               {' '}
               <span class="planned" data-metres={s.distanceM}>
-                {units.distance(s.distanceM ?? 0, { roundDown: true })}
+                {formatPlanDistance(s.distanceM ?? 0, units.units)}
               </span>
-              {s.ceilingM !== null && (
+              {s.ceilingM !== null && s.walkRunLevel === undefined && (
                 <span class="ceiling" data-metres={s.ceilingM}>
                   {' '}
-                  · ceiling {units.distance(s.ceilingM, { roundDown: true })}
+                  · ceiling {formatPlanDistance(s.ceilingM, units.units)}
                 </span>
               )}
             </span>
@@ -151,7 +152,7 @@ function WeekCard(props: { week: PlanWeekJson; index: number; units: Units }) {
       </h3>
       <p class="muted">
         {week.plannedRunM > 0
-          ? `${units.distance(week.plannedRunM)} of running planned.`
+          ? `${formatPlanDistance(week.plannedRunM, units.units)} of running planned.`
           : 'No running this week.'}
       </p>
       <ol class="plan-sessions">

@@ -5,7 +5,7 @@
  * from the pure domain library by id, the same text the routines and the CLI use.
  */
 import { findExercise } from '../../../src/domain/plans/exercise-library.ts';
-import { PAIN_RULES } from '../../../src/domain/plans/pain-monitoring.ts';
+import { PAIN_MODEL, PAIN_TEXT } from '../../../src/domain/plans/pain-monitoring.ts';
 import type { Loaded } from '../api.ts';
 import { ErrorMessage, Loading } from '../components/status-messages.tsx';
 import { longDay } from '../format-dates.ts';
@@ -132,12 +132,8 @@ export function ProgrammeSection(props: { loaded: Loaded<ProgrammeJson> }) {
               ))}
             </ol>
             <h4>Moving between phases</h4>
-            <p>
-              Phases follow your pain, not the calendar alone: move on after a phase in which pain stayed at
-              or below 3/10 and settled by the next morning; repeat the phase when it reached 4-5/10 or
-              lingered; go back one phase after pain above 5/10.
-            </p>
-            <p class="source">Source: {PAIN_RULES.source}</p>
+            <p>Phases follow your pain, not the calendar alone. {PAIN_TEXT.exercises}</p>
+            <p class="source">Source: {PAIN_MODEL.source}</p>
             <h4>Running alongside it</h4>
             <ul>
               {data.programme.runningAdvice.map((line) => (

@@ -39,6 +39,23 @@ export interface TodayLoad {
   thisWeek: WeekSummary;
   previousWeek: WeekSummary;
   last7Days: { distanceM: number; runs: number; restDays: number };
+  /** What sets the next run (src/services/today.service.ts NextRunLead). */
+  nextRun: NextRunLead;
+}
+
+/** The ceiling leads, or — while pain is not settling or a walk-run level is active — that level's session. */
+export interface NextRunLead {
+  leads: 'ceiling' | 'pain' | 'return-to-run';
+  session: {
+    date: string;
+    title: string;
+    distanceM: number | null;
+    note: string;
+    walkRunLevel?: number;
+  } | null;
+  ceilingM: number | null;
+  painRun: { localDate: string; distanceM: number } | null;
+  reason: string | null;
 }
 
 /** The parts of a ShoeView the Today screen reads (shoes with a reminder only). */
