@@ -137,6 +137,11 @@ test('no data, a sore knee: the knee check from the first screen, then Today sho
       `Today names the same first entry as the result ("${first}"): ${cardText}`,
     );
     assert.match((await page.locator('main').textContent()) ?? '', /No runs yet/);
+    assert.equal(
+      await page.locator('main .card').first().getAttribute('data-testid'),
+      'knee-card',
+      'with no runs, the knee check leads Today',
+    );
     assert.deepEqual(await auditPage(page), [], 'Today after a knee check passes the audit');
     await watched.screenshot('first-run-today-390');
 

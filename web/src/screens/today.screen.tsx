@@ -59,6 +59,7 @@ function TodayWithData() {
   const today = data?.today ?? overview.today;
   const hasRuns = overview.counts.runs > 0;
   const pressing = data?.latestAssessment ? isPressing(data.latestAssessment.urgency) : false;
+  const checkLeads = !hasRuns && !!data?.latestAssessment;
 
   return (
     <Screen title="Today" intro={longDay(asOf)}>
@@ -68,12 +69,14 @@ function TodayWithData() {
         <>
           {pressing && data.latestAssessment && <TodayUrgentBanner assessment={data.latestAssessment} />}
           <div class="today-top">
+            {/* No runs yet but a knee check: its result is what Today is about. */}
+            {!hasRuns && checkLeads && <KneeCheckCard assessment={data.latestAssessment} />}
             {hasRuns ? <TodayCeiling load={data.load} today={today} paused={pressing} /> : <NoRunsYet />}
             {hasRuns && <TodayWeeks load={data.load} />}
           </div>
           <TodayAlerts flags={data.load.flags} shoes={data.shoeAlerts} pain={data.painStatus} />
           <div class="cards today-cards">
-            <KneeCheckCard assessment={data.latestAssessment} />
+            {!checkLeads && <KneeCheckCard assessment={data.latestAssessment} />}
             <JournalCard entry={data.latestPain} today={today} />
             <NextPlannedCard session={data.nextPlanned} today={today} />
           </div>
