@@ -16,31 +16,65 @@ function streams() {
   return { input, output, text: () => text };
 }
 
-/** Lines for: age, then the 9 screen questions "no"/"can bear weight", lateral pain, no swelling, … */
-const PIPED = [
-  'abc', // invalid age: re-asked
-  '32',
-  'n', // trauma
-  'y', // can bear weight
-  'n', // red hot
-  'no', // fever
-  'n', // calf pain
-  'n', // calf swelling
-  'n', // locked now
-  'n', // night pain
-  '?', // pain at rest: don't know
-  '3', // location: option 3 = lateral
-  'none', // swelling
-  '14', // days
-  'y', // improving
-  'n', // groin
-  'n', // numbness
-];
+/**
+ * Answers piped questions by their text, as a person would, so the tests follow the questionnaire's order
+ * whatever it is. `pick` gets the prompt (or the re-ask after an invalid answer) and how often it was asked.
+ */
+function answerPiped(s: ReturnType<typeof streams>, pick: (prompt: string, attempt: number) => string): void {
+  let buffer = '';
+  let handled = 0;
+  let question = '';
+  let attempt = 0;
+  s.output.on('data', (d: Buffer) => {
+    buffer += d.toString();
+    const prompts = buffer.split('> ');
+    while (handled < prompts.length - 1) {
+      const block = prompts[handled]!;
+      handled += 1;
+      const reask = /^\s*(Please answer|This answer is needed)/.test(block);
+      if (reask) attempt += 1;
+      else {
+        question = block;
+        attempt = 0;
+      }
+      s.input.write(`${pick(question, attempt)}\n`);
+    }
+  });
+}
+
+/** Answers on a terminal: `keys` for a question (by its text), sent once per question as it is drawn. */
+function answerTty(
+  s: ReturnType<typeof streams>,
+  keys: (question: string, screen: string) => string[] | null,
+) {
+  let last = '';
+  s.output.on('data', (d: Buffer) => {
+    const screen = d.toString();
+    const drawn = /^\? (.+)$/m.exec(screen)?.[1];
+    if (drawn === undefined) return;
+    const again = drawn === last;
+    last = drawn;
+    const send = keys(drawn, again ? screen : '');
+    if (send === null || (again && send.length === 0)) return;
+    setImmediate(() => {
+      for (const k of send) s.input.write(k);
+    });
+  });
+}
 
 describe('runInteractiveAssessment (piped)', () => {
   it('reads typed answers line by line, re-asks invalid ones, keeps "?" as unknown', async () => {
     const s = streams();
-    s.input.end(`${PIPED.join('\n')}\n${'?\n'.repeat(20)}`);
+    answerPiped(s, (q, attempt) => {
+      if (/How old/.test(q)) return attempt === 0 ? 'abc' : '32';
+      if (/fall, twist/.test(q)) return 'n';
+      if (/put your weight/.test(q)) return 'y';
+      if (/fever/.test(q)) return 'no';
+      if (/Where does it hurt/.test(q)) return '3'; // option 3 = lateral
+      if (/How many days ago/.test(q)) return '14';
+      if (/Is it getting better/.test(q)) return 'y';
+      return '?';
+    });
     const answers = await runInteractiveAssessment({ input: s.input, output: s.output, isTTY: false });
     assert.equal(answers.age, 32);
     assert.equal(answers.trauma, false);
@@ -48,19 +82,43 @@ describe('runInteractiveAssessment (piped)', () => {
     assert.equal(answers.fever, false);
     assert.equal(answers.painLocation, 'lateral');
     assert.equal(answers.durationDays, 14);
-    assert.equal('painAtRest' in answers, false, "don't know leaves the key out");
+    assert.equal('nightPain' in answers, false, "don't know leaves the key out");
+    assert.match(s.text(), /Does it hurt at night/);
     assert.match(s.text(), /Please answer with a number from 5 to 100/);
-    assert.match(s.text(), /Where does it hurt\?/);
     // Red flags come before the location question.
-    assert.ok(s.text().indexOf('red and hot') < s.text().indexOf('Where does it hurt'));
+    assert.ok(s.text().indexOf('red?') < s.text().indexOf('Where does it hurt'));
   });
 
   it('accepts option values and several locations', async () => {
     const s = streams();
-    const lines = ['45', 'n', 'y', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'medial, posterior'];
-    s.input.end(`${lines.join('\n')}\n`);
+    answerPiped(s, (q) =>
+      /How old/.test(q)
+        ? '45'
+        : /Where does it hurt/.test(q)
+          ? 'medial, posterior'
+          : /\(y = yes/.test(q)
+            ? 'n'
+            : '?',
+    );
     const answers = await runInteractiveAssessment({ input: s.input, output: s.output, isTTY: false });
     assert.deepEqual(answers.painLocation, ['medial', 'posterior']);
+  });
+
+  it('an empty line is no answer: the question is asked again, never taken as yes', async () => {
+    const s = streams();
+    let asked = 0;
+    answerPiped(s, (q, attempt) => {
+      if (/How old/.test(q)) return '40';
+      if (/fall, twist/.test(q)) {
+        asked = attempt + 1;
+        return attempt === 0 ? '' : 'n';
+      }
+      return '?';
+    });
+    const answers = await runInteractiveAssessment({ input: s.input, output: s.output, isTTY: false });
+    assert.equal(asked, 2, 'asked again after the empty line');
+    assert.equal(answers.trauma, false);
+    assert.match(s.text(), /Please answer with y = yes, n = no, \? = don't know/);
   });
 
   it('fails with ANSWER_INVALID naming age when input ends before the age', async () => {
@@ -74,43 +132,36 @@ describe('runInteractiveAssessment (piped)', () => {
 });
 
 describe('runInteractiveAssessment (TTY, arrow keys)', () => {
-  it('answers with typed numbers, arrows, Enter and shortcuts', async () => {
+  const DOWN = '\x1b[B';
+  const ENTER = '\r';
+
+  it('answers with typed numbers, arrows, Enter and shortcuts; Enter alone answers nothing', async () => {
     const s = streams();
-    const run = runInteractiveAssessment({ input: s.input, output: s.output, isTTY: true });
-    const DOWN = '\x1b[B';
-    const ENTER = '\r';
-    const keys = [
-      '2',
-      '8',
-      ENTER, // age 28
-      DOWN,
-      ENTER, // trauma: No (second option)
-      ENTER, // can bear weight: Yes (first option)
-      'n',
-      'n',
-      'n',
-      'n',
-      'n',
-      'n', // red hot, fever, calf pain, calf swelling, locked, night pain
-      '?', // pain at rest: don't know
-      DOWN,
-      ' ',
-      DOWN,
-      DOWN,
-      ' ',
-      ENTER, // locations: inferior-patellar + medial... (cursor 1 then 3)
-    ];
-    for (const k of keys) s.input.write(k);
-    // Keys typed ahead are queued, so "don't know" to everything that follows can be sent at once.
-    s.input.write('?'.repeat(100));
-    const answers = await run;
+    let enterAloneRefused = false;
+    answerTty(s, (q, redraw) => {
+      if (redraw !== '') {
+        // The screen after Enter alone on the weight question: refused, then chosen with the arrows.
+        if (/put your weight/.test(q) && /Choose an answer first/.test(redraw)) {
+          enterAloneRefused = true;
+          return [DOWN, ENTER];
+        }
+        return [];
+      }
+      if (/How old/.test(q)) return ['2', '8', ENTER];
+      if (/fall, twist/.test(q)) return [DOWN, DOWN, ENTER]; // nothing highlighted, Yes, then No
+      if (/put your weight/.test(q)) return [ENTER];
+      if (/Where does it hurt/.test(q)) return [DOWN, DOWN, ' ', DOWN, DOWN, ' ', ENTER];
+      if (/red\?|warm|fever|calf|stuck right now|at night/.test(q)) return ['n'];
+      return ['?'];
+    });
+    const answers = await runInteractiveAssessment({ input: s.input, output: s.output, isTTY: true });
     assert.equal(answers.age, 28);
     assert.equal(answers.trauma, false);
+    assert.ok(enterAloneRefused, 'Enter alone was refused');
     assert.equal(answers.canBearWeight, true);
-    assert.equal(answers.nightPain, false);
-    assert.equal('painAtRest' in answers, false);
+    assert.equal(answers.fever, false);
     assert.deepEqual(answers.painLocation, ['inferior-patellar', 'medial']);
-    assert.match(s.text(), /✔ Is the knee red and hot to the touch\? No/);
+    assert.match(s.text(), /✔ Is the skin over the knee red\? No/);
   });
 
   it('Ctrl-C cancels', async () => {
