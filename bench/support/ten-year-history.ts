@@ -47,6 +47,7 @@ function toRow(a: LoadActivity, athleteId: string, importedAt: string): Activity
     summary_version: 'bench',
     imported_at: importedAt,
     is_demo: 0,
+    excluded: 0,
   };
 }
 

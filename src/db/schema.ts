@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The database schema as Kysely sees it. One schema for SQLite (embedded default) and PostgreSQL (server mode).
  * Conventions: every row belongs to an athlete; ids are application-made text (UUIDv7); instants are ISO-8601
@@ -50,6 +52,8 @@ export interface ActivityTable {
   summary_version: string;
   imported_at: string;
   is_demo: number;
+  /** 1 = the runner excluded it from analysis (migration 0004): listed, but load, why and plans skip it. */
+  excluded: Generated<number>;
 }
 
 export interface ActivityStreamTable {

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { ActivityRepository, type ActivityRow } from '../db/repositories/activity.repository.ts';
+import { isReadableDate } from '../db/repositories/analysis-scope.ts';
 import { ShoeRepository } from '../db/repositories/shoe.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { RUNNING_SPORTS } from '../domain/activity/sport.ts';
@@ -39,7 +40,17 @@ export function toActivityJson(row: ActivityRow, shoeNames: ReadonlyMap<string, 
     device: row.device,
     avgStrideM: row.avg_stride_m === null ? null : round(row.avg_stride_m, 3),
     downhillDistanceM: row.downhill_distance_m === null ? null : round(row.downhill_distance_m, 1),
+    /** The runner excluded it from analysis (kneewise activities exclude ID). */
+    excluded: row.excluded === 1,
+    /** Why load, why and plans leave it out: 'excluded', 'date' (a date that cannot be right), or null. */
+    ignoredBecause: ignoredBecause(row),
   };
+}
+
+/** Rows the analyses skip (analysis-scope.ts) are listed anyway, marked, so the runner can delete them. */
+function ignoredBecause(row: ActivityRow): 'excluded' | 'date' | null {
+  if (!isReadableDate(row.local_date)) return 'date';
+  return row.excluded === 1 ? 'excluded' : null;
 }
 
 function round(value: number, digits: number): number {
@@ -54,6 +65,7 @@ export async function listActivities(
   query: ActivityQuery = {},
 ): Promise<{ activities: ActivityJson[] }> {
   const rows = await new ActivityRepository(db).list(athleteId, {
+    all: true,
     ...(query.sport === 'run' ? { sports: [...RUNNING_SPORTS] } : {}),
     ...(query.from === undefined ? {} : { from: query.from }),
     ...(query.to === undefined ? {} : { to: query.to }),

@@ -66,5 +66,6 @@ export function demoActivityRow(
     summary_version: SUMMARY_VERSION,
     imported_at: context.importedAt,
     is_demo: 1,
+    excluded: 0,
   };
 }

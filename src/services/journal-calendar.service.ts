@@ -3,6 +3,7 @@
  * the current week and the eleven before it, in the runner's week start).
  */
 import type { Kysely } from 'kysely';
+import { countedActivity } from '../db/repositories/analysis-scope.ts';
 import type { Athlete } from '../db/repositories/athlete.repository.ts';
 import { PainEntryRepository } from '../db/repositories/pain-entry.repository.ts';
 import type { Database } from '../db/schema.ts';
@@ -62,6 +63,7 @@ export async function journalCalendar(
       .selectFrom('activities')
       .select(['local_date', 'distance_m'])
       .where('athlete_id', '=', athlete.id)
+      .where(countedActivity())
       .where('sport', 'in', [...RUNNING_SPORTS])
       .where('local_date', '>=', from)
       .where('local_date', '<=', to)

@@ -6,6 +6,7 @@
  * per process and does not need this (load.service.ts).
  */
 import type { Kysely } from 'kysely';
+import { countedActivity } from '../db/repositories/analysis-scope.ts';
 import type { Athlete } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
 import type { LoadActivity } from '../domain/load/load-activity.ts';
@@ -24,6 +25,7 @@ export async function readHistoryRows(db: Kysely<Database>, athleteId: string): 
     .selectFrom('activities')
     .select(HISTORY_COLUMNS)
     .where('athlete_id', '=', athleteId)
+    .where(countedActivity())
     .orderBy('start_ms')
     .orderBy('id')
     .execute();
@@ -31,7 +33,7 @@ export async function readHistoryRows(db: Kysely<Database>, athleteId: string): 
 
 /**
  * A cheap summary of the stored history that changes whenever a row the engine or the shoe mileage reads
- * is added, removed, replaced (an import stamps imported_at) or moved to other shoes (per-shoe totals).
+ * is added, removed, replaced (an import stamps imported_at), re-dated (offsets) or moved to other shoes.
  */
 async function historyVersion(db: Kysely<Database>, athleteId: string): Promise<string> {
   const [totals, shoes] = await Promise.all([
@@ -42,8 +44,11 @@ async function historyVersion(db: Kysely<Database>, athleteId: string): Promise<
         eb.fn.sum<number>('distance_m').as('distance'),
         eb.fn.max('start_ms').as('lastStart'),
         eb.fn.max('imported_at').as('lastImport'),
+        // A new home zone re-dates activities without their own zone (settings.service.ts): new offsets.
+        eb.fn.sum<number>('utc_offset_s').as('offsets'),
       ])
       .where('athlete_id', '=', athleteId)
+      .where(countedActivity())
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('activities')
@@ -55,6 +60,7 @@ async function historyVersion(db: Kysely<Database>, athleteId: string): Promise<
         eb.fn.max('local_date').as('last'),
       ])
       .where('athlete_id', '=', athleteId)
+      .where(countedActivity())
       .where('shoe_id', 'is not', null)
       .groupBy('shoe_id')
       .orderBy('shoe_id')

@@ -3,6 +3,7 @@
  * is (to decide between onboarding and Today), whether demo rows are present, and today's date in their zone.
  */
 import type { Kysely } from 'kysely';
+import { countedActivity } from '../db/repositories/analysis-scope.ts';
 import type { Athlete } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { RUNNING_SPORTS } from '../domain/activity/sport.ts';
@@ -50,11 +51,13 @@ export async function overviewOf(db: Kysely<Database>, athlete: Athlete, now: Da
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('athlete_id', '=', athlete.id)
       .where('sport', 'in', [...RUNNING_SPORTS])
+      .where(countedActivity())
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('activities')
       .select((eb) => [eb.fn.min('local_date').as('first'), eb.fn.max('local_date').as('last')])
       .where('athlete_id', '=', athlete.id)
+      .where(countedActivity())
       .executeTakeFirstOrThrow(),
   ]);
   const all = [activities, shoes, pain, assessments, sessions];

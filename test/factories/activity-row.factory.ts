@@ -49,6 +49,7 @@ export function storedActivityRow(
     summary_version: 'test',
     imported_at: importedAt.toISOString(),
     is_demo: 0,
+    excluded: 0,
     ...extra,
   };
 }

@@ -87,6 +87,7 @@ dbTest('CLI: shoes, pain and why print JSON records; bad input exits 2 with a cl
         summary_version: 'test',
         imported_at: '2025-06-15T08:00:00.000Z',
         is_demo: 0,
+        excluded: 0,
       },
       null,
     );

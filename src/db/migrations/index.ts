@@ -5,11 +5,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-journal-assessments-plans.ts';
 import * as m0003 from './0003-import-identity.ts';
+import * as m0004 from './0004-activity-exclusion.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-journal-assessments-plans': m0002,
   '0003-import-identity': m0003,
+  '0004-activity-exclusion': m0004,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ActivityTable, Database } from '../schema.ts';
+import { countedActivity } from './analysis-scope.ts';
 
 export type ActivityRow = Selectable<ActivityTable>;
 export type ActivityRowSummary = Pick<ActivityRow, 'id' | 'start_ms' | 'sport' | 'distance_m' | 'richness'>;
@@ -95,9 +96,11 @@ export class ActivityRepository {
    */
   async list(
     athleteId: string,
-    options: { sports?: readonly string[]; from?: string; to?: string; latest?: number } = {},
+    options: { sports?: readonly string[]; from?: string; to?: string; latest?: number; all?: boolean } = {},
   ): Promise<ActivityRow[]> {
     let query = this.db.selectFrom('activities').selectAll().where('athlete_id', '=', athleteId);
+    // Analyses read only the runs that count (analysis-scope.ts); `all` is for the list that shows every row.
+    if (!options.all) query = query.where(countedActivity());
     if (options.sports) query = query.where('sport', 'in', options.sports);
     if (options.from !== undefined) query = query.where('local_date', '>=', options.from);
     if (options.to !== undefined) query = query.where('local_date', '<=', options.to);

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, PainEntryTable } from '../schema.ts';
+import { readableDate } from './analysis-scope.ts';
 
 export type PainEntryRow = Selectable<PainEntryTable>;
 
@@ -21,7 +22,12 @@ export class PainEntryRepository {
   }
 
   async list(athleteId: string, options: { from?: string; to?: string } = {}): Promise<PainEntryRow[]> {
-    let query = this.db.selectFrom('pain_entries').selectAll().where('athlete_id', '=', athleteId);
+    // Entries dated beyond the calendar's reach (analysis-scope.ts) would break every episode and report.
+    let query = this.db
+      .selectFrom('pain_entries')
+      .selectAll()
+      .where('athlete_id', '=', athleteId)
+      .where(readableDate());
     if (options.from !== undefined) query = query.where('local_date', '>=', options.from);
     if (options.to !== undefined) query = query.where('local_date', '<=', options.to);
     return query.orderBy('occurred_at').orderBy('id').execute();

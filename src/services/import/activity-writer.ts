@@ -143,6 +143,7 @@ export async function writeActivities(
         summary_version: SUMMARY_VERSION,
         imported_at: ctx.nowIso,
         is_demo: ctx.isDemo ? 1 : 0,
+        excluded: 0,
       };
       const near = await repo.findStartingNear(ctx.athleteId, summary.startMs, SAME_START_TOLERANCE_MS);
       let same = near.find((existing) =>
