@@ -18,6 +18,8 @@ const BENIGN: Answers = {
   squattingPain: true,
   trauma: false,
   redHotJoint: false,
+  kneeWarm: false,
+  kneeRed: false,
   fever: false,
   calfSwelling: false,
   calfPain: false,
@@ -31,6 +33,19 @@ const BENIGN: Answers = {
 /** Each entry on its own is a red flag (research/clinical.md §4.1). */
 const RED_FLAGS: Partial<Answers>[] = [
   { redHotJoint: true },
+  { kneeWarm: true },
+  { kneeRed: true, swelling: 'mild' },
+  { swelling: 'mild', onset: 'sudden' },
+  { otherJointsPainful: true, swelling: 'mild' },
+  { immunosuppressed: true, swelling: 'mild' },
+  { recentJointProcedure: true, kneeWarm: true },
+  { thighPain: true, age: 13 },
+  { footTurnsOut: true, age: 10 },
+  { overweight: true, age: 14 },
+  { painWalking: true, amenorrhoea: true },
+  { weightLoss: true },
+  { trauma: true, side: 'both' },
+  { trauma: true, popHeard: true },
   { fever: true },
   { temperatureC: 38.5 },
   { calfSwelling: true },
@@ -79,9 +94,19 @@ describe('assessKnee', () => {
     }
     assert.equal(a.conditions[0]?.id, 'pfps');
     assert.ok(
-      a.conditions[0]!.reasons.some((r) => r.includes('(stairsPain)')),
-      'reasons name the answer key',
+      a.conditions[0]!.drivers.some((d) => d.keys.includes('stairsPain')),
+      'drivers name the answer key',
     );
+    for (const text of [...a.urgencyReasons, ...a.conditions.flatMap((c) => c.reasons)])
+      assert.doesNotMatch(
+        text,
+        /\((stairsPain|painLocation|squattingPain)[,)]/,
+        'no answer keys in what people read',
+      );
+    const ids = a.differential.map((d) => d.id as string);
+    assert.equal(new Set(ids).size, ids.length, 'each entry once');
+    for (const id of [...a.conditions.map((c) => c.id), ...a.mustNotMiss.map((m) => m.id)])
+      assert.ok(ids.includes(id), `${id} in the differential`);
     assert.deepEqual(a.ottawa, { applies: false, positive: false, criteriaMet: [] });
     assert.ok(a.nextSteps.length > 0 && a.sources.length > 0);
     assert.ok(a.getHelpWhen.length > 0, 'self-care states when to get help');

@@ -56,7 +56,7 @@ export function agedPrior(cond: ConditionDef, age: number | undefined): number {
  * posterior is then mixed with the age-adjusted prior, so that a thin history stays wide and no answer
  * set can show near-certainty (the spec: "a thin history never shows 99 %").
  */
-export const CALIBRATION = { temper: 1, priorMix: 0.1, thinMix: 0.3, fullHistory: 8 } as const;
+export const CALIBRATION = { temper: 1, priorMix: 0.1, thinMix: 0.5, fullHistory: 8 } as const;
 
 export interface Calibration {
   /** Factor on the summed log-likelihood ratios (1 = plain naive Bayes). */
@@ -69,10 +69,14 @@ export interface Calibration {
   fullHistory: number;
 }
 
-/** How many known features move at least one condition: the amount of evidence behind the ranking. */
+/**
+ * How much positive evidence stands behind the ranking: the findings that are present and move at least
+ * one condition. The "no" answers of the red-flag screen are informative for safety but say little about
+ * which benign condition it is, so a four-sentence history stays thin even after the screen.
+ */
 export function informativeAnswers(features: FeatureSet): number {
-  return (Object.keys(features) as FeatureId[]).filter((f) =>
-    CONDITIONS.some((c) => c.findings[f] !== undefined),
+  return (Object.entries(features) as [FeatureId, boolean][]).filter(
+    ([f, v]) => v && CONDITIONS.some((c) => c.findings[f] !== undefined),
   ).length;
 }
 

@@ -191,18 +191,19 @@ export const FEATURES = {
   },
   redHot: fromBool('redHotJoint', 'a red, hot knee', 0.02),
   // Warmth and redness apart (the spec asks them separately); `redHotJoint` = both, so a "yes" to it says
-  // yes to each, while a "no" to it says nothing about either alone.
+  // yes to each (and wins over a contradicting "no": a red flag is never talked down), while a "no" to it
+  // says nothing about either alone.
   warm: {
     keys: ['kneeWarm', 'redHotJoint'],
     label: 'a knee that feels warm',
     base: 0.05,
-    derive: (a) => a.kneeWarm ?? (a.redHotJoint === true ? true : undefined),
+    derive: (a) => (a.redHotJoint === true ? true : a.kneeWarm),
   },
   red: {
     keys: ['kneeRed', 'redHotJoint'],
     label: 'red skin over the knee',
     base: 0.03,
-    derive: (a) => a.kneeRed ?? (a.redHotJoint === true ? true : undefined),
+    derive: (a) => (a.redHotJoint === true ? true : a.kneeRed),
   },
   notImproving: {
     keys: ['improving'],

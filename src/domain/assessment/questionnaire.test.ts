@@ -12,7 +12,8 @@ const ITBS: Answers = {
   sex: 'male',
   trauma: false,
   canBearWeight: true,
-  redHotJoint: false,
+  kneeWarm: false,
+  kneeRed: false,
   fever: false,
   calfPain: false,
   calfSwelling: false,
@@ -31,6 +32,9 @@ const ITBS: Answers = {
   stairsPain: false,
   squattingPain: false,
   sittingPain: false,
+  side: 'right',
+  focalBoneTenderness: false,
+  painWalking: false,
 };
 
 describe('nextQuestion', () => {
@@ -38,7 +42,11 @@ describe('nextQuestion', () => {
     const { asked } = simulateQuestionnaire(ITBS);
     assert.deepEqual(asked.slice(0, SCREEN_KEYS.length), SCREEN_KEYS);
     assert.equal(asked[SCREEN_KEYS.length], 'painLocation');
-    assert.ok(SCREEN_KEYS.includes('redHotJoint') && SCREEN_KEYS.includes('calfSwelling'));
+    assert.ok(
+      SCREEN_KEYS.includes('kneeWarm') && SCREEN_KEYS.includes('kneeRed'),
+      'warmth and redness apart',
+    );
+    assert.ok(SCREEN_KEYS.includes('calfSwelling'));
   });
 
   it('asks the Ottawa items after an injury, and not without one', () => {

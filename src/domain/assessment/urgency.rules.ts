@@ -433,14 +433,15 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
   {
     id: 'badly-swollen',
     tier: 'urgent',
-    mustNotMiss: ['septic_arthritis', 'crystal_arthritis'],
+    mustNotMiss: ({ a }) =>
+      a.trauma === true ? ['acute_fracture'] : ['septic_arthritis', 'crystal_arthritis'],
     keys: ['swelling', 'trauma', 'historyOfGout'],
+    // Marked swelling needs a same-day look whether or not an injury started it (and however long ago):
+    // without one, infection and crystals; with one, blood in the joint or a fracture.
     test: ({ a, f }) =>
-      a.trauma !== true &&
-      (f.swellingSevere === true ||
-        (a.historyOfGout === true && f.swellingAny === true && f.sudden === true)),
+      f.swellingSevere === true || (a.historyOfGout === true && f.swellingAny === true && f.sudden === true),
     reason:
-      'A badly swollen knee without an injury needs checking today: infection and gout-type crystals must be excluded.',
-    sources: ['bsrHotJoint', 'niceCksKnee'],
+      'A badly swollen knee needs checking today: infection, gout-type crystals or bleeding into the joint must be excluded.',
+    sources: ['bsrHotJoint', 'niceCksKnee', 'niceCksAcuteKnee'],
   },
 ];

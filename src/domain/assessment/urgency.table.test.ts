@@ -1,0 +1,263 @@
+/**
+ * One test per rule of the urgency decision table: an answer set on which it fires (with the tier it must
+ * give through the whole engine) and the boundary case just outside it, on which it must stay silent.
+ * A rule added without a row here fails the completeness test.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Answers } from './answers.schema.ts';
+import { assessKnee } from './assess.engine.ts';
+import { deriveFeatures } from './features.ts';
+import { ottawaKneeRule } from './ottawa.rule.ts';
+import { SOON_RULES } from './soon.rules.ts';
+import { SOURCES } from './sources.catalog.ts';
+import { EMERGENCY_RULES, URGENT_RULES } from './urgency.rules.ts';
+import { type UrgencyRule, urgencyRank } from './urgency.types.ts';
+
+type A = Partial<Answers> & { age: number };
+const RULES: readonly UrgencyRule[] = [...EMERGENCY_RULES, ...URGENT_RULES, ...SOON_RULES];
+
+/** rule id → [answers on which it fires, boundary answers on which it does not]. */
+const TABLE: Record<string, [A, A]> = {
+  'warm-or-red-knee-with-fever': [
+    { age: 40, kneeWarm: true, temperatureC: 38 },
+    { age: 40, kneeWarm: true, temperatureC: 37.9 },
+  ],
+  'spreading-redness-with-infection-risk': [
+    { age: 80, rednessSpreading: true },
+    { age: 79, rednessSpreading: true },
+  ],
+  deformity: [
+    { age: 30, trauma: true, deformity: true },
+    { age: 30, trauma: true, deformity: false },
+  ],
+  'cold-numb-foot-after-injury': [
+    { age: 30, trauma: true, footColdOrNumb: true },
+    { age: 30, trauma: false, footColdOrNumb: true },
+  ],
+  'extensor-mechanism': [
+    { age: 60, trauma: true, canStraightLegRaise: false },
+    { age: 60, trauma: false, onset: 'gradual', canStraightLegRaise: false },
+  ],
+  'clot-with-chest-symptoms': [
+    { age: 40, calfPain: true, breathless: true },
+    { age: 40, calfPain: false, breathless: true },
+  ],
+  'injury-cannot-bear-weight-xray-rule': [
+    { age: 56, trauma: true, canBearWeight: false, durationDays: 1 },
+    { age: 56, trauma: true, canBearWeight: true, durationDays: 1 },
+  ],
+  'unstable-slipped-hip': [
+    { age: 13, canBearWeight: false, footTurnsOut: true },
+    { age: 17, canBearWeight: false, footTurnsOut: true },
+  ],
+  'ottawa-positive': [
+    { age: 55, trauma: true, durationDays: 14 },
+    { age: 55, trauma: true, durationDays: 15 },
+  ],
+  'pittsburgh-age': [
+    { age: 51, trauma: true, durationDays: 2 },
+    { age: 50, trauma: true, durationDays: 2 },
+  ],
+  'warm-or-red-knee': [
+    { age: 40, kneeWarm: true },
+    { age: 40, kneeRed: true, swelling: 'none' },
+  ],
+  fever: [
+    { age: 40, fever: true },
+    { age: 40, fever: false, temperatureC: 37.9 },
+  ],
+  'new-swelling-without-injury': [
+    { age: 41, trauma: false, swelling: 'mild', durationDays: 14 },
+    { age: 41, trauma: false, swelling: 'mild', durationDays: 15 },
+  ],
+  'several-joints-inflamed': [
+    { age: 50, otherJointsPainful: true, swelling: 'mild', durationDays: 60 },
+    { age: 50, otherJointsPainful: true, swelling: 'none', durationDays: 60 },
+  ],
+  'swelling-with-infection-risk': [
+    { age: 60, immunosuppressed: true, swelling: 'mild', onset: 'gradual' },
+    { age: 60, immunosuppressed: true, swelling: 'none' },
+  ],
+  'spreading-redness': [
+    { age: 38, rednessSpreading: true },
+    { age: 38, rednessSpreading: false },
+  ],
+  'suspected-clot': [
+    { age: 30, calfSwelling: true },
+    { age: 30, calfSwelling: false, calfPain: false },
+  ],
+  'new-lump-behind-knee': [
+    { age: 60, lumpBehindKnee: true, durationDays: 7 },
+    { age: 60, lumpBehindKnee: true, onset: 'gradual', durationDays: 60 },
+  ],
+  'back-of-knee-pain-with-clot-risk': [
+    { age: 55, painLocation: 'posterior', recentSurgeryOrImmobile: true },
+    { age: 55, painLocation: 'lateral', recentSurgeryOrImmobile: true },
+  ],
+  breathless: [
+    { age: 30, breathless: true },
+    { age: 30, breathless: false },
+  ],
+  'blood-in-the-joint': [
+    { age: 25, trauma: true, swelling: 'mild', swellingOnsetHours: 3 },
+    { age: 25, trauma: true, swelling: 'mild', swellingOnsetHours: 4 },
+  ],
+  'pop-at-injury': [
+    { age: 25, trauma: true, popHeard: true, durationDays: 14 },
+    { age: 25, trauma: true, popHeard: true, durationDays: 15 },
+  ],
+  'locked-now': [
+    { age: 30, lockedNow: true },
+    { age: 30, lockedNow: false },
+  ],
+  'cannot-straighten-after-injury': [
+    { age: 30, trauma: true, canFullyStraighten: false, durationDays: 3 },
+    { age: 30, trauma: true, canFullyStraighten: false, durationDays: 30 },
+  ],
+  'kneecap-dislocated': [
+    { age: 16, patellaDisplaced: true },
+    { age: 16, patellaDisplaced: false },
+  ],
+  'cannot-bear-weight': [
+    { age: 30, canBearWeight: false },
+    { age: 30, canBearWeight: true },
+  ],
+  'unstable-after-injury': [
+    { age: 30, trauma: true, givingWay: true, durationDays: 2 },
+    { age: 30, trauma: true, givingWay: true, durationDays: 90 },
+  ],
+  'both-knees-injured': [
+    { age: 40, trauma: true, side: 'both', durationDays: 1 },
+    { age: 40, trauma: true, side: 'left', durationDays: 1 },
+  ],
+  'child-hip-signs': [
+    { age: 9, limp: true },
+    { age: 8, limp: true },
+  ],
+  'child-kneecap-injury': [
+    { age: 12, onset: 'sudden', swellingLocation: 'on-kneecap', swelling: 'mild' },
+    { age: 17, onset: 'sudden', swellingLocation: 'on-kneecap', swelling: 'mild' },
+  ],
+  'hip-bone-stress': [
+    { age: 25, groinPain: true, hopPain: true },
+    { age: 25, groinPain: true, hopPain: false },
+  ],
+  'progressive-weakness': [
+    { age: 50, progressiveWeakness: true },
+    { age: 50, progressiveWeakness: false },
+  ],
+  'no-straight-leg-raise': [
+    { age: 50, canStraightLegRaise: false },
+    { age: 50, canStraightLegRaise: true },
+  ],
+  'cold-numb-foot': [
+    { age: 50, footColdOrNumb: true },
+    { age: 50, footColdOrNumb: false },
+  ],
+  'badly-swollen': [
+    { age: 50, swelling: 'severe' },
+    { age: 50, swelling: 'mild', onset: 'gradual' },
+  ],
+  'bone-stress-signs': [
+    { age: 25, focalBoneTenderness: true },
+    { age: 25, trauma: true, focalBoneTenderness: true },
+  ],
+  'possible-bone-tumour': [
+    { age: 24, trauma: false, durationDays: 28 },
+    { age: 25, trauma: false, durationDays: 28 },
+  ],
+  'night-or-rest-pain': [
+    { age: 40, nightPain: true },
+    { age: 40, nightPain: false, painAtRest: false },
+  ],
+  'young-joint-problem': [
+    { age: 10, catching: true },
+    { age: 21, catching: true },
+  ],
+  'mechanical-symptoms': [
+    { age: 30, locking: true },
+    { age: 30, catching: true, swelling: 'none' },
+  ],
+  'injury-needs-review': [
+    { age: 30, trauma: true, jointLineTenderness: true },
+    { age: 30, trauma: false, jointLineTenderness: true },
+  ],
+  'hip-or-spine': [
+    { age: 60, backPain: true },
+    { age: 60, backPain: false },
+  ],
+  'long-morning-stiffness': [
+    { age: 40, morningStiffnessMin: 31 },
+    { age: 40, morningStiffnessMin: 30 },
+  ],
+  'lump-behind-knee': [
+    { age: 60, lumpBehindKnee: true, onset: 'gradual', durationDays: 60 },
+    { age: 60, lumpBehindKnee: false },
+  ],
+  'not-improving': [
+    { age: 30, improving: false, durationDays: 21 },
+    { age: 30, improving: false, durationDays: 20 },
+  ],
+  'lasting-three-months': [
+    { age: 44, durationDays: 90 },
+    { age: 45, durationDays: 90 },
+  ],
+};
+
+const fires = (rule: UrgencyRule, a: A) => rule.test({ a, f: deriveFeatures(a), ottawa: ottawaKneeRule(a) });
+
+describe('urgency decision table', () => {
+  it('has a test row for every rule, and every rule names its inputs and a known source', () => {
+    assert.deepEqual(Object.keys(TABLE).sort(), RULES.map((r) => r.id).sort());
+    for (const r of RULES) {
+      assert.ok(r.keys.length > 0, `${r.id} names its inputs`);
+      assert.ok(r.sources.length > 0 && r.sources.every((s) => s in SOURCES), `${r.id} cites a source`);
+      assert.ok(r.reason.length > 20 && !/[a-z][A-Z]/.test(r.reason), `${r.id}: plain-language reason`);
+    }
+  });
+
+  for (const rule of RULES) {
+    const [yes, no] = TABLE[rule.id] ?? [{ age: 30 }, { age: 30 }];
+    it(`${rule.id}: fires → at least ${rule.tier}; boundary → silent`, () => {
+      assert.ok(fires(rule, yes), `fires on ${JSON.stringify(yes)}`);
+      assert.ok(!fires(rule, no), `silent on ${JSON.stringify(no)}`);
+      const result = assessKnee(yes as Answers);
+      assert.ok(urgencyRank(result.urgency) >= urgencyRank(rule.tier), `${result.urgency} ≥ ${rule.tier}`);
+      assert.ok(result.urgencyDrivers.some((d) => d.rule === rule.id));
+      const ids = result.differential.map((d) => d.id as string);
+      const raised =
+        typeof rule.mustNotMiss === 'function'
+          ? rule.mustNotMiss({ a: yes, f: deriveFeatures(yes), ottawa: ottawaKneeRule(yes) })
+          : rule.mustNotMiss;
+      for (const id of raised) assert.ok(ids.includes(id), `${id} is in the differential`);
+    });
+  }
+
+  it('under an urgent or emergency tier the dangers lead the differential', () => {
+    for (const a of [
+      { age: 71, kneeWarm: true, fever: true, swelling: 'severe' as const },
+      { age: 13, canBearWeight: false, footTurnsOut: true, trauma: true },
+      { age: 63, trauma: true, gapAbovePatella: true, side: 'both' as const },
+    ]) {
+      const r = assessKnee(a as Answers);
+      assert.ok(urgencyRank(r.urgency) >= urgencyRank('urgent'));
+      assert.equal(r.differential[0]?.kind, 'must-not-miss');
+      const firstLikely = r.differential.findIndex((d) => d.kind === 'likely');
+      const lastDanger = r.differential.map((d) => d.kind).lastIndexOf('must-not-miss');
+      assert.ok(firstLikely > lastDanger);
+      assert.ok(r.differential.filter((d) => d.kind === 'likely').every((d) => d.afterUrgentExcluded));
+    }
+  });
+
+  it('a thin history never shows near-certainty', () => {
+    for (const a of [
+      { age: 30, sex: 'female' as const, painLocation: 'lateral' as const },
+      { age: 13, painLocation: 'inferior-patellar' as const },
+      { age: 59, painLocation: 'anterior' as const, trauma: false },
+    ]) {
+      const top = assessKnee(a as Answers).conditions[0]!;
+      assert.ok(top.likelihood < 0.8, `${JSON.stringify(a)} → ${top.id} ${top.likelihood}`);
+    }
+  });
+});
