@@ -105,6 +105,8 @@ dbTest('bad usage exits 2 with a message naming what was expected, and nothing o
   const badSport = await cli(tdb.url, 'activities', '--sport', 'skiing', '--json');
   assert.equal(badSport.code, 2);
   const missing = await cli(tdb.url, 'import', '/nonexistent/file.fit', '--json');
-  assert.equal(missing.code, 0, 'a missing path is reported, not fatal');
-  assert.equal(JSON.parse(missing.out).skipped[0].code, 'READ_FAILED');
+  // A mistyped path is bad input (exit 2) named in the message, and nothing is imported.
+  assert.equal(missing.code, 2);
+  assert.equal(missing.out, '');
+  assert.match(missing.err, /no file or folder at "\/nonexistent\/file\.fit"/);
 });
