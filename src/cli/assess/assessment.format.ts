@@ -2,7 +2,6 @@
  * Human-readable assessment for the terminal: the urgency tier first in plain words, what to do now, the
  * must-not-miss problems, the likely conditions with their reasons, and the education-not-diagnosis notice.
  */
-import { MUST_NOT_MISS_NAMES } from '../../domain/assessment/advice.text.ts';
 import type { Assessment } from '../../domain/assessment/assessment.types.ts';
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -15,14 +14,23 @@ export function formatAssessment(a: Assessment): string {
   out.push('', 'What to do now:');
   for (const s of a.nextSteps) out.push(`  • ${s}`);
 
-  if (a.mustNotMiss.length > 0) {
-    out.push('', 'Must not be missed — a clinician needs to rule out:');
-    for (const m of a.mustNotMiss) out.push(`  ! ${MUST_NOT_MISS_NAMES[m.id]}: ${m.reason}`);
+  // The differential in the order a person reads it: what must be ruled out, then the likely conditions
+  // (which, under an urgent tier, only count once the urgent cause is excluded).
+  const dangers = a.differential.filter((d) => d.kind === 'must-not-miss');
+  if (dangers.length > 0) {
+    out.push('', 'Must be ruled out first — a clinician needs to check for:');
+    for (const d of dangers) out.push(`  ! ${d.name}: ${d.reasons[0] ?? ''}`);
   }
-
-  out.push('', 'What it most likely is (education, not a diagnosis):');
+  const urgentFirst = a.differential.some((d) => d.kind === 'likely' && d.afterUrgentExcluded);
+  out.push(
+    '',
+    urgentFirst
+      ? 'Once the urgent cause is excluded, what it could be (education, not a diagnosis):'
+      : 'What it most likely is (education, not a diagnosis):',
+  );
   a.conditions.forEach((c, i) => {
-    out.push(`  ${i + 1}. ${c.name} — ${pct(c.likelihood)}`);
+    const band = a.differential.find((d) => d.id === c.id)?.band;
+    out.push(`  ${i + 1}. ${c.name} — ${band ? `${band}, ` : ''}${pct(c.likelihood)}`);
     out.push(`     ${c.description}`);
     for (const r of c.reasons) out.push(`     - ${r}`);
     if (i < 3) {

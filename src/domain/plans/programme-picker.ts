@@ -9,6 +9,8 @@ import { PROGRAMME_IDS, type ProgrammeId } from './exercise.ts';
 export interface AssessmentSummary {
   urgency: string | null;
   conditions: readonly { id: string; likelihood?: number }[];
+  /** The first entry of the differential is something to rule out (a must-not-miss danger). */
+  dangerFirst?: boolean;
 }
 
 export interface ProgrammeChoice {
@@ -28,14 +30,21 @@ function isProgrammeId(id: string): id is ProgrammeId {
 /** Reads `result_json` leniently: anything unexpected falls back to no assessment rather than failing the plan. */
 export function parseAssessmentSummary(json: string): AssessmentSummary | null {
   try {
-    const value = JSON.parse(json) as { urgency?: unknown; conditions?: unknown };
+    const value = JSON.parse(json) as { urgency?: unknown; conditions?: unknown; differential?: unknown };
     const conditions = Array.isArray(value.conditions)
       ? value.conditions.filter(
           (c): c is { id: string; likelihood?: number } =>
             typeof c === 'object' && c !== null && typeof (c as { id?: unknown }).id === 'string',
         )
       : [];
-    return { urgency: typeof value.urgency === 'string' ? value.urgency : null, conditions };
+    const first = Array.isArray(value.differential)
+      ? (value.differential[0] as { kind?: unknown })
+      : undefined;
+    return {
+      urgency: typeof value.urgency === 'string' ? value.urgency : null,
+      conditions,
+      dangerFirst: first?.kind === 'must-not-miss',
+    };
   } catch {
     return null;
   }
@@ -51,6 +60,16 @@ export function pickProgramme(assessment: AssessmentSummary | null): ProgrammeCh
       : assessment.urgency === 'soon'
         ? 'Your last assessment advised booking a check with a professional in the coming days.'
         : null;
+  // Under an urgent or emergency result the dangers lead and the benign conditions only count once the
+  // urgent cause is excluded: a rehab programme for one of them would contradict the knee check.
+  if (warning !== null && assessment.urgency !== 'soon' && assessment.dangerFirst === true) {
+    return {
+      programmeId: 'prevention',
+      reason:
+        'your knee check found something to rule out first; a programme for a particular condition starts once a clinician has excluded it',
+      warning,
+    };
+  }
   const top = assessment.conditions.find((c) => isProgrammeId(c.id));
   if (!top || !isProgrammeId(top.id)) {
     return {

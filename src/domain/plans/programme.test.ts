@@ -71,3 +71,20 @@ test('the programme comes from the latest assessment’s top supported condition
     /checked promptly/,
   );
 });
+
+test('an urgent knee check with a danger first puts condition programmes on hold', () => {
+  const json = JSON.stringify({
+    urgency: 'emergency',
+    conditions: [{ id: 'pfps', likelihood: 0.4 }],
+    differential: [
+      { id: 'septic_arthritis', kind: 'must-not-miss' },
+      { id: 'pfps', kind: 'likely' },
+    ],
+  });
+  const choice = pickProgramme(parseAssessmentSummary(json));
+  assert.equal(choice.programmeId, 'prevention');
+  assert.match(choice.reason, /rule out first/);
+  assert.ok(choice.warning !== null);
+  const soon = pickProgramme(parseAssessmentSummary(json.replace('emergency', 'soon')));
+  assert.equal(soon.programmeId, 'pfps', 'a "soon" result keeps its programme, with the warning');
+});
