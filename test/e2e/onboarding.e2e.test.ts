@@ -71,8 +71,14 @@ async function watchUploadPanel(page: Page): Promise<void> {
   await page.evaluate(() => {
     const seen = new Set<string>();
     (window as unknown as { seenUpload: Set<string> }).seenUpload = seen;
+    (window as unknown as { progressLines: Set<string> }).progressLines = new Set();
     new MutationObserver(() => {
       for (const h of document.querySelectorAll('.upload-progress h3')) seen.add(h.textContent ?? '');
+      // While reading: every line of the panel (the visible count and the announced one).
+      const reading =
+        document.querySelector('.upload-progress h3')?.textContent === 'Reading your activities';
+      for (const line of reading ? document.querySelectorAll('.upload-progress p') : [])
+        (window as unknown as { progressLines: Set<string> }).progressLines.add(line.textContent ?? '');
       if (document.querySelector('.upload-progress progress')) seen.add('progress element');
       if (document.querySelector('.upload-progress [aria-live]')) seen.add('live text');
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -145,6 +151,17 @@ test('a Strava export through the file input: progress, summary with the corrupt
       await route.continue();
     });
 
+    // The first poll reports a big export part-way (6 of 75 files), the moment the issue caught "0 % done".
+    let held = false;
+    await page.route(/\/api\/imports\/[^/?]+$/, async (route) => {
+      if (held || route.request().method() !== 'GET') return route.continue();
+      held = true;
+      const real = (await (await route.fetch()).json()) as { job: Record<string, unknown> };
+      const job = { ...real.job, state: 'importing', report: null, queued: false };
+      await route.fulfill({
+        json: { ...real, job: { ...job, progress: { done: 6, total: 75, current: '2000.fit' } } },
+      });
+    });
     await page.getByLabel('Export ZIP or activity files').setInputFiles({
       name: 'export_12345.zip',
       mimeType: 'application/zip',
@@ -160,6 +177,20 @@ test('a Strava export through the file input: progress, summary with the corrupt
       'progress element',
     ]);
     assert.equal(await page.getByTestId('imported-count').textContent(), '5');
+    // The reading line counts files; a percentage beside a file count ("0 % done … 6 of 75") never shows.
+    const lines = await page.evaluate(() => [
+      ...(window as unknown as { progressLines: Set<string> }).progressLines,
+    ]);
+    assert.ok(lines.length > 0, 'the reading line was seen');
+    for (const line of lines) {
+      assert.doesNotMatch(line, /%/, `no percentage while files are read: ${line}`);
+    }
+    assert.ok(lines.includes('6 of 75 files read.'), `the count of files read: ${lines.join(' | ')}`);
+    assert.equal(
+      await page.locator('.upload-progress').count(),
+      0,
+      'the progress is gone once the summary shows',
+    );
     const skipped = await page.getByTestId('skipped-list').locator('li').allTextContents();
     assert.equal(skipped.length, 1, skipped.join(' | '));
     assert.match(skipped[0]!, /export_12345\.zip!export_12345\/activities\/2000\.fit/);
