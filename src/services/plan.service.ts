@@ -1,15 +1,17 @@
 /**
  * The `plan` use case: reads the runner's runs, pain journal, latest assessment and logged programme sessions,
- * and hands them to the pure plan generator. Pain entries are read directly (not through the journal module)
- * into the plans domain's own small shape.
+ * and hands them to the pure plan generator. The journal reaches the plans through one mapping
+ * (journal-for-plans.ts): the pain scores, and where the current episode began.
  */
 import type { Kysely } from 'kysely';
 import { countedActivity } from '../db/repositories/analysis-scope.ts';
+import { PainEntryRepository } from '../db/repositories/pain-entry.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { RUNNING_SPORTS } from '../domain/activity/sport.ts';
 import { KneewiseError } from '../domain/errors.ts';
+import { currentPainOnset, toPainDays } from '../domain/journal/journal-for-plans.ts';
+import type { PainEntry } from '../domain/journal/pain-entry.ts';
 import { addDays, dayNumber, dayOfWeek, tryDayNumber } from '../domain/load/calendar-day.ts';
-import type { PainDay } from '../domain/plans/pain-monitoring.ts';
 import type { HistoryRun } from '../domain/plans/plan-baseline.ts';
 import { generatePlan, type Plan } from '../domain/plans/plan-generator.ts';
 import {
@@ -17,6 +19,8 @@ import {
   parseAssessmentSummary,
   pickProgramme,
 } from '../domain/plans/programme-picker.ts';
+import type { DistanceUnits } from '../domain/units.ts';
+import { toPainEntry } from './journal.service.ts';
 
 export interface PlanRequest {
   weeks: number;
@@ -25,6 +29,8 @@ export interface PlanRequest {
   start: string | null;
   /** Today's local date (from the injected clock). */
   today: string;
+  /** The runner's units for the notes (km when not given). */
+  units?: DistanceUnits;
 }
 
 export const MAX_PLAN_WEEKS = 16;
@@ -102,7 +108,7 @@ export class PlanService {
   async runs(athleteId: string, before: string): Promise<HistoryRun[]> {
     const rows = await this.db
       .selectFrom('activities')
-      .select(['local_date', 'distance_m', 'moving_time_s'])
+      .select(['id', 'local_date', 'distance_m', 'moving_time_s'])
       .where('athlete_id', '=', athleteId)
       .where('sport', 'in', [...RUNNING_SPORTS])
       .where('local_date', '<', before)
@@ -110,26 +116,15 @@ export class PlanService {
       .orderBy('start_ms')
       .execute();
     return rows.map((r) => ({
+      id: r.id,
       localDate: r.local_date,
       distanceM: Number(r.distance_m),
       movingTimeS: Number(r.moving_time_s),
     }));
   }
 
-  async painDays(athleteId: string): Promise<PainDay[]> {
-    const rows = await this.db
-      .selectFrom('pain_entries')
-      .select(['local_date', 'pain_during', 'pain_after', 'pain_next_morning'])
-      .where('athlete_id', '=', athleteId)
-      .orderBy('local_date')
-      .execute();
-    const num = (v: number | null) => (v === null ? null : Number(v));
-    return rows.map((r) => ({
-      localDate: r.local_date,
-      painDuring: num(r.pain_during),
-      painAfter: num(r.pain_after),
-      painNextMorning: num(r.pain_next_morning),
-    }));
+  async journal(athleteId: string): Promise<PainEntry[]> {
+    return (await new PainEntryRepository(this.db).list(athleteId)).map(toPainEntry);
   }
 
   async programmeSessionsDone(athleteId: string, programmeId: string): Promise<number> {
@@ -145,9 +140,9 @@ export class PlanService {
   async plan(athleteId: string, request: PlanRequest): Promise<PlanContext> {
     const start = request.start ?? nextMonday(request.today);
     const choice = await this.latestProgrammeChoice(athleteId);
-    const [history, journal, done] = await Promise.all([
+    const [history, entries, done] = await Promise.all([
       this.runs(athleteId, start),
-      this.painDays(athleteId),
+      this.journal(athleteId),
       this.programmeSessionsDone(athleteId, choice.programmeId),
     ]);
     const plan = generatePlan({
@@ -155,10 +150,12 @@ export class PlanService {
       weeks: request.weeks,
       goalKm: request.goalKm,
       history,
-      journal,
+      journal: toPainDays(entries),
+      painOnset: currentPainOnset(entries.filter((e) => e.localDate <= request.today)),
       today: request.today,
       programme: choice,
       programmeSessionsDone: done,
+      ...(request.units ? { units: request.units } : {}),
     });
     return { plan, choice };
   }

@@ -6,7 +6,8 @@
  *  3. at least one rest day a week and no more than five runs;
  *  4. pain in the journal changes the plan (the one pain-monitoring model, pain-monitoring.ts): amber holds the
  *     load at 80 % for two weeks, red (or no running in the last 30 days) starts the walk-run return ladder.
- * In a return, the run during which the current pain began is not part of the ceiling's base (pain-onset-run.ts).
+ * The run during which the current pain began is not part of the weekly base, and in a return not part of
+ * the ceiling's base either (pain-onset-run.ts).
  * The 10 % weekly figure is a convention with no protective effect on its own (Buist 2008); it is kept as a
  * brake because weekly growth over 20-30 % was linked to distance-related knee injuries.
  */
@@ -147,13 +148,19 @@ function relevantHistory(history: readonly HistoryRun[], startDay: number): Hist
 export function generatePlan(input: PlanInput): Plan {
   const startDay = dayNumber(input.start);
   const done = relevantHistory(input.history, startDay);
-  const baseline = planBaseline(done, input.journal, input.start);
+  // The run during which the pain began is not volume the knee has taken: the weekly base leaves it out.
+  const onsetRun = painOnsetRun(input.painOnset ?? null, done);
+  const baseline = planBaseline(
+    done.filter((r) => r !== onsetRun),
+    input.journal,
+    input.start,
+  );
   const pain = painStatus(input.journal, input.today);
   const units = input.units ?? 'km';
   const returning = baseline.returnToRun !== null || pain.signal === 'red';
   // The return is measured from what the knee has taken, not from the run that hurt it. Outside a return the
   // ceiling stays the plain 10 % rule, the same figure `status` and Today show.
-  const painRun = returning ? painOnsetRun(input.painOnset ?? null, done) : null;
+  const painRun = returning ? onsetRun : null;
   const tracker = new RunCeilingTracker(done.filter((r) => r !== painRun));
   const programme = getProgramme(input.programme.programmeId as ProgrammeId);
 
