@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { LoadReportCache } from '../../services/load-snapshot.service.ts';
 import type { AppEnv, HttpDeps } from '../app-env.ts';
+import { activitiesRoutes } from './activities.routes.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import { dataRoutes } from './data.routes.ts';
 import { demoRoutes } from './demo.routes.ts';
@@ -25,6 +26,7 @@ export function apiRoutes(deps: HttpDeps): Hono<AppEnv> {
   api.route('/', overviewRoutes(deps));
   api.route('/', todayRoutes(deps, loadCache));
   api.route('/', loadRoutes(deps, loadCache));
+  api.route('/', activitiesRoutes(deps));
   api.route('/', assessmentRoutes(deps));
   api.route('/', whyRoutes(deps, loadCache));
   api.route('/', journalRoutes(deps));
