@@ -3,6 +3,7 @@
  * week with rest days between. Doses come from the library unless a phase makes them heavier.
  */
 import type { Dose, ProgrammeId } from './exercise.ts';
+import { PAIN_MODEL } from './pain-monitoring.ts';
 import { PLAN_SOURCES } from './plan-sources.ts';
 import type { Programme, ProgrammeItem } from './programme.ts';
 
@@ -16,8 +17,8 @@ const heavy = (sets: number, reps: number, perSide: boolean, restS = 120): Dose 
   perSide,
 });
 
-const GREEN_WEEK =
-  'A whole phase with pain at or below 3/10 during the exercises and back to your usual level the next morning.';
+/** Moving on is the safe band of the one pain-monitoring model (pain-monitoring.ts). */
+const GREEN_WEEK = `A whole phase with pain at or below ${PAIN_MODEL.safeMax}/10 during the exercises and no worse than the morning before by the next morning.`;
 
 const PROGRAMMES: readonly Programme[] = [
   {

@@ -5,6 +5,7 @@
  */
 import { type Dose, PROGRAMME_IDS, type ProgrammeId } from './exercise.ts';
 import { exercise } from './exercise-library.ts';
+import { PAIN_TEXT } from './pain-monitoring.ts';
 import { PLAN_SOURCES } from './plan-sources.ts';
 import { getProgramme } from './programmes.catalog.ts';
 
@@ -123,7 +124,7 @@ export function programmeRoutine(id: ProgrammeId, phaseIndex = 0): Routine {
   return {
     id,
     name: `${programme.name}: ${phase.name}`,
-    intro: `${phase.goal} Pain up to 3/10 is fine if it settles by the next morning.`,
+    intro: `${phase.goal} ${PAIN_TEXT.exercises}`,
     steps: build(
       phase.items.map((i) => (i.dose ? { id: i.exerciseId, dose: i.dose } : { id: i.exerciseId })),
     ),

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { SEED_NOW, SEED_ONSET, seedReportRunner } from '../../test/factories/report-seed.fixture.ts';
+import { dbTest } from '../../test/support/test-databases.ts';
+import { LoadReportCache } from './load-snapshot.service.ts';
+import { TodayService } from './today.service.ts';
+
+// The seeded runner: 8 km every other day, a 24 km spike on 2025-06-15 after which the knee hurt (6/10),
+// then 5 → 4 → 2 → 1/10 over the next two weeks.
+
+dbTest(
+  'today: while pain is not settling, the walk-run session leads and the ceiling is context',
+  async (tdb) => {
+    const handle = await tdb.open();
+    try {
+      const athlete = await seedReportRunner(handle);
+      const service = new TodayService(handle.db, athlete, () => SEED_NOW, new LoadReportCache());
+      const view = await service.today({ asOf: '2025-06-20' });
+      assert.equal(view.painStatus.signal, 'red');
+      assert.equal(view.load.nextRunCeilingM, 26_400, '`status` still builds on the 24 km run');
+      const lead = view.load.nextRun;
+      assert.equal(lead.leads, 'pain');
+      assert.match(lead.reason ?? '', new RegExp(`^${view.painStatus.headline}\\. `));
+      assert.ok(lead.session, 'a run is planned');
+      assert.match(lead.session.title, /^Walk-run level \d$/);
+      // The session stops at its own distance, never at a ceiling.
+      const own = `${(lead.session.distanceM! / 1000).toFixed(1)} km`;
+      assert.ok(lead.session.note.includes(`Stop at ${own} or when the time is up`), lead.session.note);
+      assert.doesNotMatch(lead.session.note, /26\.4|ceiling/);
+      // The return's ceiling is 1.10 × the 8 km runs: the run the pain began in does not count.
+      assert.ok(Math.abs(lead.ceilingM! - 8800) < 1e-6, `context ceiling ${lead.ceilingM}`);
+      assert.deepEqual(lead.painRun, { localDate: SEED_ONSET, distanceM: 24_000 });
+    } finally {
+      await handle.close();
+    }
+  },
+);
+
+dbTest('today: once the pain settles, the 10 % ceiling leads with the figure `status` shows', async (tdb) => {
+  const handle = await tdb.open();
+  try {
+    const athlete = await seedReportRunner(handle);
+    const service = new TodayService(handle.db, athlete, () => SEED_NOW, new LoadReportCache());
+    const view = await service.today();
+    assert.equal(view.painStatus.trend, 'settling', view.painStatus.reason);
+    const lead = view.load.nextRun;
+    assert.equal(lead.leads, 'ceiling');
+    assert.equal(lead.ceilingM, view.load.nextRunCeilingM);
+    assert.equal(lead.ceilingM, 26_400);
+    assert.equal(lead.painRun, null);
+    assert.equal(lead.reason, null);
+    assert.equal(view.nextPlanned?.date !== undefined && view.nextPlanned.date >= view.asOf, true);
+  } finally {
+    await handle.close();
+  }
+});
