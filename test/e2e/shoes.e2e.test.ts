@@ -49,7 +49,10 @@ test('Shoes: add (with a field error first), make default, rename and retire', {
     assert.match(road, /"Road Trainer" has 580\.0 km: past 482\.8 km/);
     assert.match(road, /Folk wisdom/);
     assert.match(road, /no trial shows that replacing shoes at a set distance prevents injury/);
-    assert.match((await page.locator('main').textContent()) ?? '', /Malisoux et al\. 2015/);
+    assert.match(
+      (await page.locator('main').textContent()) ?? '',
+      /Malisoux et al\., Scand J Med Sci Sports 2015/,
+    );
 
     // An empty name is refused next to the field, which takes focus; nothing is sent.
     const name = page.getByLabel('Name (required)');

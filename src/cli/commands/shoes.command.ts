@@ -58,14 +58,33 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/** "1 run", "2 runs". */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Sports in the runner's words, for "default for …". */
+const SPORT_WORDS: Record<string, string> = {
+  run: 'runs',
+  trail_run: 'trail runs',
+  treadmill_run: 'treadmill runs',
+  track_run: 'track runs',
+  walk: 'walks',
+  hike: 'hikes',
+};
+
+function sportWords(sports: readonly string[]): string {
+  return sports.map((s) => SPORT_WORDS[s] ?? s).join(', ');
+}
+
 function shoeLine(s: ShoeView, units: 'km' | 'mi'): string {
   const flags = [
     s.retiredAt ? `retired ${s.retiredAt}` : null,
-    s.defaultFor.length > 0 ? `default for ${s.defaultFor.join(', ')}` : null,
+    s.defaultFor.length > 0 ? `default for ${sportWords(s.defaultFor)}` : null,
   ].filter((x) => x !== null);
   const brand = [s.brand, s.model].filter((x) => x !== null).join(' ');
   return (
-    `${s.name.padEnd(24)} ${formatDistance(s.distanceM, units).padStart(10)}  ${String(s.runs).padStart(4)} runs` +
+    `${s.name.padEnd(24)} ${formatDistance(s.distanceM, units).padStart(10)}  ${count(s.runs, 'run').padStart(9)}` +
     `${brand ? `  ${brand}` : ''}${flags.length > 0 ? `  (${flags.join('; ')})` : ''}`
   );
 }
@@ -165,7 +184,8 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
         if (alerts.length > 0) ctx.io.stdout.write(`\n${alerts.join('\n')}\n`);
         const r = list.rotation;
         ctx.io.stdout.write(
-          `\nRotation ${r.from} – ${r.to}: ${r.runs} runs, ${r.runsWithShoe} with shoes, ${r.shoesUsed} pairs used` +
+          `\nRotation ${r.from} – ${r.to}: ${count(r.runs, 'run')}, ${r.runsWithShoe} with shoes, ` +
+            `${count(r.shoesUsed, 'pair')} used` +
             `${r.rotating ? ' (you rotate pairs)' : ''}.\n`,
         );
         ctx.io.stdout.write(`\n${list.evidence.text}\nSource: ${list.evidence.source}\n`);
@@ -232,7 +252,7 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
           athlete.settings.units,
           view,
           { assigned },
-          `Default for ${sport}; ${assigned} runs assigned:`,
+          `Default for ${sportWords([sport])}; ${count(assigned, 'run')} assigned:`,
         );
       });
     });
@@ -267,7 +287,13 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
         };
         await run({}, async (service, athlete) => {
           const { shoe, assigned } = await service.assign(name, input);
-          printShoe(opts.json, athlete.settings.units, shoe, { assigned }, `${assigned} runs assigned:`);
+          printShoe(
+            opts.json,
+            athlete.settings.units,
+            shoe,
+            { assigned },
+            `${count(assigned, 'run')} assigned:`,
+          );
         });
       },
     );
@@ -281,7 +307,9 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
       await run({}, async (service) => {
         const unassigned = await service.unassign(opts.run);
         if (opts.json) return printJson(ctx.io, { unassigned });
-        ctx.io.stdout.write(`${unassigned} runs now have no shoes.\n`);
+        ctx.io.stdout.write(
+          `${unassigned === 1 ? '1 run now has' : `${unassigned} runs now have`} no shoes.\n`,
+        );
       });
     });
 
@@ -293,7 +321,9 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
       await run({}, async (service) => {
         const { deleted } = await service.delete(name);
         if (opts.json) return printJson(ctx.io, { deleted });
-        ctx.io.stdout.write(`Deleted "${deleted.name}"; its ${deleted.runs} runs are kept without shoes.\n`);
+        ctx.io.stdout.write(
+          `Deleted "${deleted.name}"; its ${count(deleted.runs, 'run')} ${deleted.runs === 1 ? 'is' : 'are'} kept without shoes.\n`,
+        );
       });
     });
 }

@@ -39,7 +39,7 @@ export const FACTOR_EVIDENCE: Readonly<Record<FactorId, FactorEvidence>> = {
       '30 days raised the overuse-injury rate (hazard ratio 1.64 for 10–30 %, 1.52 for 30–100 %, 2.28 above ' +
       '100 %). Weekly ratios did not predict injury in the same runners. Most injuries still happened without ' +
       'a spike, so a spike is a risk raiser, not proof of the cause.',
-    source: 'Frandsen et al., Br J Sports Med 2025;59:1203 (Garmin-RUNSAFE) — research/training-load.md §1',
+    source: 'Frandsen et al., Br J Sports Med 2025;59:1203 (Garmin-RUNSAFE)',
   },
   weekly_progression: {
     weight: 0.6,
@@ -51,7 +51,7 @@ export const FACTOR_EVIDENCE: Readonly<Record<FactorId, FactorEvidence>> = {
       'training were injured more often. The popular 10 % rule itself did not prevent injuries in a trial.',
     source:
       'Nielsen et al., JOSPT 2014;44:739; Damsted et al., JOSPT 2019;49:230; Buist et al., Am J Sports Med ' +
-      '2008;36:33 — research/training-load.md §2',
+      '2008;36:33',
   },
   return_after_break: {
     weight: 0.7,
@@ -61,8 +61,8 @@ export const FACTOR_EVIDENCE: Readonly<Record<FactorId, FactorEvidence>> = {
       'there is no recent longest run to measure a safe distance against. Return programmes rebuild from short ' +
       'run-walk sessions over a few weeks.',
     source:
-      'van der Worp et al., PLoS One 2015 (risk factors review); Frandsen et al., BJSM 2025 (no 30-day ' +
-      'baseline) — research/clinical.md §6, training-load.md §1',
+      'van der Worp et al., PLoS One 2015 (risk factors review); Frandsen et al., Br J Sports Med 2025 ' +
+      '(no 30-day baseline)',
   },
   descent_increase: {
     weight: 0.6,
@@ -72,9 +72,7 @@ export const FACTOR_EVIDENCE: Readonly<Record<FactorId, FactorEvidence>> = {
       'the lab steeper descents raised knee flexion, knee adduction and iliotibial-band strain. Downhill running ' +
       'is a commonly reported trigger of ITB and kneecap pain. This is lab and clinical evidence, not a trial ' +
       'of injury rates.',
-    source:
-      'Gottschall & Kram, J Biomech 2005;38:445; Robertz et al., ISBS 2022; Esculier et al. 2016 — ' +
-      'research/training-load.md §7.4, clinical.md',
+    source: 'Gottschall & Kram, J Biomech 2005;38:445; Robertz et al., ISBS 2022; Esculier et al. 2016',
   },
   pace_increase: {
     weight: 0.4,
@@ -83,7 +81,7 @@ export const FACTOR_EVIDENCE: Readonly<Record<FactorId, FactorEvidence>> = {
       'Kneecap (patellofemoral) pain often follows a recent rise in speed as well as in distance or downhill ' +
       'running; speed work is also a listed aggravator of tendon pain. This is clinical experience rather than ' +
       'a measured injury rate.',
-    source: 'Esculier et al. 2016 protocol (PMC4702381) — research/clinical.md',
+    source: 'Esculier et al. 2016 protocol (PMC4702381)',
   },
   cadence_drop: {
     weight: 0.5,
@@ -93,8 +91,8 @@ export const FACTOR_EVIDENCE: Readonly<Record<FactorId, FactorEvidence>> = {
       'it; a 10 % higher step rate cut the peak force behind the kneecap by about 14 %. These are lab studies ' +
       'of joint loading, not of injury rates.',
     source:
-      'Heiderscheit et al., Med Sci Sports Exerc 2011;43:296; Lenhart et al., MSSE 2014;46:557 — ' +
-      'research/training-load.md §8.3, clinical.md §5.7',
+      'Heiderscheit et al., Med Sci Sports Exerc 2011;43:296; Lenhart et al., Med Sci Sports Exerc ' +
+      '2014;46:557',
   },
   shoe_mileage: {
     weight: 0.3,
@@ -104,8 +102,8 @@ export const FACTOR_EVIDENCE: Readonly<Record<FactorId, FactorEvidence>> = {
       'replace them every 300–500 miles (480–800 km) comes from. No trial shows that replacing shoes at a set ' +
       'mileage prevents injury. Runners who rotated several pairs had fewer injuries in one cohort.',
     source:
-      'Cook et al., Am J Sports Med 1985;13:248 (midsole wear); Malisoux et al. 2015 (rotation, to verify) — ' +
-      'research/clinical.md §5.8, training-load.md §9',
+      'Cook et al., Am J Sports Med 1985;13:248 (midsole wear); Malisoux et al., Scand J Med Sci Sports ' +
+      '2015;25:110 (rotation)',
   },
   new_shoes: {
     weight: 0.3,
@@ -114,7 +112,8 @@ export const FACTOR_EVIDENCE: Readonly<Record<FactorId, FactorEvidence>> = {
       'No trial links a change of shoes to knee pain in general. Shoe type changed injury risk in some trials ' +
       '(motion-control shoes for pronated feet), and rotating pairs was linked to fewer injuries, so a switch ' +
       'to a very different shoe is worth noting, not blaming.',
-    source: 'Malisoux et al., Br J Sports Med 2016;50:481; Malisoux et al. 2015 — research/clinical.md §5.8',
+    source:
+      'Malisoux et al., Br J Sports Med 2016;50:481; Malisoux et al., Scand J Med Sci Sports 2015;25:110',
   },
   surface_change: {
     weight: 0.25,
@@ -123,7 +122,7 @@ export const FACTOR_EVIDENCE: Readonly<Record<FactorId, FactorEvidence>> = {
       'Reviews found concrete surfaces linked to more injuries in women, and cambered roads and uneven trails ' +
       'are reported triggers of ITB and popliteus pain. The export only tells road, trail, track or treadmill, ' +
       'so camber and hardness are not seen here.',
-    source: 'van der Worp et al., PLoS One 2015; research/clinical.md (ITBS and popliteus aggravators)',
+    source: 'van der Worp et al., PLoS One 2015 (risk factors review)',
   },
   few_rest_days: {
     weight: 0.25,
@@ -131,8 +130,7 @@ export const FACTOR_EVIDENCE: Readonly<Record<FactorId, FactorEvidence>> = {
     evidence:
       'Tissues adapt between runs, and return programmes keep a rest day between runs. No trial sets a number ' +
       'of rest days for recreational runners, so this is coaching convention.',
-    source:
-      'Coaching convention; US Army return-to-run programme (rest day between runs) — research/clinical.md §5.6',
+    source: 'Coaching convention; US Army return-to-run programme (rest day between runs)',
   },
   long_run_share: {
     weight: 0.2,
@@ -141,6 +139,6 @@ export const FACTOR_EVIDENCE: Readonly<Record<FactorId, FactorEvidence>> = {
       'Putting a large share of the week into one run is the weekly face of a single-session spike; a big jump ' +
       'in long-run distance is a reported trigger of hamstring-tendon pain behind the knee. Limits such as ' +
       '"a third of the week" are coaching convention, not trial results.',
-    source: 'Coaching convention; research/clinical.md (distal hamstring tendinopathy aggravators)',
+    source: 'Coaching convention (no trial; long runs aggravate distal hamstring tendinopathy)',
   },
 };

@@ -35,8 +35,8 @@ export const SHOE_EVIDENCE = {
     'no trial shows that replacing shoes at a set mileage prevents injury. Runners who rotated several pairs ' +
     'had fewer injuries in one cohort. Treat these as reminders to look at your shoes.',
   source:
-    'Cook et al., Am J Sports Med 1985;13:248; Malisoux et al. 2015 (rotation, to verify) — ' +
-    'research/clinical.md §5.8, research/training-load.md §9',
+    'Cook et al., Am J Sports Med 1985;13:248 (midsole wear); Malisoux et al., Scand J Med Sci Sports ' +
+    '2015;25:110 (rotation)',
 } as const;
 
 /** Checks user-given thresholds: positive, finite, the check not below the nudge. */

@@ -55,7 +55,10 @@ export function ShoeRotation(props: { list: ShoeList }) {
           )}
         </>
       )}
-      <EvidenceLabel level="Weak evidence" source="Malisoux et al. 2015 (one cohort)">
+      <EvidenceLabel
+        level="Weak evidence"
+        source="Malisoux et al., Scand J Med Sci Sports 2015;25:110 (one cohort)"
+      >
         Runners who rotated several pairs had fewer injuries in one cohort; no trial has tested it.
       </EvidenceLabel>
     </section>
