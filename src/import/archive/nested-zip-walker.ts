@@ -58,7 +58,7 @@ export async function* walkNestedZip(
       reportReadFailure(entry.path, err, report);
       return;
     }
-    yield* walkZipSource({ kind: 'buffer', bytes }, entry.path, limits, onIssue ?? report);
+    yield* walkZipSource({ kind: 'buffer', bytes }, entry.path, limits, onIssue ?? report, entry.budget);
     return;
   }
   const dir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'kneewise-zip-'));
@@ -70,7 +70,7 @@ export async function* walkNestedZip(
       reportReadFailure(entry.path, err, report);
       return;
     }
-    yield* walkZipSource({ kind: 'file', path: file }, entry.path, limits, onIssue ?? report);
+    yield* walkZipSource({ kind: 'file', path: file }, entry.path, limits, onIssue ?? report, entry.budget);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

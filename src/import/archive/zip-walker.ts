@@ -14,6 +14,7 @@ import yauzl from 'yauzl';
 import { IMPORT_CODES, type ImportCode, ImportError } from '../../domain/errors.ts';
 import { isDirectoryEntry, joinArchivePath, unsafeEntryPathReason } from './zip-entry-path.ts';
 import { DEFAULT_ZIP_LIMITS, declaredSizeProblem, ratioProblem, type ZipLimits } from './zip-limits.ts';
+import { OverlapDetector } from './zip-overlap.ts';
 
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-limits.ts';
 
@@ -28,6 +29,8 @@ export interface ArchiveEntry {
   read(): Promise<Buffer>;
   /** The inflated bytes as chunks, with the same checks as read(); for streaming a large entry to disk. */
   chunks(): AsyncGenerator<Buffer>;
+  /** The inflation budget of the whole walk: an archive nested in this entry spends from the same one. */
+  budget: ReadBudget;
 }
 
 export interface ZipIssue {
@@ -47,7 +50,7 @@ export function walkZip(
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
   onIssue?: ZipIssueHandler,
 ): AsyncGenerator<ArchiveEntry> {
-  return walkZipSource({ kind: 'file', path: zipPath }, '', limits, onIssue);
+  return walkZipSource({ kind: 'file', path: zipPath }, '', limits, onIssue, newReadBudget());
 }
 
 /** All safe file paths of an archive, without reading any data: for export detection (isStravaExport…). */
@@ -96,6 +99,8 @@ export async function* walkZipSource(
   prefix: string,
   limits: ZipLimits,
   onIssue: ZipIssueHandler | undefined,
+  /** Shared by an archive and every archive nested in it: nesting never buys a fresh allowance. */
+  budget: ReadBudget,
 ): AsyncGenerator<ArchiveEntry> {
   const report: ZipIssueHandler =
     onIssue ??
@@ -119,13 +124,23 @@ export async function* walkZipSource(
     });
     return;
   }
-  const budget: ReadBudget = { totalBytes: 0, exceeded: false };
   try {
     if (zip.entryCount > limits.maxEntries) {
       report({
         path: prefix,
         code: IMPORT_CODES.ZIP_TOO_MANY_ENTRIES,
         message: `holds ${zip.entryCount} entries, more than the limit of ${limits.maxEntries}`,
+      });
+      return;
+    }
+    // The whole central directory is checked before any entry is inflated: an overlapping bomb's first entry
+    // alone can be hundreds of MB.
+    const overlapping = await findOverlappingEntry(source);
+    if (overlapping !== null) {
+      report({
+        path: prefix,
+        code: IMPORT_CODES.ZIP_BOMB,
+        message: `refused: entry "${overlapping}" overlaps another entry's data, the mark of a decompression bomb; nothing in this archive was read`,
       });
       return;
     }
@@ -173,9 +188,42 @@ export async function* walkZipSource(
   }
 }
 
-interface ReadBudget {
+/**
+ * The name of the first entry whose bytes overlap an earlier entry's, or null. Reads the central directory
+ * only (a second, separate pass); a directory too damaged to list is left for the walk itself to report.
+ */
+async function findOverlappingEntry(source: ZipSource): Promise<string | null> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(source);
+  } catch {
+    return null;
+  }
+  try {
+    const detector = new OverlapDetector();
+    const next = entryIterator(zip);
+    for (;;) {
+      const raw = await next();
+      if (raw === null) return null;
+      if (detector.overlaps(raw.relativeOffsetOfLocalHeader, raw.compressedSize)) {
+        return raw.fileNameRaw.toString('utf8');
+      }
+    }
+  } catch {
+    return null;
+  } finally {
+    zip.close();
+  }
+}
+
+/** Inflated bytes counted against `maxTotalBytes`, across an archive and the archives inside it. */
+export interface ReadBudget {
   totalBytes: number;
   exceeded: boolean;
+}
+
+export function newReadBudget(): ReadBudget {
+  return { totalBytes: 0, exceeded: false };
 }
 
 /** yauzl's entry with the raw fields present at run time (its type definitions predate them). */
@@ -263,6 +311,7 @@ function makeEntry(
     path,
     size: raw.uncompressedSize,
     compressedSize: raw.compressedSize,
+    budget,
     chunks,
     async read() {
       const parts: Buffer[] = [];

@@ -200,5 +200,10 @@ function metadataWarning(display: string, error: unknown): ImportIssue {
 
 function issueFrom(file: string, error: unknown): ImportIssue {
   if (error instanceof KneewiseError) return { file, code: error.code, message: error.message };
+  // The file system failed (permissions, I/O): nothing was decoded, so it is a read failure.
+  const fsCode = (error as { code?: unknown } | null)?.code;
+  if (typeof fsCode === 'string' && /^E[A-Z]+$/.test(fsCode)) {
+    return { file, code: 'READ_FAILED', message: `cannot read the file (${fsCode})` };
+  }
   return { file, code: 'DECODE_FAILED', message: error instanceof Error ? error.message : String(error) };
 }

@@ -3,9 +3,9 @@
  * nested inside it, like Garmin's UploadedFiles parts). Each file carries the path it is reported under:
  * as given on the command line, and inside an archive as `archive.zip!path/inside.fit`.
  */
-import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { IMPORT_CODES, ImportError } from '../../domain/errors.ts';
+import type { Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { walkNestedZip } from '../../import/archive/nested-zip-walker.ts';
 import { joinArchivePath } from '../../import/archive/zip-entry-path.ts';
 import {
@@ -16,6 +16,8 @@ import {
   walkZip,
   type ZipIssue,
 } from '../../import/archive/zip-walker.ts';
+import { notAFile, readFailed, readRegularFile } from './bounded-file.ts';
+import { walkFolder } from './folder-walker.ts';
 
 export interface SourceFile {
   /** The path the file is reported under. */
@@ -50,66 +52,66 @@ export function isIgnoredPath(relPath: string): boolean {
 
 /** `display` is the name the input is reported under (default: its path); see ImportOptions.displayAs. */
 export async function openInput(path: string, display: string = path): Promise<InputGroup> {
-  let info: Awaited<ReturnType<typeof stat>>;
+  let info: Stats;
   try {
     info = await stat(path);
   } catch (error) {
-    throw new ImportError(IMPORT_CODES.READ_FAILED, `${display}: cannot read (${(error as Error).message})`);
+    throw readFailed(display, error);
   }
   if (info.isDirectory()) return openFolder(path, display);
+  // Checked before anything opens it: a FIFO would block the import, a device would never end.
+  if (!info.isFile()) throw notAFile(display, info);
   if (await looksLikeZip(path)) return openZip(path, display);
   return {
     display,
     kind: 'file',
     paths: [baseName(display)],
-    readRel: async () => readFile(path),
+    readRel: async () => readRegularFile(path, display),
     async *files() {
-      yield { display, relPath: baseName(display), read: () => readFile(path) };
+      yield { display, relPath: baseName(display), read: () => readRegularFile(path, display) };
     },
   };
 }
 
 async function openFolder(root: string, display: string): Promise<InputGroup> {
-  const paths = (await listFolder(root)).sort();
+  let listing: Awaited<ReturnType<typeof walkFolder>>;
+  try {
+    listing = await walkFolder(root);
+  } catch (error) {
+    throw readFailed(display, error);
+  }
+  const byRel = new Map(listing.files.map((f) => [f.rel, f.full]));
+  const paths = listing.files.map((f) => f.rel);
   const shown = (rel: string) => (display === root ? join(root, ...rel.split('/')) : `${display}/${rel}`);
   return {
     display,
     kind: 'folder',
     paths,
     async readRel(relPath) {
+      const full = byRel.get(relPath);
+      if (full === undefined) return null;
       try {
-        return await readFile(join(root, ...relPath.split('/')));
+        return await readRegularFile(full, shown(relPath));
       } catch {
         return null;
       }
     },
     async *files(onIssue) {
-      for (const rel of paths) {
-        const full = join(root, ...rel.split('/'));
+      for (const issue of listing.issues) {
+        onIssue({ file: shown(issue.rel), code: issue.code, message: issue.message });
+      }
+      for (const { rel, full } of listing.files) {
         if (isIgnoredPath(rel)) continue;
         if (/\.zip$/i.test(rel)) {
-          // A ZIP inside a folder is walked like one given directly.
-          yield* (await openZip(full, shown(rel))).files(onIssue);
+          // A ZIP inside a folder is walked like one given directly. yauzl hands the path to fs.open, which
+          // takes the raw bytes of a name that is not UTF-8 as well.
+          yield* (await openZip(full as string, shown(rel))).files(onIssue);
           continue;
         }
-        yield { display: shown(rel), relPath: rel, read: () => readFile(full) };
+        yield { display: shown(rel), relPath: rel, read: () => readRegularFile(full, shown(rel)) };
       }
     },
   };
-}
-
-async function listFolder(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  for (const e of entries) {
-    if (!e.isFile()) continue;
-    const parent =
-      (e as unknown as { parentPath?: string; path?: string }).parentPath ??
-      (e as { path?: string }).path ??
-      root;
-    out.push(relative(root, join(parent, e.name)).split(sep).join('/'));
-  }
-  return out;
 }
 
 async function openZip(zipPath: string, display: string = zipPath): Promise<InputGroup> {
