@@ -12,6 +12,7 @@ import type { Answers } from './answers.schema.ts';
 import type { AssessedCondition, Assessment } from './assessment.types.ts';
 import { type ScoredCondition, scoreConditions } from './condition.scoring.ts';
 import { conditionById } from './conditions.kb.ts';
+import { CONSIDER_RULES } from './consider.rules.ts';
 import { buildDifferential } from './differential.ts';
 import { deriveFeatures } from './features.ts';
 import { ottawaKneeRule } from './ottawa.rule.ts';
@@ -118,6 +119,14 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
     });
     sourceIds.push(...rule.sources);
   }
+  const alsoShow = new Set<string>();
+  for (const rule of CONSIDER_RULES) {
+    if (!rule.test(ctx)) continue;
+    for (const id of rule.mustNotMiss)
+      if (!mustNotMiss.has(id)) mustNotMiss.set(id, { reason: rule.reason, weight: -1 });
+    for (const id of rule.alsoShow) alsoShow.add(id);
+    sourceIds.push(...rule.sources);
+  }
   if (ottawa.applies) sourceIds.push('stiell1995', 'bachmann2004');
 
   const gaps = screenGaps(answers, ottawa);
@@ -148,7 +157,9 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
     }
   }
 
-  const shown = scored.filter((s, i) => i < MIN_SHOWN || (i < MAX_SHOWN && s.probability >= SHOW_ABOVE));
+  const shown = scored.filter(
+    (s, i) => i < MIN_SHOWN || (i < MAX_SHOWN && s.probability >= SHOW_ABOVE) || alsoShow.has(s.id),
+  );
   for (const s of shown.slice(0, MIN_SHOWN)) sourceIds.push(...conditionById(s.id).sources);
   sourceIds.push(...ADVICE_SOURCES);
 

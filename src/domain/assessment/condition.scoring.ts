@@ -49,23 +49,21 @@ export function agedPrior(cond: ConditionDef, age: number | undefined): number {
 }
 
 /**
- * Calibration of the naive-Bayes posterior (fitted on the development sets, Brier score; see
- * test/cases/calibration.test.ts). Naive Bayes multiplies the likelihood ratios of answers that are not
- * independent (pain on stairs, squatting and sitting all measure the same thing), which makes it far too
- * sure; the standard correction is to temper the summed log-likelihood by a factor below 1. The
- * posterior is then mixed with the age-adjusted prior, so that a thin history stays wide and no answer
- * set can show near-certainty (the spec: "a thin history never shows 99 %").
+ * Calibration of the naive-Bayes posterior (temperature scaling, fitted on the development sets by Brier
+ * score; `npm run eval:assess` prints it). Naive Bayes multiplies the likelihood ratios of answers that are
+ * not independent (pain on stairs, squatting and sitting all measure the same thing), which makes it far
+ * too sure. Scaling the log-posterior by a temperature below 1 flattens it without changing the order;
+ * a thin history (few positive findings) is flattened more, so that it stays wide and no four-sentence
+ * account can show near-certainty (the spec: "a thin history never shows 99 %").
  */
-export const CALIBRATION = { temper: 1, priorMix: 0.1, thinMix: 0.5, fullHistory: 8 } as const;
+export const CALIBRATION = { temperature: 0.8, thinTemperature: 0.4, fullHistory: 6 } as const;
 
 export interface Calibration {
-  /** Factor on the summed log-likelihood ratios (1 = plain naive Bayes). */
-  temper: number;
-  /** Share of the age-adjusted prior mixed into every posterior. */
-  priorMix: number;
-  /** Extra prior share for a thin history, fading out linearly as answers reach `fullHistory`. */
-  thinMix: number;
-  /** Number of informative answers from which a history counts as full. */
+  /** Temperature for a full history (1 = plain naive Bayes). */
+  temperature: number;
+  /** Temperature with no positive finding at all; it rises linearly to `temperature` at `fullHistory`. */
+  thinTemperature: number;
+  /** Number of positive informative findings from which a history counts as full. */
   fullHistory: number;
 }
 
@@ -96,18 +94,16 @@ export function logWeights(
   });
 }
 
-/** Calibrated probabilities: tempered posterior mixed with the age-adjusted prior. */
+/** Calibrated probabilities: the log-posterior scaled by a temperature that depends on the evidence. */
 export function calibratedProbabilities(
   features: FeatureSet,
   age: number | undefined,
   effects: readonly TrainingEffect[] = [],
   calibration: Calibration = CALIBRATION,
 ): number[] {
-  const posterior = normalise(logWeights(features, age, effects, calibration.temper));
-  const prior = normalise(CONDITIONS.map((c) => Math.log(agedPrior(c, age))));
-  const thin = Math.max(0, 1 - informativeAnswers(features) / calibration.fullHistory);
-  const mix = calibration.priorMix + calibration.thinMix * thin;
-  return posterior.map((p, i) => (1 - mix) * p + mix * (prior[i] ?? 0));
+  const evidence = Math.min(1, informativeAnswers(features) / calibration.fullHistory);
+  const t = calibration.thinTemperature + (calibration.temperature - calibration.thinTemperature) * evidence;
+  return normalise(logWeights(features, age, effects).map((x) => x * t));
 }
 
 export function normalise(logW: readonly number[]): number[] {
