@@ -111,6 +111,14 @@ describe('kneewise as a Unix tool', { timeout: 300_000 }, () => {
     const km = (run.distanceM / 1000).toFixed(1);
     assert.match(list.out, new RegExp(`run of ${run.localDate}, ${km.replace('.', '\\.')} km`));
     assert.ok(!list.out.includes(run.id), list.out);
+    // In the runner's units.
+    assert.equal(kw(['settings', '--units', 'mi']).code, 0);
+    const mi = (run.distanceM / 1609.344).toFixed(1);
+    assert.match(
+      kw(['pain', 'list']).out,
+      new RegExp(`run of ${run.localDate}, ${mi.replace('.', '\\.')} mi`),
+    );
+    assert.equal(kw(['settings', '--units', 'km']).code, 0);
   });
 
   test('the knee check: an empty line answers nothing, so it is asked again', () => {
