@@ -254,7 +254,9 @@ export function nextRunLead(report: LoadReport, plan: Plan): NextRunLead {
   const ceilingM = leads !== 'ceiling' ? (run?.ceilingM ?? null) : report.nextRunCeilingM;
   const reason =
     leads === 'pain'
-      ? `${plan.pain.headline}. ${plan.pain.reason}`
+      ? plan.pain.trend === 'too-much'
+        ? plan.pain.reason // it already says the pain went above the limit
+        : `${plan.pain.headline}. ${plan.pain.reason}`
       : leads === 'return-to-run'
         ? (plan.returnToRun?.reason ?? null)
         : null;

@@ -44,11 +44,11 @@ function SessionLead(props: { lead: NextRunLead; today: string }) {
   return (
     <>
       {s === null ? (
-        <p class="ceiling-number" data-testid="next-run-session">
+        <p class="ceiling-number session-lead" data-testid="next-run-session">
           <strong>No run</strong> in the coming week: cross-train and do your strength work.
         </p>
       ) : (
-        <p class="ceiling-number" data-testid="next-run-session">
+        <p class="ceiling-number session-lead" data-testid="next-run-session">
           <strong>
             {s.title}
             {s.distanceM !== null && <>, about {formatPlanDistance(s.distanceM, units.units)}</>}
