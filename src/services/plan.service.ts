@@ -19,7 +19,7 @@ import {
   parseAssessmentSummary,
   pickProgramme,
 } from '../domain/plans/programme-picker.ts';
-import type { DistanceUnits } from '../domain/units.ts';
+import { type DistanceUnits, unitsToMetres } from '../domain/units.ts';
 import { toPainEntry } from './journal.service.ts';
 
 export interface PlanRequest {
@@ -31,6 +31,8 @@ export interface PlanRequest {
   today: string;
   /** The runner's units for the notes (km when not given). */
   units?: DistanceUnits;
+  /** The runner's first day of the week: plans start on it (Monday when not given). */
+  weekStart?: 'monday' | 'sunday';
 }
 
 export const MAX_PLAN_WEEKS = 16;
@@ -43,6 +45,48 @@ export function nextMonday(today: string): string {
   return addDays(today, ahead);
 }
 
+/** The first `weekStart` day strictly after `today`: plans start on the runner's first day of the week. */
+export function nextWeekStart(today: string, weekStart: 'monday' | 'sunday' = 'monday'): string {
+  if (weekStart === 'monday') return nextMonday(today);
+  const dow = dayOfWeek(dayNumber(today)); // 0 = Sunday
+  return addDays(today, 7 - dow);
+}
+
+/**
+ * A weekly goal as typed: "--goal-km 40", "--goal-mi 25", or "--goal 25mi" / "--goal 40km" / "--goal 25"
+ * (a bare number is in the runner's own units). Returns km, the unit the plan works in.
+ */
+function goalInKm(
+  raw: { goalKm?: string; goalMi?: string; goal?: string },
+  units: DistanceUnits,
+): { km: number; flag: string; typed: string } | null {
+  const given = [
+    raw.goalKm === undefined ? null : { flag: '--goal-km', typed: raw.goalKm, unit: 'km' as const },
+    raw.goalMi === undefined ? null : { flag: '--goal-mi', typed: raw.goalMi, unit: 'mi' as const },
+    raw.goal === undefined ? null : { flag: '--goal', typed: raw.goal, unit: null },
+  ].filter((g) => g !== null);
+  if (given.length === 0) return null;
+  if (given.length > 1) {
+    throw new KneewiseError(
+      'PLAN_GOAL_INVALID',
+      `give the weekly goal once: ${given.map((g) => g.flag).join(' and ')} were both given`,
+    );
+  }
+  const g = given[0]!;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(km|mi|miles?)?\s*$/iu.exec(g.typed);
+  const unit = g.unit ?? (match?.[2] === undefined ? units : match[2].toLowerCase() === 'km' ? 'km' : 'mi');
+  if (match === null || (g.unit !== null && match[2] !== undefined)) {
+    throw new KneewiseError(
+      'PLAN_GOAL_INVALID',
+      g.unit === null
+        ? `--goal must be a weekly distance like "40km", "25mi", or a bare number in your own units, got "${g.typed}"`
+        : `${g.flag} must be a weekly distance in ${g.unit}, a number, got "${g.typed}"`,
+    );
+  }
+  const km = unit === 'km' ? Number(match[1]) : unitsToMetres(Number(match[1]), 'mi') / 1000;
+  return { km, flag: g.flag, typed: g.typed };
+}
+
 /** Today's calendar date in `timeZone` (the runner's home zone), or in the computer's zone when null. */
 export function localDateOf(now: Date, timeZone: string | null): string {
   const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
@@ -52,8 +96,9 @@ export function localDateOf(now: Date, timeZone: string | null): string {
 
 /** Flag values as strings from the command line, checked with messages that name the flag. */
 export function parsePlanFlags(
-  raw: { weeks?: string; goalKm?: string; start?: string },
+  raw: { weeks?: string; goalKm?: string; goalMi?: string; goal?: string; start?: string },
   today: string,
+  units: DistanceUnits = 'km',
 ): PlanRequest {
   const weeks = Number(raw.weeks ?? '4');
   if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_PLAN_WEEKS) {
@@ -62,15 +107,13 @@ export function parsePlanFlags(
       `--weeks must be a whole number from 1 to ${MAX_PLAN_WEEKS}, got "${raw.weeks}"`,
     );
   }
-  let goalKm: number | null = null;
-  if (raw.goalKm !== undefined) {
-    goalKm = Number(raw.goalKm);
-    if (!Number.isFinite(goalKm) || goalKm <= 0 || goalKm > MAX_GOAL_KM) {
-      throw new KneewiseError(
-        'PLAN_GOAL_INVALID',
-        `--goal-km must be a weekly distance in km above 0 and at most ${MAX_GOAL_KM}, got "${raw.goalKm}"`,
-      );
-    }
+  const goal = goalInKm(raw, units);
+  const goalKm = goal === null ? null : goal.km;
+  if (goal !== null && (!Number.isFinite(goal.km) || goal.km <= 0 || goal.km > MAX_GOAL_KM)) {
+    throw new KneewiseError(
+      'PLAN_GOAL_INVALID',
+      `${goal.flag} must be a weekly distance above 0 and at most ${MAX_GOAL_KM} km (${Math.floor(MAX_GOAL_KM / 1.609344)} mi), got "${goal.typed}"`,
+    );
   }
   let start: string | null = null;
   if (raw.start !== undefined) {
@@ -138,7 +181,7 @@ export class PlanService {
   }
 
   async plan(athleteId: string, request: PlanRequest): Promise<PlanContext> {
-    const start = request.start ?? nextMonday(request.today);
+    const start = request.start ?? nextWeekStart(request.today, request.weekStart);
     const choice = await this.latestProgrammeChoice(athleteId);
     const [history, entries, done] = await Promise.all([
       this.runs(athleteId, start),

@@ -13,6 +13,8 @@ import { type Io, printJson } from '../output.ts';
 interface PlanOptions {
   weeks?: string;
   goalKm?: string;
+  goalMi?: string;
+  goal?: string;
   start?: string;
   ics?: string;
   json?: boolean;
@@ -57,16 +59,24 @@ export function registerPlanCommand(program: Command, ctx: AppContext): void {
     .description('Plan the next weeks of running, cross-training and strength work')
     .option('--weeks <n>', `number of weeks, 1-${MAX_PLAN_WEEKS}`, '4')
     .option('--goal-km <km>', 'weekly running distance to build toward, in km')
+    .option('--goal-mi <mi>', 'weekly running distance to build toward, in miles')
+    .option('--goal <distance>', 'weekly goal with its unit, e.g. 40km or 25mi (a bare number: your units)')
     .option('--start <date>', 'first day, YYYY-MM-DD (default: next Monday)')
     .option('--ics <file>', 'also write the plan as an iCalendar file')
     .option('--json', 'print JSON only')
     .action(async (opts: PlanOptions) => {
       // Validate before touching the database so bad flags fail fast with exit 2.
-      const probe = parsePlanFlags(opts, '2000-01-01');
+      parsePlanFlags(opts, '2000-01-01');
       await ctx.withStore(async (store, athlete) => {
         const today = localDateOf(ctx.now(), athlete.settings.timeZone);
         const units = athlete.settings.units;
-        const { plan } = await new PlanService(store.db).plan(athlete.id, { ...probe, today, units });
+        // Parsed again with the runner's units: a bare "--goal 25" is in their units.
+        const request = parsePlanFlags(opts, today, units);
+        const { plan } = await new PlanService(store.db).plan(athlete.id, {
+          ...request,
+          units,
+          weekStart: athlete.settings.weekStart,
+        });
         if (opts.ics) {
           const text = planToIcs(plan, ctx.now().toISOString());
           try {

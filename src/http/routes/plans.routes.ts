@@ -48,6 +48,7 @@ export function plansRoutes(deps: HttpDeps): Hono<AppEnv> {
       start: query.start ?? null,
       today: localDateOf(deps.now(), athlete.settings.timeZone),
       units: athlete.settings.units,
+      weekStart: athlete.settings.weekStart,
     });
     return plan;
   };
