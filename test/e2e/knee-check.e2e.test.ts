@@ -18,12 +18,11 @@ import {
   useBrowser,
   useServer,
 } from '../support/browser.ts';
+import { nextQuestion, type Story } from '../support/knee-check-ui.ts';
 
 const skip = browserSkipReason();
 const browser = useBrowser(skip);
 const server = useServer(skip, () => startTestServer());
-
-type Story = Record<string, boolean | number | string>;
 
 /** A runner in her twenties with a gradual ache around the kneecap on stairs, squats and long sitting. */
 const KNEECAP_STORY: Story = {
@@ -70,15 +69,6 @@ const INJURY_STORY: Story = {
   couldWalk4StepsImmediately: false,
   canWalk4StepsNow: false,
 };
-
-/** Waits for the next question (after `step` answers) or the end of the questionnaire; returns its key. */
-async function nextQuestion(page: Page, step: number): Promise<string | null> {
-  const form = page.locator(`form.question[data-step="${step}"]`);
-  const done = page.locator('.question-done');
-  await form.or(done).first().waitFor();
-  if (await done.isVisible()) return null;
-  return form.getAttribute('data-question-key');
-}
 
 /**
  * Answers every question from the story (anything it does not know gets "I don't know"); the pain-location
