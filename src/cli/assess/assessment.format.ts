@@ -39,6 +39,11 @@ export function formatAssessment(a: Assessment): string {
     }
   });
 
+  if (a.historyIsThin) {
+    out.push('', 'We know little yet, so these likelihoods are kept wide. What would help most:');
+    for (const q of a.wouldHelp) out.push(`  ? ${q}`);
+  }
+
   if (a.ottawa.applies) {
     out.push(
       '',

@@ -18,6 +18,7 @@ import { deriveFeatures } from './features.ts';
 import { ottawaKneeRule } from './ottawa.rule.ts';
 import { SOON_RULES } from './soon.rules.ts';
 import { cite, type SourceId } from './sources.catalog.ts';
+import { thinHistory } from './thin-history.ts';
 import { type TrainingEvidence, trainingEffects } from './training-evidence.ts';
 import { screenGaps } from './unanswered-screen.ts';
 import { EMERGENCY_RULES, URGENT_RULES } from './urgency.rules.ts';
@@ -178,6 +179,7 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
       .map(([k]) => k) as Assessment['trainingEvidence']['effects'][number]['raises'];
 
   const conditions = shown.map(toAssessed);
+  const thin = thinHistory(answers, features);
   const dangers = [...mustNotMiss]
     .sort((x, y) => y[1].weight - x[1].weight)
     .map(([id, m]) => ({ id, reason: m.reason }));
@@ -197,6 +199,8 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
     disclaimer: DISCLAIMER,
     headline: TIER_HEADLINE[urgency],
     urgencyDrivers: drivers,
+    historyIsThin: thin.thin,
+    wouldHelp: thin.wouldHelp,
     notRuledOut: gaps.map((g) => ({ concern: g.concern, keys: g.keys, reason: g.reason })),
     getHelpWhen: urgency === 'self-care' ? [...GET_HELP_WHEN] : [],
     trainingEvidence: {

@@ -62,5 +62,8 @@ export interface Assessment {
   };
   ottawaCriteriaUnknown: string[];
   questionsAsked?: number;
+  /** Few answers point anywhere: the likelihoods are kept wide and these questions would help most. */
+  historyIsThin: boolean;
+  wouldHelp: string[];
   engineVersion: string;
 }

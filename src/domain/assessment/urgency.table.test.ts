@@ -256,8 +256,18 @@ describe('urgency decision table', () => {
       { age: 13, painLocation: 'inferior-patellar' as const },
       { age: 59, painLocation: 'anterior' as const, trauma: false },
     ]) {
-      const top = assessKnee(a as Answers).conditions[0]!;
+      const r = assessKnee(a as Answers);
+      const top = r.conditions[0]!;
       assert.ok(top.likelihood < 0.8, `${JSON.stringify(a)} → ${top.id} ${top.likelihood}`);
+      assert.ok(r.historyIsThin && r.wouldHelp.length > 0, 'says it knows little and what would help');
     }
+    const full = assessKnee({
+      age: 32,
+      painLocation: 'lateral',
+      painStartsAfterKm: 5,
+      downhillPain: true,
+      onset: 'gradual',
+    } as Answers);
+    assert.equal(full.historyIsThin, false);
   });
 });
