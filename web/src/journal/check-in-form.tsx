@@ -4,6 +4,7 @@
  * and a note. POST /pain for a new entry, PATCH /pain/:id for an edit.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { PAIN_MODEL, PAIN_TEXT } from '../../../src/domain/plans/pain-monitoring.ts';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/status-messages.tsx';
 import { KneeMap } from '../knee/knee-map.tsx';
@@ -211,9 +212,8 @@ export function CheckInForm(props: {
           onChange={(v) => set('morning', v)}
         />
         <p class="field-hint">
-          A guide many physiotherapists use: pain up to about 3–5 during running is acceptable if it has
-          settled by the next morning and is not creeping up week to week. Source: Silbernagel KG et al., Am J
-          Sports Med 2007 (pain-monitoring model).
+          A guide many physiotherapists use (the same rule your plan follows): {PAIN_TEXT.rule} Source:{' '}
+          {PAIN_MODEL.source}.
         </p>
       </fieldset>
       <fieldset>
