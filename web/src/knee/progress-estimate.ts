@@ -1,7 +1,7 @@
 /**
  * "Question 12 of about 24": the questionnaire is adaptive, so the total is an estimate from where it is.
- * The red-flag screen asks ten questions of everyone (more after an injury or a fever), then where it
- * hurts, five core questions, and usually around eight details before the picture is clear (at most 14).
+ * The red-flag screen asks eleven questions of everyone (more after an injury or a fever), then where it
+ * hurts, about eight core questions, and usually around seven details before the picture is clear (at most 10).
  * Mirrors the phases of src/domain/assessment/questionnaire.ts without importing its scoring.
  */
 import type { AnswerKey, DraftAnswers, Question } from '../types/assessment.ts';
@@ -10,7 +10,8 @@ const SCREEN_FOR_EVERYONE: readonly AnswerKey[] = [
   'age',
   'trauma',
   'canBearWeight',
-  'redHotJoint',
+  'kneeWarm',
+  'kneeRed',
   'fever',
   'calfPain',
   'calfSwelling',
@@ -18,8 +19,17 @@ const SCREEN_FOR_EVERYONE: readonly AnswerKey[] = [
   'nightPain',
   'painAtRest',
 ];
-const CORE: readonly AnswerKey[] = ['swelling', 'durationDays', 'improving', 'groinPain', 'numbness'];
-const TYPICAL_DETAILS = 8;
+const CORE: readonly AnswerKey[] = [
+  'sex',
+  'side',
+  'swelling',
+  'durationDays',
+  'improving',
+  'stairsPain',
+  'groinPain',
+  'numbness',
+];
+const TYPICAL_DETAILS = 7;
 
 export type Phase = 'warning signs' | 'where and how long' | 'details';
 
