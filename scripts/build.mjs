@@ -5,6 +5,8 @@
 //   node scripts/build.mjs             the CLI and the dashboard
 //   node scripts/build.mjs --cli       the CLI only
 //   node scripts/build.mjs --if-stale  only what is older than its sources (no output when all is fresh)
+// The package ships this file because npm may run `prepare` when installing it: with no src/ there, the shipped
+// build counts as fresh and nothing is built.
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
