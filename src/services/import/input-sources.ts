@@ -6,6 +6,7 @@
 import type { Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { IMPORT_CODES, ImportError } from '../../domain/errors.ts';
 import { walkNestedZip } from '../../import/archive/nested-zip-walker.ts';
 import { joinArchivePath } from '../../import/archive/zip-entry-path.ts';
 import {
@@ -16,7 +17,7 @@ import {
   walkZip,
   type ZipIssue,
 } from '../../import/archive/zip-walker.ts';
-import { notAFile, readFailed, readRegularFile } from './bounded-file.ts';
+import { MAX_INPUT_FILE_BYTES, notAFile, readFailed, readRegularFile } from './bounded-file.ts';
 import { walkFolder } from './folder-walker.ts';
 
 export interface SourceFile {
@@ -144,8 +145,15 @@ async function* zipFiles(
       continue;
     }
     // The bytes are read now: an entry can only be read while the walk stands on it.
-    const bytes = await entry.read().catch((error: unknown) => error as Error);
     const display = joinArchivePath(shownAs, entry.path);
+    // An activity file is never this big: refused from its declared size (reading counts the real bytes too).
+    const bytes =
+      entry.size > MAX_INPUT_FILE_BYTES
+        ? new ImportError(
+            IMPORT_CODES.FILE_TOO_LARGE,
+            `${display}: ${entry.size} bytes, over the ${MAX_INPUT_FILE_BYTES}-byte limit for one activity file`,
+          )
+        : await entry.read().catch((error: unknown) => error as Error);
     yield {
       display,
       relPath: innermost,
