@@ -64,6 +64,9 @@ function openSqlite(url: string): DatabaseHandle {
   native.pragma('journal_mode = WAL');
   native.pragma('synchronous = NORMAL');
   native.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten with zeros, not just unlinked: a deleted pain note must not stay readable in
+  // the file (issue 14 #12). Costs a little I/O on deletes, which are rare.
+  native.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: native }) });
   return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
 }

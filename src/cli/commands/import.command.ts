@@ -2,6 +2,11 @@ import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { KneewiseError } from '../../domain/errors.ts';
+import {
+  DataRestoreService,
+  isKneewiseExport,
+  type RestoreReport,
+} from '../../services/data-restore.service.ts';
 import { importPaths } from '../../services/import/import.service.ts';
 import { makeOffsetResolver, systemTimeZone } from '../../services/import/time-zone.ts';
 import type { AppContext } from '../app-context.ts';
@@ -25,7 +30,21 @@ export function registerImportCommand(program: Command, ctx: AppContext): void {
           'not-found',
         );
       }
+      // A kneewise export (Settings → export all my data) is restored; everything else is imported as files.
+      const exports: string[] = [];
+      const files: string[] = [];
+      for (const p of paths) ((await isKneewiseExport(p)) ? exports : files).push(p);
       await ctx.withStore(async (store, athlete) => {
+        const restored: RestoreReport[] = [];
+        const refused: { file: string; code: string; message: string }[] = [];
+        for (const path of exports) {
+          try {
+            restored.push(await new DataRestoreService(store.db, athlete).restoreFile(path));
+          } catch (error) {
+            if (!(error instanceof KneewiseError)) throw error;
+            refused.push({ file: path, code: error.code, message: error.message });
+          }
+        }
         const bar =
           ctx.io.isTTY && !opts.json
             ? new cliProgress.SingleBar(
@@ -46,15 +65,23 @@ export function registerImportCommand(program: Command, ctx: AppContext): void {
             nowIso: ctx.now().toISOString(),
             resolveOffset: makeOffsetResolver(athlete.settings.timeZone ?? systemTimeZone()),
           },
-          paths,
+          files,
           (p) => {
             bar?.setTotal(p.total);
             bar?.update(p.done, { imported: p.imported, skipped: p.skipped });
           },
         );
         bar?.stop();
-        if (opts.json) return printJson(ctx.io, report);
+        report.skipped.unshift(...refused);
+        if (opts.json) return printJson(ctx.io, restored.length > 0 ? { ...report, restored } : report);
         const out = ctx.io.stdout;
+        for (const r of restored) {
+          const a = r.added;
+          out.write(
+            `Restored from ${r.file}: ${a.activities} activities, ${a.shoes} shoes, ${a.pain_entries} pain entries, ${a.assessments} knee checks, ${a.programme_sessions} sessions (${r.alreadyThere} already there).\n`,
+          );
+        }
+        if (files.length === 0 && report.skipped.length === 0) return;
         out.write(`Imported ${report.imported} activities (${report.duplicates} already there).\n`);
         if (report.skipped.length > 0) {
           out.write(`Skipped ${report.skipped.length} files:\n`);
