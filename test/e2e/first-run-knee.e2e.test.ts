@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { AthleteRepository } from '../../src/db/repositories/athlete.repository.ts';
+import { parseAnswers } from '../../src/domain/assessment/answers.schema.ts';
+import { assessKnee } from '../../src/domain/assessment/assess.engine.ts';
 import { TIER_LOOK } from '../../web/src/knee/urgency-tiers.ts';
 import { auditPage } from '../support/a11y-audit.ts';
 import { browserSkipReason, openPage, startTestServer, useBrowser, withServer } from '../support/browser.ts';
@@ -220,7 +222,53 @@ test('a check saved before the differential field existed reads as one list, dan
       await first.waitFor();
       assert.match((await first.textContent()) ?? '', /Must be ruled out first: Kneecap dislocation/);
       assert.match((await page.getByTestId('knee-card').textContent()) ?? '', /Urgent/);
+      assert.equal(await page.getByTestId('thin-history').count(), 0, 'an old check is not called thin');
       await watched.screenshot('knee-check-old-saved-390');
+      assert.deepEqual(watched.problems, []);
+      await watched.close();
+    },
+  );
+});
+
+test('a thin history says the likelihoods are kept wide and which questions would help', {
+  skip,
+}, async () => {
+  const answers = parseAnswers({ age: 35, side: 'right' });
+  const result = assessKnee(answers);
+  assert.equal(result.historyIsThin, true, 'two answers are a thin history');
+  await withServer(
+    startTestServer({
+      now: () => NOW,
+      seed: async (store) => {
+        const athlete = await new AthleteRepository(store.db).getOrCreateLocal(NOW.toISOString());
+        await store.db
+          .insertInto('assessments')
+          .values({
+            id: 'thin-check',
+            athlete_id: athlete.id,
+            created_at: '2026-03-09T18:00:00.000Z',
+            answers_json: JSON.stringify(answers),
+            result_json: JSON.stringify(result),
+            is_demo: 0,
+          })
+          .execute();
+      },
+    }),
+    async (server) => {
+      const watched = await openPage(browser(), server, { path: '/#/knee-check', width: 390, height: 844 });
+      const { page } = watched;
+      const note = page.getByTestId('thin-history');
+      await note.waitFor();
+      const text = (await note.textContent()) ?? '';
+      assert.match(text, /We know little yet, so these likelihoods are kept wide/);
+      for (const q of result.wouldHelp) assert.ok(text.includes(q), `names "${q}"`);
+      // The note sits above the list it qualifies.
+      const above = await page.evaluate(() => {
+        const n = document.querySelector('[data-testid="thin-history"]');
+        const l = document.querySelector('.assessment-result li.condition');
+        return !!n && !!l && (n.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      });
+      assert.ok(above, 'the note comes before the differential');
       assert.deepEqual(watched.problems, []);
       await watched.close();
     },

@@ -199,6 +199,22 @@ function Differential(props: { result: Assessment; answers: DraftAnswers | null 
         The percentages compare the likely explanations with each other, from your answers alone. They are not
         a test result.
       </p>
+      {/* Older saved checks have no such fields: read them as "not thin". */}
+      {props.result.historyIsThin === true && (
+        <div class="card thin-history" data-testid="thin-history">
+          <p>
+            <strong>We know little yet, so these likelihoods are kept wide.</strong>
+            {(props.result.wouldHelp ?? []).length > 0 ? ' What would help most:' : ''}
+          </p>
+          {(props.result.wouldHelp ?? []).length > 0 && (
+            <ul>
+              {props.result.wouldHelp.map((q) => (
+                <li key={q}>{q}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {entries.length === 0 ? (
         <p>Your answers do not point to one explanation yet: a clinician's examination will.</p>
       ) : (
