@@ -55,7 +55,7 @@ function onlyCodedErrors(what: string, fn: () => unknown): void {
   }
 }
 
-describe('fuzzing the importers', { timeout: LONG ? 0 : 120_000 }, () => {
+describe('fuzzing the importers', { timeout: RUNS === undefined ? 120_000 : 0 }, () => {
   let store: FuzzStore;
   before(async () => {
     store = await openFuzzStore();
