@@ -81,6 +81,11 @@ test('the plan parses back as a valid calendar with one all-day event per non-re
   assert.equal(prop(strength, 'DESCRIPTION')!.value, sessions[0]!.note, 'escaped text round-trips');
   assert.equal(prop(run, 'DESCRIPTION')!.value, sessions[1]!.note, 'folded UTF-8 round-trips');
   assert.equal(prop(run, 'SUMMARY')!.value, 'Easy run (6.0 km)');
+  const miles = parseIcs(
+    writeIcs(sessions, { createdAt: '2026-03-01T08:05:09Z', planId: 'p1', units: 'mi' }),
+  );
+  // 6000 m = 3.728 mi: the plan's one rounding (down) gives 3.7 mi.
+  assert.equal(prop(miles.children[1]!, 'SUMMARY')!.value, 'Easy run (3.7 mi)');
   assert.equal(prop(long, 'DTSTART')!.value, '20260331');
   assert.equal(prop(long, 'DTEND')!.value, '20260401', 'exclusive end crosses the month');
 });

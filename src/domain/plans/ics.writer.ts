@@ -6,6 +6,8 @@
  * with an exclusive DTEND for all-day events (3.6.1).
  */
 import { addDays } from '../load/calendar-day.ts';
+import type { DistanceUnits } from '../units.ts';
+import { formatPlanDistance } from './plan-distance.ts';
 
 export interface IcsSession {
   date: string;
@@ -21,6 +23,8 @@ export interface IcsOptions {
   /** Identifies this plan in UIDs, so re-importing the same plan updates rather than duplicates events. */
   planId: string;
   calendarName?: string;
+  /** Distances in the summaries (km when not given), with the plan's one rounding. */
+  units?: DistanceUnits;
 }
 
 const encoder = new TextEncoder();
@@ -63,8 +67,8 @@ function icsInstant(iso: string): string {
   return `${match[1]}${match[2]}${match[3]}T${match[4]}${match[5]}${match[6]}Z`;
 }
 
-function summaryOf(s: IcsSession): string {
-  return s.distanceM !== null ? `${s.title} (${(s.distanceM / 1000).toFixed(1)} km)` : s.title;
+function summaryOf(s: IcsSession, units: DistanceUnits): string {
+  return s.distanceM !== null ? `${s.title} (${formatPlanDistance(s.distanceM, units)})` : s.title;
 }
 
 export function writeIcs(sessions: readonly IcsSession[], options: IcsOptions): string {
@@ -88,7 +92,7 @@ export function writeIcs(sessions: readonly IcsSession[], options: IcsOptions): 
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${icsDate(s.date)}`,
       `DTEND;VALUE=DATE:${icsDate(addDays(s.date, 1))}`,
-      `SUMMARY:${escapeText(summaryOf(s))}`,
+      `SUMMARY:${escapeText(summaryOf(s, options.units ?? 'km'))}`,
       `DESCRIPTION:${escapeText(s.note)}`,
       `CATEGORIES:${escapeText(s.kind)}`,
       'TRANSP:TRANSPARENT',

@@ -79,6 +79,8 @@ export interface Plan {
   programme: ProgrammeChoice & { name: string };
   pain: PainStatus;
   returnToRun: ReturnDecision | null;
+  /** The units the notes are written in. */
+  units: DistanceUnits;
   /** The run during which the current pain began, left out of the return's ceilings; null when none. */
   painRun: { localDate: string; distanceM: number } | null;
   weeks: PlanWeek[];
@@ -347,6 +349,7 @@ export function generatePlan(input: PlanInput): Plan {
           source: RETURN_RULES.source,
         })
       : null,
+    units,
     painRun: painRun === null ? null : { localDate: painRun.localDate, distanceM: painRun.distanceM },
     weeks,
     rules: RULES_TEXT,

@@ -12,6 +12,7 @@ export function planToIcs(plan: Plan, createdAt: string): string {
       createdAt,
       planId: `${plan.start}-${plan.weeks.length}w`,
       calendarName: `kneewise: ${plan.programme.name}`,
+      units: plan.units,
     },
   );
 }
