@@ -282,8 +282,10 @@ export class ShoeService {
         await this.shoes.update(this.athlete.id, row.id, patch);
         updated += 1;
       }
-      if (row.default_sport === null && seed.defaultSports.length > 0 && seed.retiredAt === null) {
-        for (const sport of seed.defaultSports) await this.setDefault(row.id, sport);
+      // An export's defaults fill free sports only: one pair per sport, and the runner's own choice stands.
+      if (seed.retiredAt === null) {
+        for (const sport of seed.defaultSports)
+          await this.shoes.claimDefaultIfFree(this.athlete.id, row.id, sport);
       }
       const ids = seed.linkedExternalIds
         .map((id) => byExternal.get(id))
