@@ -8,6 +8,7 @@ import { ActivityRepository, type ActivityRow } from '../db/repositories/activit
 import type { Athlete } from '../db/repositories/athlete.repository.ts';
 import { PainEntryRepository, type PainEntryRow } from '../db/repositories/pain-entry.repository.ts';
 import type { Database } from '../db/schema.ts';
+import { EARLIEST_LOCAL_DATE, latestLocalDate } from '../domain/activity/plausibility.ts';
 import { RUNNING_SPORTS } from '../domain/activity/sport.ts';
 import type { PainLocation } from '../domain/assessment/answer-keys.ts';
 import { KneewiseError } from '../domain/errors.ts';
@@ -59,6 +60,7 @@ export class JournalService {
   async log(raw: RawPainFields, options: { isDemo?: boolean } = {}): Promise<PainEntry> {
     const fields = parsePainFields(raw, { requireCore: true });
     const date = fields.date!;
+    this.checkDate(date);
     const run = await this.runFor(date, fields.time ?? null, fields.runId);
     const row: PainEntryRow = {
       id: newId(this.now().getTime()),
@@ -114,6 +116,7 @@ export class JournalService {
     const current = await this.get(id);
     const fields: PainFields = parsePainFields(raw, { requireCore: false });
     const date = fields.date ?? current.localDate;
+    if (fields.date !== undefined) this.checkDate(date);
     const patch: Partial<PainEntryRow> = {};
     if (fields.side !== undefined) patch.side = fields.side;
     if (fields.regions !== undefined) patch.regions_json = JSON.stringify(fields.regions);
@@ -141,6 +144,22 @@ export class JournalService {
     }
     if (Object.keys(patch).length > 0) await this.entries.update(this.athlete.id, id, patch);
     return this.get(id);
+  }
+
+  /**
+   * A journal day must have happened: a day after tomorrow (tomorrow allows for zones ahead of the clock) or
+   * before 1989 cannot be right, and such a date used to break every report (issue 14 #5).
+   */
+  private checkDate(date: string): void {
+    const latest = latestLocalDate(this.now().getTime());
+    if (date > latest || date < EARLIEST_LOCAL_DATE) {
+      throw new KneewiseError(
+        'PAIN_DATE_IMPLAUSIBLE',
+        `date: ${date} cannot be a day the knee hurt; expected a day from ${EARLIEST_LOCAL_DATE} to today`,
+        'input',
+        { field: 'date', value: date },
+      );
+    }
   }
 
   async delete(id: string): Promise<{ deleted: PainEntry }> {

@@ -185,3 +185,24 @@ dbTest('re-importing a deleted file brings it back; an excluded one stays exclud
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+dbTest('pain entries dated in the future are refused, through the API and on edit', async (tdb) => {
+  const h = await harness(tdb);
+  try {
+    // SEED_NOW is 2025-06-29: tomorrow passes (a zone ahead of the clock), the day after does not.
+    // The API's date format already stops 9999 (400); the journal refuses what the format lets through.
+    await errorOf(await h.call('POST', '/pain', { date: '9999-12-31', after: 5, run: null }), 400);
+    for (const date of ['2025-07-01', '2030-01-01', '1970-01-01']) {
+      const refused = await errorOf(await h.call('POST', '/pain', { date, after: 5, run: null }), 400);
+      assert.equal(refused.code, 'PAIN_DATE_IMPLAUSIBLE', `${date}: ${refused.message}`);
+      assert.match(refused.message, new RegExp(date));
+    }
+    const logged = await h.call('POST', '/pain', { date: '2025-06-30', after: 5, run: null });
+    assert.equal(logged.status, 201);
+    const { entry } = (await logged.json()) as { entry: { id: string } };
+    const moved = await errorOf(await h.call('PATCH', `/pain/${entry.id}`, { date: '2031-12-31' }), 400);
+    assert.equal(moved.code, 'PAIN_DATE_IMPLAUSIBLE');
+  } finally {
+    await h.close();
+  }
+});
