@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { buildFitRun } from '../../../test/factories/fit.factory.ts';
+import { CLI_ARGS } from '../../../test/support/cli-process.ts';
 import { dbTest } from '../../../test/support/test-databases.ts';
 
-const BIN = new URL('../../../bin/kneewise.js', import.meta.url).pathname;
 const FILES = 120;
 
 function runImport(
@@ -21,7 +21,7 @@ function runImport(
   folder: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, '--db', db, 'import', folder, '--json']);
+    const child = spawn(process.execPath, [...CLI_ARGS, '--db', db, 'import', folder, '--json']);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
