@@ -15,7 +15,6 @@ import {
   SqliteDialect,
   sql,
 } from 'kysely';
-import pg from 'pg';
 import { KneewiseError } from '../domain/errors.ts';
 import { staticMigrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -34,13 +33,9 @@ export function dialectOf(url: string): DialectName {
   return /^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'sqlite';
 }
 
-// PostgreSQL returns int8/numeric as strings by default; our counts and sums fit in doubles.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
-
 export async function openDatabase(url: string): Promise<DatabaseHandle> {
   const dialect = dialectOf(url);
-  const handle = dialect === 'postgres' ? openPostgres(url) : openSqlite(url);
+  const handle = dialect === 'postgres' ? await openPostgres(url) : openSqlite(url);
   await migrateToLatest(handle);
   return handle;
 }
@@ -93,7 +88,13 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-function openPostgres(url: string): DatabaseHandle {
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  // Loaded only here: the pg client pulls in Node's network, TLS and DNS modules, which a SQLite run never needs
+  // (a third of a command's start-up).
+  const { default: pg } = await import('pg');
+  // PostgreSQL returns int8/numeric as strings by default; our counts and sums fit in doubles.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  pg.types.setTypeParser(1700, (v) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   // An idle connection the server drops (a restart, an admin terminating it) is emitted here; the pool has
   // already discarded it and the next query opens a new one. Unhandled, it would crash a running server.
