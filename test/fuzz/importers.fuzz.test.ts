@@ -55,7 +55,7 @@ function onlyCodedErrors(what: string, fn: () => unknown): void {
   }
 }
 
-describe('fuzzing the importers', { timeout: RUNS === undefined ? 120_000 : 0 }, () => {
+describe('fuzzing the importers', { timeout: RUNS === undefined ? 120_000 : Number.POSITIVE_INFINITY }, () => {
   let store: FuzzStore;
   before(async () => {
     store = await openFuzzStore();
