@@ -20,7 +20,10 @@ const unexplainedYoungPain = (ctx: RuleContext) =>
   youngPerson(ctx) &&
   ctx.a.trauma !== true &&
   !overusePattern(ctx) &&
-  ((ctx.a.durationDays !== undefined && ctx.a.durationDays >= 28) || ctx.a.improving === false);
+  ((ctx.a.durationDays !== undefined && ctx.a.durationDays >= 28) ||
+    ctx.a.improving === false ||
+    // a swelling that has lasted a fortnight without an injury: NG12's "unexplained bone swelling"
+    (ctx.f.swellingAny === true && ctx.a.durationDays !== undefined && ctx.a.durationDays >= 14));
 
 /** Night pain that is worsening, or comes with rest pain or a tender spot on the bone, at any age. */
 const worryingNightPain = ({ a }: RuleContext) =>
@@ -43,6 +46,8 @@ export const SOON_RULES: readonly UrgencyRule[] = [
       a.trauma !== true &&
       (a.focalBoneTenderness === true ||
         a.hopPain === true ||
+        // Pain on ordinary walking that is not settling is how a runner's bone stress injury goes on.
+        (a.painWalking === true && a.improving === false) ||
         (a.amenorrhoea === true && (a.painWalking === true || a.nightPain === true))),
     reason:
       'A tender spot on the bone, pain on hopping, or pain with missed periods can be a bone stress injury: stop running until it is examined.',
