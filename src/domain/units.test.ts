@@ -6,6 +6,7 @@ import {
   formatDistance,
   formatElevation,
   formatElevationPerDistance,
+  inRunnerUnits,
   isDistanceUnits,
   metresToUnits,
   unitsToMetres,
@@ -45,5 +46,11 @@ describe('units', () => {
     assert.equal(formatChangePct(-48.2), '-48 %');
     assert.equal(countOf(1, 'run'), '1 run');
     assert.equal(countOf(0, 'run'), '0 runs');
+  });
+
+  it('drops the km conversion of a quoted rule for a miles runner only', () => {
+    const rule = 'replace them every 300–500 miles (480–800 km) comes from';
+    assert.equal(inRunnerUnits(rule, 'mi'), 'replace them every 300–500 miles comes from');
+    assert.equal(inRunnerUnits(rule, 'km'), rule);
   });
 });

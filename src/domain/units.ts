@@ -85,3 +85,12 @@ export function formatChangePct(value: number, decimals = 0): string {
 export function countOf(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * Fixed evidence text quotes popular rules with both units ("every 300–500 miles (480–800 km)"). A runner
+ * who reads miles gets the miles alone: the conversion in brackets is dropped. Text without such a bracket
+ * is returned as it is.
+ */
+export function inRunnerUnits(text: string, units: DistanceUnits): string {
+  return units === 'mi' ? text.replace(/\s*\(\s*(?:about\s+)?\d[\d.,\s–-]*\s*km\s*\)/gu, '') : text;
+}

@@ -17,6 +17,7 @@ import { KneewiseError } from '../domain/errors.ts';
 import { JOURNAL_CODES, type PainEntry, parseLocalDate } from '../domain/journal/pain-entry.ts';
 import { groupEpisodes, type PainEpisode } from '../domain/journal/pain-episodes.ts';
 import { addDays, dateOfDay, dayNumber, weekStartOf } from '../domain/load/calendar-day.ts';
+import { describeFlag } from '../domain/load/load-flag.messages.ts';
 import type { LoadReport } from '../domain/load/load-report.ts';
 import { PROGRAMME_IDS, type ProgrammeId } from '../domain/plans/exercise.ts';
 import { getProgramme } from '../domain/plans/programmes.catalog.ts';
@@ -104,7 +105,7 @@ export class ReportService {
     const load = await computeLoad(this.db, this.athlete, to);
     // Flags as of the onset describe the lead-up, which is what a clinician asks about.
     const leadUp = episode === null ? load : await computeLoad(this.db, this.athlete, episode.onset);
-    const training = trainingSummary(load, leadUp, from, to, weekOf);
+    const training = trainingSummary(load, leadUp, from, to, weekOf, settings.units);
 
     const shoes = await this.shoes();
     const causes = episode === null || this.causes === null ? null : await this.safeCauses(episode.onset);
@@ -214,6 +215,7 @@ function trainingSummary(
   from: string,
   to: string,
   weekOf: (date: string) => string,
+  units: DistanceUnits,
 ): TrainingSummary {
   const runs = load.runs.flatMap((r, i) => {
     if (r.localDate < from || r.localDate > to) return [];
@@ -245,7 +247,8 @@ function trainingSummary(
       ),
     });
   }
-  const flags = leadUp.flags.filter((f) => f.severity !== 'context').map((f) => f.message);
+  // Re-worded in the runner's units (a flag's stored `message` is in km).
+  const flags = leadUp.flags.filter((f) => f.severity !== 'context').map((f) => describeFlag(f, units));
   return { from, to, weeks, runs, flags: unique(flags), note: load.message };
 }
 

@@ -43,11 +43,10 @@ function leaks(text: string): string[] {
 }
 
 /**
- * The runner's own words (journal notes, shown in quotes) may say "km"; so may the published rule of thumb
- * quoted with both units ("300–500 miles (480–800 km)"). Everything else must be in miles.
+ * The runner's own words (journal notes, shown in quotes) may say "km". Everything else must be in miles.
  */
 function withoutQuotedWords(text: string): string {
-  return text.replace(/"[^"\n]*"/gu, '""').replace(/\(480–800 km\)/gu, '');
+  return text.replace(/"[^"\n]*"/gu, '""');
 }
 
 describe('a miles runner reads miles everywhere, in plain words', () => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { FACTOR_EVIDENCE } from '../../domain/causes/factor-catalog.ts';
 import { readableSource } from '../../domain/citation.ts';
+import { inRunnerUnits } from '../../domain/units.ts';
 import { WhyService } from '../../services/why.service.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';
@@ -31,7 +32,9 @@ export function registerWhyCommand(program: Command, ctx: AppContext): void {
           out.write(
             `[${f.strength}] ${FACTOR_EVIDENCE[f.id].label}\n  ${f.summary}\n  Advice: ${f.advice}\n`,
           );
-          out.write(`  Evidence: ${f.evidence}\n  Source: ${readableSource(f.source)}\n\n`);
+          out.write(
+            `  Evidence: ${inRunnerUnits(f.evidence, athlete.settings.units)}\n  Source: ${readableSource(f.source)}\n\n`,
+          );
         }
         const absent = report.factors.filter((f) => f.strength === 'none');
         if (absent.length > 0) {

@@ -99,7 +99,7 @@ export const ADVICE: readonly AdviceTopic[] = [
         PLAN_SOURCES.vanDerWorp2015,
       ),
       p(
-        'The "replace every 300-500 miles" rule comes from foam-wear tests, not injury trials. Check your shoes around 500-800 km and replace them when they feel flat or uneven, not by the number alone.',
+        'The "replace every 300-500 miles" rule comes from foam-wear tests, not injury trials. Check your shoes as they near that range and replace them when they feel flat or uneven, not by the number alone.',
         PLAN_SOURCES.shoeMileage,
       ),
       p('Change shoes gradually: wear a new model on shorter runs first.', PLAN_SOURCES.frandsen2025),

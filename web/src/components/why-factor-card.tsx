@@ -5,6 +5,8 @@
 
 import { FACTOR_EVIDENCE } from '../../../src/domain/causes/factor-catalog.ts';
 import { readableSource } from '../../../src/domain/citation.ts';
+import { inRunnerUnits } from '../../../src/domain/units.ts';
+import { useUnits } from '../settings-context.tsx';
 import type { WhyFactor } from '../types/why.ts';
 import { EvidenceLabel } from './screen.tsx';
 import { FACTOR_EVIDENCE_LEVEL, STRENGTH_TEXT } from './why-evidence.ts';
@@ -21,6 +23,7 @@ export function StrengthBadge(props: { strength: WhyFactor['strength'] }) {
 
 export function WhyFactorCard(props: { factor: WhyFactor; rank: number }) {
   const { factor } = props;
+  const units = useUnits();
   const headingId = `factor-${factor.id}`;
   return (
     <article
@@ -40,7 +43,7 @@ export function WhyFactorCard(props: { factor: WhyFactor; rank: number }) {
         <strong>What to do:</strong> {factor.advice}
       </p>
       <EvidenceLabel level={FACTOR_EVIDENCE_LEVEL[factor.id]} source={readableSource(factor.source)}>
-        {factor.evidence}
+        {inRunnerUnits(factor.evidence, units.units)}
       </EvidenceLabel>
     </article>
   );

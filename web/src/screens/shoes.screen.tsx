@@ -4,6 +4,7 @@
  * adding, renaming, defaults per kind of run, choosing the pair of each recent run, retiring and deleting.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { inRunnerUnits } from '../../../src/domain/units.ts';
 import { useApi } from '../api.ts';
 import { EvidenceLabel, NotADiagnosis, Screen } from '../components/screen.tsx';
 import { ShoeAddForm } from '../components/shoe-add-form.tsx';
@@ -58,8 +59,9 @@ export function ShoesScreen() {
       {data && (
         <>
           <EvidenceLabel level="Folk wisdom" source={data.evidence.source}>
-            {data.evidence.text} kneewise reminds you at {units.distance(data.thresholds.nudgeM)} and suggests
-            a check at {units.distance(data.thresholds.checkM)}.
+            {inRunnerUnits(data.evidence.text, units.units)} kneewise reminds you at{' '}
+            {units.distance(data.thresholds.nudgeM)} and suggests a check at{' '}
+            {units.distance(data.thresholds.checkM)}.
           </EvidenceLabel>
           <section aria-labelledby="shoes-active-title">
             <h2 id="shoes-active-title" tabIndex={-1}>
