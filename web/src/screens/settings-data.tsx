@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
+import { ActivityManager } from '../components/activity-manager.tsx';
 import { ErrorMessage } from '../components/status-messages.tsx';
 import { UploadPanel } from '../components/upload-panel.tsx';
 import { useAppState } from '../settings-context.tsx';
@@ -132,6 +133,7 @@ export function SettingsData() {
           )}
         />
       </section>
+      {overview.counts.activities > 0 && <ActivityManager />}
       <DeleteEverything />
     </section>
   );
