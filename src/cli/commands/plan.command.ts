@@ -29,7 +29,11 @@ function printPlan(io: Io, plan: Plan, units: DistanceUnits): void {
     : plan.programme.reason;
   w(`Programme: ${plan.programme.name} (${reason})`);
   if (plan.programme.warning) w(`Note: ${plan.programme.warning}`);
-  w(`Pain journal: ${plan.pain.headline.toLowerCase()} — ${plan.pain.reason}`);
+  w(
+    plan.pain.trend === 'none'
+      ? `Pain journal: ${plan.pain.reason}`
+      : `Pain journal: ${plan.pain.headline.toLowerCase()} — ${plan.pain.reason}`,
+  );
   if (plan.returnToRun) w(`Return to running: level ${plan.returnToRun.level} — ${plan.returnToRun.reason}`);
   if (plan.painRun)
     w(
