@@ -260,7 +260,10 @@ test('a job that receives no bytes for 10 minutes expires and frees its place, a
       },
     });
     const stalledUpload = s.call('POST', '/imports?name=b.fit', stalled);
-    await until(async () => readdirSync(s.scratchDir).length === 2);
+    // Its job is open once its file is being written.
+    await until(async () =>
+      readdirSync(s.scratchDir).some((d) => existsSync(join(s.scratchDir, d, 'b.fit'))),
+    );
     await refused(await s.call('POST', '/imports?name=c.fit', bytes()), 429, 'IMPORT_TOO_MANY_JOBS');
 
     clock += 9 * 60_000;
