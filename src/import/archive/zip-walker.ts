@@ -49,8 +49,10 @@ export function walkZip(
   zipPath: string,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
   onIssue?: ZipIssueHandler,
+  /** Pass one budget to several walks (every archive of one import) to cap what they inflate together. */
+  budget: ReadBudget = newReadBudget(),
 ): AsyncGenerator<ArchiveEntry> {
-  return walkZipSource({ kind: 'file', path: zipPath }, '', limits, onIssue, newReadBudget());
+  return walkZipSource({ kind: 'file', path: zipPath }, '', limits, onIssue, budget);
 }
 
 /** All safe file paths of an archive, without reading any data: for export detection (isStravaExport…). */

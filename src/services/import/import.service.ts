@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { ImportedFileRepository } from '../../db/repositories/imported-file.repository.ts';
 import type { DecodeResult, ImportIssue, ParsedActivity } from '../../domain/activity/activity.ts';
 import { KneewiseError } from '../../domain/errors.ts';
+import { newReadBudget } from '../../import/archive/zip-walker.ts';
 import { decodeActivityFile } from '../../import/decode-file.ts';
 import { type WriteContext, writeActivities } from './activity-writer.ts';
 import { type ExportMetadata, loadExportMetadata } from './export-metadata.ts';
@@ -48,10 +49,13 @@ export async function importPaths(
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: 0, duplicates: 0, skipped: [], warnings: [] };
   const groups = [];
+  // One inflation budget for every archive of the import, nested ones included: splitting a bomb over several
+  // archives, or nesting it, never buys a fresh allowance.
+  const budget = newReadBudget();
   for (const path of paths) {
     const display = options.displayAs?.(path) ?? path;
     try {
-      groups.push(await openInput(path, display));
+      groups.push(await openInput(path, display, budget));
     } catch (error) {
       report.skipped.push(issueFrom(display, error));
     }

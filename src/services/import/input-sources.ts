@@ -13,6 +13,8 @@ import {
   type ArchiveEntry,
   DEFAULT_ZIP_LIMITS,
   listZipPaths,
+  newReadBudget,
+  type ReadBudget,
   readZipEntry,
   walkZip,
   type ZipIssue,
@@ -52,17 +54,22 @@ export function isIgnoredPath(relPath: string): boolean {
 }
 
 /** `display` is the name the input is reported under (default: its path); see ImportOptions.displayAs. */
-export async function openInput(path: string, display: string = path): Promise<InputGroup> {
+export async function openInput(
+  path: string,
+  display: string = path,
+  /** What every archive of this import may inflate in total, nested ones included (import.service.ts). */
+  budget: ReadBudget = newReadBudget(),
+): Promise<InputGroup> {
   let info: Stats;
   try {
     info = await stat(path);
   } catch (error) {
     throw readFailed(display, error);
   }
-  if (info.isDirectory()) return openFolder(path, display);
+  if (info.isDirectory()) return openFolder(path, display, budget);
   // Checked before anything opens it: a FIFO would block the import, a device would never end.
   if (!info.isFile()) throw notAFile(display, info);
-  if (await looksLikeZip(path)) return openZip(path, display);
+  if (await looksLikeZip(path)) return openZip(path, display, budget);
   return {
     display,
     kind: 'file',
@@ -74,7 +81,7 @@ export async function openInput(path: string, display: string = path): Promise<I
   };
 }
 
-async function openFolder(root: string, display: string): Promise<InputGroup> {
+async function openFolder(root: string, display: string, budget: ReadBudget): Promise<InputGroup> {
   let listing: Awaited<ReturnType<typeof walkFolder>>;
   try {
     listing = await walkFolder(root);
@@ -106,7 +113,7 @@ async function openFolder(root: string, display: string): Promise<InputGroup> {
         if (/\.zip$/i.test(rel)) {
           // A ZIP inside a folder is walked like one given directly. yauzl hands the path to fs.open, which
           // takes the raw bytes of a name that is not UTF-8 as well.
-          yield* (await openZip(full as string, shown(rel))).files(onIssue);
+          yield* (await openZip(full as string, shown(rel), budget)).files(onIssue);
           continue;
         }
         yield { display: shown(rel), relPath: rel, read: () => readRegularFile(full, shown(rel)) };
@@ -115,7 +122,7 @@ async function openFolder(root: string, display: string): Promise<InputGroup> {
   };
 }
 
-async function openZip(zipPath: string, display: string = zipPath): Promise<InputGroup> {
+async function openZip(zipPath: string, display: string, budget: ReadBudget): Promise<InputGroup> {
   const issues: ZipIssue[] = [];
   const paths = await listZipPaths(zipPath, DEFAULT_ZIP_LIMITS, (issue) => issues.push(issue));
   return {
@@ -126,7 +133,7 @@ async function openZip(zipPath: string, display: string = zipPath): Promise<Inpu
     async *files(onIssue) {
       const report = (issue: ZipIssue) =>
         onIssue({ file: joinArchivePath(display, issue.path), code: issue.code, message: issue.message });
-      yield* zipFiles(walkZip(zipPath, DEFAULT_ZIP_LIMITS, report), display, report);
+      yield* zipFiles(walkZip(zipPath, DEFAULT_ZIP_LIMITS, report, budget), display, report);
     },
   };
 }
