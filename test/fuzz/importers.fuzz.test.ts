@@ -55,7 +55,9 @@ function onlyCodedErrors(what: string, fn: () => unknown): void {
   }
 }
 
-describe('fuzzing the importers', { timeout: RUNS === undefined ? 120_000 : Number.POSITIVE_INFINITY }, () => {
+describe('fuzzing the importers', {
+  timeout: RUNS === undefined ? 120_000 : Number.POSITIVE_INFINITY,
+}, () => {
   let store: FuzzStore;
   before(async () => {
     store = await openFuzzStore();

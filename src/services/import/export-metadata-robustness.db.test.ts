@@ -80,7 +80,7 @@ dbTest(
     await withFiles(tdb, async (dir, handle, ctx) => {
       const activities = runs(3, 0);
       // A last row whose quoted name is never closed: the CSV cannot be read past it.
-    const csv = `${buildStravaActivitiesCsv(activities)}9999,"May 1, 2025, 7:00:00 AM","Run never closed,Run\n`;
+      const csv = `${buildStravaActivitiesCsv(activities)}9999,"May 1, 2025, 7:00:00 AM","Run never closed,Run\n`;
       const zip = join(dir, 'strava.zip');
       writeFileSync(zip, exportWithCsv(activities, csv));
       const other = join(dir, 'other.fit');
