@@ -66,8 +66,8 @@ test('serves the files of the build, index.html for app paths, and a 404 for a m
       assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'NOT_FOUND');
     }
     // Outside the build folder nothing is read, whatever the path says.
-    const escape = await app.request('http://127.0.0.1/%2e%2e/%2e%2e/etc/passwd');
-    assert.match(await escape.text(), /<div id="app">/, 'an unknown app path: the page, not the file');
+    const outside = await app.request('http://127.0.0.1/%2e%2e/%2e%2e/etc/passwd');
+    assert.match(await outside.text(), /<div id="app">/, 'an unknown app path: the page, not the file');
 
     // The list is read once: a file written later is not served.
     writeFileSync(join(root, 'late.js'), 'late');
