@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { type DistanceUnits, metresToUnits } from '../../domain/units.ts';
 import { type ActivityJson, listActivities } from '../../services/activity-list.service.ts';
 import { ActivityManagementService } from '../../services/activity-management.service.ts';
 import type { AppContext } from '../app-context.ts';
@@ -24,12 +25,12 @@ export function registerActivitiesCommand(program: Command, ctx: AppContext): vo
           return;
         }
         for (const a of activities) {
-          const km = (a.distanceM / 1000).toFixed(2).padStart(7);
+          const shown = metresToUnits(a.distanceM, athlete.settings.units).toFixed(2).padStart(7);
           const min = Math.round(a.movingTimeS / 60)
             .toString()
             .padStart(4);
           ctx.io.stdout.write(
-            `${a.localDate}  ${a.sport.padEnd(13)} ${km} km ${min} min  ${a.name ?? a.source}${IGNORED_LABEL[a.ignoredBecause ?? 'none']}  [${a.id}]\n`,
+            `${a.localDate}  ${a.sport.padEnd(13)} ${shown} ${athlete.settings.units} ${min} min  ${a.name ?? a.source}${IGNORED_LABEL[a.ignoredBecause ?? 'none']}  [${a.id}]\n`,
           );
         }
         ctx.io.stdout.write(`${activities.length} activities\n`);
@@ -45,8 +46,8 @@ const IGNORED_LABEL: Record<NonNullable<ActivityJson['ignoredBecause']> | 'none'
 };
 
 function registerManagement(activities: Command, ctx: AppContext): void {
-  const one = (a: ActivityJson) =>
-    `${a.localDate} ${a.sport} ${(a.distanceM / 1000).toFixed(2)} km (${a.name ?? a.source})`;
+  const one = (a: ActivityJson, units: DistanceUnits) =>
+    `${a.localDate} ${a.sport} ${metresToUnits(a.distanceM, units).toFixed(2)} ${units} (${a.name ?? a.source})`;
   activities
     .command('delete <id>')
     .description('Delete one activity (importing its file again brings it back)')
@@ -55,7 +56,7 @@ function registerManagement(activities: Command, ctx: AppContext): void {
       await ctx.withStore(async (store, athlete) => {
         const result = await new ActivityManagementService(store.db, athlete.id).delete(id);
         if (opts.json) return printJson(ctx.io, result);
-        ctx.io.stdout.write(`Deleted: ${one(result.deleted)}\n`);
+        ctx.io.stdout.write(`Deleted: ${one(result.deleted, athlete.settings.units)}\n`);
       });
     });
   for (const [name, excluded, description] of [
@@ -71,7 +72,7 @@ function registerManagement(activities: Command, ctx: AppContext): void {
           const result = await new ActivityManagementService(store.db, athlete.id).setExcluded(id, excluded);
           if (opts.json) return printJson(ctx.io, result);
           ctx.io.stdout.write(
-            `${excluded ? 'Excluded from analysis' : 'Counted again'}: ${one(result.activity)}\n`,
+            `${excluded ? 'Excluded from analysis' : 'Counted again'}: ${one(result.activity, athlete.settings.units)}\n`,
           );
         });
       });

@@ -60,7 +60,15 @@ describe('a miles runner reads miles everywhere, in plain words', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const args of [['status'], ['load'], ['why'], ['plan', '--weeks', '2'], ['pain', 'list']]) {
+  for (const args of [
+    ['status'],
+    ['load'],
+    ['why'],
+    ['plan', '--weeks', '2'],
+    ['pain', 'list'],
+    ['activities'],
+    ['shoes', 'list'],
+  ]) {
     it(`${args.join(' ')}: miles, no km, nothing of ours`, async () => {
       const { code, out, err } = await cli(db, ...args);
       assert.equal(code, 0, `${err}|${out.slice(0, 300)}`);

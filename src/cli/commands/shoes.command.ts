@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { DatabaseHandle } from '../../db/connection.ts';
 import type { Athlete } from '../../db/repositories/athlete.repository.ts';
 import type { Sport } from '../../domain/activity/sport.ts';
+import { readableSource } from '../../domain/citation.ts';
 import { KneewiseError } from '../../domain/errors.ts';
 import { shoeThresholdsOf } from '../../domain/settings.ts';
 import {
@@ -16,7 +17,7 @@ import {
   type ShoeThresholds,
   validThresholds,
 } from '../../domain/shoes/shoe-thresholds.ts';
-import { formatDistance } from '../../domain/units.ts';
+import { formatDistance, inRunnerUnits } from '../../domain/units.ts';
 import { ShoeService, type ShoeView } from '../../services/shoe.service.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';
@@ -188,7 +189,9 @@ export function registerShoesCommand(program: Command, ctx: AppContext): void {
             `${count(r.shoesUsed, 'pair')} used` +
             `${r.rotating ? ' (you rotate pairs)' : ''}.\n`,
         );
-        ctx.io.stdout.write(`\n${list.evidence.text}\nSource: ${list.evidence.source}\n`);
+        ctx.io.stdout.write(
+          `\n${inRunnerUnits(list.evidence.text, athlete.settings.units)}\nSource: ${readableSource(list.evidence.source)}\n`,
+        );
       });
     });
 
