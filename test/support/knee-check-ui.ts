@@ -61,7 +61,9 @@ export async function answerUntil(
 export async function placeInWindow(locator: Locator) {
   return locator.evaluate((el) => {
     const r = el.getBoundingClientRect();
-    return { top: r.top, bottom: r.bottom, windowHeight: innerHeight };
+    // Runs in the page; the server-side tsconfig has no DOM types, so read the window's height untyped.
+    const windowHeight = (globalThis as unknown as { innerHeight: number }).innerHeight;
+    return { top: r.top, bottom: r.bottom, windowHeight };
   });
 }
 

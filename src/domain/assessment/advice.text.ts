@@ -2,6 +2,7 @@
  * What to do now, in plain words, per urgency tier; the education-not-diagnosis notice; and for self-care
  * the point at which to get help (research/clinical.md §4.1–4.3, §5.1–5.2).
  */
+import { PAIN_TEXT } from '../plans/pain-monitoring.ts';
 import type { SourceId } from './sources.catalog.ts';
 import type { MustNotMissId, Urgency } from './urgency.types.ts';
 
@@ -37,7 +38,7 @@ export const NEXT_STEPS: Record<Urgency, readonly string[]> = {
   ],
   'self-care': [
     'Reduce the running that provokes the pain for a while, rather than stopping all activity.',
-    'Use the pain-monitoring rule: pain during exercise up to about 3–5 out of 10 is acceptable if it settles by the next morning and is not worse week to week.',
+    `Use the pain-monitoring rule: ${PAIN_TEXT.rule}`,
     'Start the strengthening plan for your most likely condition 2–3 times a week; build running back gradually.',
     'For the first few days after a flare: protect, then load gradually (PEACE & LOVE); simple pain relief if needed.',
   ],
