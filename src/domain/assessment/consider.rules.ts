@@ -43,6 +43,25 @@ export const CONSIDER_RULES: readonly ConsiderRule[] = [
     sources: ['niceCksAcuteKnee', 'quadTendon'],
   },
   {
+    id: 'lump-behind-the-knee',
+    test: (ctx) => ctx.a.lumpBehindKnee === true || ctx.f.swellBehind === true,
+    mustNotMiss: ['dvt'],
+    alsoShow: ['bakers_cyst'],
+    reason:
+      "A swelling behind the knee is usually a Baker's cyst, but a clot looks the same: if the calf swells or hurts, get a same-day scan.",
+    sources: ['ng158', 'bakersCyst'],
+  },
+  {
+    id: 'injury-fracture-not-excluded',
+    // The Ottawa rule excludes a fracture only when every item was answered and none is met.
+    test: (ctx) =>
+      acuteInjury(ctx) && !(ctx.ottawa.criteriaMet.length === 0 && ctx.ottawa.criteriaUnknown.length === 0),
+    mustNotMiss: ['acute_fracture'],
+    alsoShow: [],
+    reason: 'After an injury a broken bone is only ruled out when the Ottawa knee rule is fully negative.',
+    sources: ['stiell1995', 'bachmann2004'],
+  },
+  {
     id: 'runner-bone-stress',
     test: ({ a }) =>
       a.trauma !== true &&

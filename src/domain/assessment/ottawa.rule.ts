@@ -51,9 +51,9 @@ export const OTTAWA_CRITERIA: readonly Criterion[] = [
     keys: ['couldWalk4StepsImmediately', 'canWalk4StepsNow'],
     test: (a) => {
       const then = a.couldWalk4StepsImmediately;
-      // Standing with weight on the leg now means 4 limping steps are possible now, so the questionnaire
-      // does not ask the two step questions of someone who can bear weight.
-      const now = a.canWalk4StepsNow ?? (a.canBearWeight === true ? true : undefined);
+      // Standing with weight on the leg now means 4 limping steps are possible now (and not standing on it
+      // means they are not), so the questionnaire does not ask the step questions when this is known.
+      const now = a.canWalk4StepsNow ?? (a.canBearWeight === undefined ? undefined : a.canBearWeight);
       // Both inabilities are needed; one "could walk" is enough to rule the item out.
       if (then === true || now === true) return false;
       if (then === false && now === false) return true;

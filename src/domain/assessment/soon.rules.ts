@@ -32,6 +32,7 @@ const worryingNightPain = ({ a }: RuleContext) =>
 const boneTumourSigns = (ctx: RuleContext) =>
   ctx.a.boneSwelling === true ||
   ctx.a.weightLoss === true ||
+  (ctx.a.activeCancer === true && ctx.a.trauma !== true) ||
   worryingNightPain(ctx) ||
   (youngPerson(ctx) && ctx.a.nightPain === true) ||
   unexplainedYoungPain(ctx);
@@ -94,7 +95,8 @@ export const SOON_RULES: readonly UrgencyRule[] = [
         ctx.a.catching === true ||
         (ctx.a.givingWay === true && ctx.a.trauma !== true) ||
         // Vague deep pain or an effusion with no overuse pattern to explain it.
-        ((jointSwelling(ctx) || locatedAt(ctx, 'medial', 'diffuse')) && !overusePattern(ctx))),
+        ((jointSwelling(ctx) || locatedAt(ctx, 'medial', 'diffuse') || ctx.a.improving === false) &&
+          !overusePattern(ctx))),
     reason:
       'In a young person, catching, locking, swelling or pain deep on the inner side can come from a loose piece of bone and cartilage (osteochondritis dissecans): an X-ray is needed.',
     sources: ['kocher2006', 'niceCksKnee'],

@@ -100,6 +100,8 @@ export const SOURCES = {
     'Solomon DH et al. The rational clinical examination: does this patient have a torn meniscus or ligament of the knee? JAMA 2001;286:1610-20',
   jackson2003:
     "Jackson JL, O'Malley PG, Kroenke K. Evaluation of acute knee pain in primary care. Ann Intern Med 2003;139:575-88",
+  kocher1999:
+    'Kocher MS, Zurakowski D, Kasser JR. Differentiating between septic arthritis and transient synovitis in children: an evidence-based clinical prediction algorithm. J Bone Joint Surg Am 1999;81:1662-70 (fever, non-weight-bearing)',
 } as const;
 
 export type SourceId = keyof typeof SOURCES;

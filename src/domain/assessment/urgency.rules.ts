@@ -121,6 +121,37 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
       'A child or teenager who cannot stand on the leg, with hip or thigh signs or a foot turned out, may have an unstable slipped hip growth plate (SCFE): that is an emergency.',
     sources: ['boastScfe', 'peck2017', 'matava1999'],
   },
+  {
+    id: 'fever-and-cannot-stand',
+    tier: 'emergency',
+    mustNotMiss: ['septic_arthritis', 'acute_fracture'],
+    keys: ['fever', 'temperatureC', 'canBearWeight', 'limp', 'age'],
+    test: (ctx) =>
+      ctx.f.fever === true && (ctx.a.canBearWeight === false || (child(ctx) && ctx.a.limp === true)),
+    reason:
+      'A fever with a leg you cannot stand on (or, in a child, a new limp) is a joint or bone infection until proven otherwise: go to an emergency department.',
+    sources: ['kocher1999', 'bsrHotJoint'],
+  },
+  {
+    id: 'numb-leg-after-injury',
+    tier: 'emergency',
+    mustNotMiss: ['knee_dislocation'],
+    keys: ['trauma', 'numbness', 'progressiveWeakness'],
+    test: (ctx) => acuteInjury(ctx) && (ctx.a.numbness === true || ctx.a.progressiveWeakness === true),
+    reason:
+      'Numbness or weakness of the leg right after a knee injury can mean the knee dislocated and damaged a nerve or the artery behind it.',
+    sources: ['niceCksAcuteKnee', 'medvellum'],
+  },
+  {
+    id: 'both-knees-injured-cannot-walk',
+    tier: 'emergency',
+    mustNotMiss: ['extensor_mechanism_rupture', 'acute_fracture'],
+    keys: ['trauma', 'side', 'canBearWeight'],
+    test: (ctx) => acuteInjury(ctx) && ctx.a.side === 'both' && ctx.a.canBearWeight === false,
+    reason:
+      'Both knees injured and you cannot walk: both thigh tendons or bones may be broken — go to an emergency department.',
+    sources: ['niceCksAcuteKnee', 'quadTendon'],
+  },
 ];
 
 export const URGENT_RULES: readonly UrgencyRule[] = [
@@ -370,11 +401,15 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     mustNotMiss: ['acute_fracture'],
     keys: ['age', 'trauma', 'onset', 'swellingLocation', 'isolatedPatellarTenderness', 'jumpingPain'],
     test: (ctx) =>
-      child(ctx) &&
+      ctx.a.age !== undefined &&
+      ctx.a.age <= 17 &&
       (ctx.a.trauma === true || ctx.a.onset === 'sudden') &&
-      (bursaSwelling(ctx) || ctx.a.isolatedPatellarTenderness === true),
+      (bursaSwelling(ctx) ||
+        ctx.a.isolatedPatellarTenderness === true ||
+        // a sudden pain just below the kneecap on take-off or landing: the tibial tubercle can be pulled off
+        (ctx.a.onset === 'sudden' && locatedAt(ctx, 'inferior-patellar'))),
     reason:
-      'A child with sudden pain and swelling at the kneecap after sport needs an X-ray today: the growing edge of the kneecap can be pulled off (a sleeve fracture).',
+      'A child or teenager with sudden pain and swelling at or just below the kneecap after sport needs an X-ray today: the growing edge of the kneecap or the bump below it can be pulled off.',
     sources: ['houghton1979', 'bulloch2003'],
   },
   {
@@ -438,8 +473,7 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     keys: ['swelling', 'trauma', 'historyOfGout'],
     // Marked swelling needs a same-day look whether or not an injury started it (and however long ago):
     // without one, infection and crystals; with one, blood in the joint or a fracture.
-    test: ({ a, f }) =>
-      f.swellingSevere === true || (a.historyOfGout === true && f.swellingAny === true && f.sudden === true),
+    test: ({ a, f }) => f.swellingSevere === true || (a.historyOfGout === true && f.swellingAny === true),
     reason:
       'A badly swollen knee needs checking today: infection, gout-type crystals or bleeding into the joint must be excluded.',
     sources: ['bsrHotJoint', 'niceCksKnee', 'niceCksAcuteKnee'],

@@ -51,6 +51,18 @@ const TABLE: Record<string, [A, A]> = {
     { age: 13, canBearWeight: false, footTurnsOut: true },
     { age: 17, canBearWeight: false, footTurnsOut: true },
   ],
+  'fever-and-cannot-stand': [
+    { age: 7, fever: true, limp: true },
+    { age: 17, fever: true, limp: true },
+  ],
+  'numb-leg-after-injury': [
+    { age: 43, trauma: true, numbness: true, durationDays: 0 },
+    { age: 43, trauma: true, numbness: true, durationDays: 30 },
+  ],
+  'both-knees-injured-cannot-walk': [
+    { age: 24, trauma: true, side: 'both', canBearWeight: false },
+    { age: 24, trauma: true, side: 'both', canBearWeight: true },
+  ],
   'ottawa-positive': [
     { age: 55, trauma: true, durationDays: 14 },
     { age: 55, trauma: true, durationDays: 15 },
@@ -137,7 +149,7 @@ const TABLE: Record<string, [A, A]> = {
   ],
   'child-kneecap-injury': [
     { age: 12, onset: 'sudden', swellingLocation: 'on-kneecap', swelling: 'mild' },
-    { age: 17, onset: 'sudden', swellingLocation: 'on-kneecap', swelling: 'mild' },
+    { age: 18, onset: 'sudden', swellingLocation: 'on-kneecap', swelling: 'mild' },
   ],
   'hip-bone-stress': [
     { age: 25, groinPain: true, hopPain: true },
