@@ -100,13 +100,27 @@ export function useUploadFlow(): UploadFlow {
           });
         show(0);
         const onProgress = (p: { loaded: number }) => show(p.loaded);
-        job =
-          job === null
-            ? await createJob(file, onProgress, signal)
-            : await addFileToJob(job.id, file, onProgress, signal);
+        try {
+          job =
+            job === null
+              ? await createJob(file, onProgress, signal)
+              : await addFileToJob(job.id, file, onProgress, signal);
+        } catch (error) {
+          // One unreadable or refused file is listed as not uploaded; the others still go (as the CLI does).
+          if (signal.aborted) throw error;
+          notUploaded.push(file.name);
+        }
         sentBefore += file.file.size;
       }
-      if (job === null) return;
+      if (job === null) {
+        setPhase({
+          kind: 'failed',
+          code: 'NO_FILE_UPLOADED',
+          message: 'None of the chosen files could be uploaded: they may be empty, unreadable or refused.',
+          notUploaded,
+        });
+        return;
+      }
       job = await startJob(job.id);
       while (!signal.aborted) {
         if (job.state === 'done' && job.report) {
