@@ -2,6 +2,8 @@
  * The urgency decision table, part 2: "see a clinician within days" — problems that are not emergencies but
  * should not be self-managed (NICE CKS knee pain; NG12; IOC REDs and bone-stress consensus).
  */
+
+import { painLocations } from './answers.schema.ts';
 import {
   hipSigns,
   jointSwelling,
@@ -12,12 +14,30 @@ import {
 } from './rule-predicates.ts';
 import type { RuleContext, UrgencyRule } from './urgency.types.ts';
 
+const painLocationsOnly = ({ a }: RuleContext, where: string) => {
+  const l = painLocations(a);
+  return l.length > 0 && l.every((x) => x === where);
+};
+const otherHipSign = ({ a }: RuleContext) =>
+  a.limp === true || a.groinPain === true || a.hipStiffness === true || a.footTurnsOut === true;
+
 /**
  * NICE NG12 asks for an X-ray within 48 hours for unexplained bone pain in children and young people: no
  * injury, no activity-provoked overuse pattern, and lasting (four weeks or more) or getting worse.
  */
+/**
+ * In a child of up to 16 with pain only just below the kneecap, a bony swelling there is the tibial
+ * tubercle of Osgood–Schlatter, the commonest lump of that age: explained, not an NG12 "unexplained" one.
+ */
+const tubercleBump = (ctx: RuleContext) =>
+  ctx.a.age !== undefined &&
+  ctx.a.age <= 16 &&
+  (ctx.a.swellingLocation === 'below-kneecap' ||
+    (painLocationsOnly(ctx, 'inferior-patellar') && ctx.a.swellingLocation === undefined));
+
 const unexplainedYoungPain = (ctx: RuleContext) =>
   youngPerson(ctx) &&
+  !tubercleBump(ctx) &&
   ctx.a.trauma !== true &&
   !overusePattern(ctx) &&
   ((ctx.a.durationDays !== undefined && ctx.a.durationDays >= 28) ||
@@ -30,7 +50,7 @@ const worryingNightPain = ({ a }: RuleContext) =>
   a.nightPain === true && (a.painAtRest === true || a.improving === false || a.focalBoneTenderness === true);
 
 const boneTumourSigns = (ctx: RuleContext) =>
-  ctx.a.boneSwelling === true ||
+  (ctx.a.boneSwelling === true && !tubercleBump(ctx)) ||
   ctx.a.weightLoss === true ||
   (ctx.a.activeCancer === true && ctx.a.trauma !== true) ||
   worryingNightPain(ctx) ||
@@ -47,8 +67,9 @@ export const SOON_RULES: readonly UrgencyRule[] = [
       a.trauma !== true &&
       (a.focalBoneTenderness === true ||
         a.hopPain === true ||
-        // Pain on ordinary walking that is not settling is how a runner's bone stress injury goes on.
-        (a.painWalking === true && a.improving === false) ||
+        // Pain on ordinary walking that is not settling is how a runner's bone stress injury goes on
+        // (a recent problem: after three months walking pain is far more often osteoarthritis).
+        (a.painWalking === true && a.improving === false && (a.durationDays ?? 0) < 90) ||
         (a.amenorrhoea === true && (a.painWalking === true || a.nightPain === true))),
     reason:
       'A tender spot on the bone, pain on hopping, or pain with missed periods can be a bone stress injury: stop running until it is examined.',
@@ -131,7 +152,11 @@ export const SOON_RULES: readonly UrgencyRule[] = [
     tier: 'soon',
     mustNotMiss: [],
     keys: ['groinPain', 'hipStiffness', 'thighPain', 'numbness', 'backPain', 'limp'],
-    test: (ctx) => hipSigns(ctx) || ctx.a.numbness === true || ctx.a.backPain === true,
+    // Thigh pain beside outer-knee pain is the iliotibial band itself, not the hip.
+    test: (ctx) =>
+      (hipSigns(ctx) && !(ctx.a.thighPain === true && locatedAt(ctx, 'lateral') && !otherHipSign(ctx))) ||
+      ctx.a.numbness === true ||
+      ctx.a.backPain === true,
     reason:
       'Groin or thigh pain, a stiff hip, a limp, back pain or numbness suggest the pain may come from the hip or the back; the knee alone will not explain it.',
     sources: ['khan2004', 'lumbarReferral', 'niceCksKnee'],
@@ -160,8 +185,12 @@ export const SOON_RULES: readonly UrgencyRule[] = [
     tier: 'soon',
     mustNotMiss: [],
     keys: ['improving', 'durationDays'],
-    // An unknown duration is not taken as "short".
-    test: ({ a }) => a.improving === false && (a.durationDays === undefined || a.durationDays >= 21),
+    // An unknown duration is not taken as "short". Years of slowly varying pain from 45 on is the usual
+    // course of osteoarthritis (NICE NG226), reviewed in primary care rather than "not improving".
+    test: ({ a }) =>
+      a.improving === false &&
+      (a.durationDays === undefined || a.durationDays >= 21) &&
+      !((a.age ?? 0) >= 45 && (a.durationDays ?? 0) >= 365 && a.onset !== 'sudden'),
     reason:
       'The pain is not getting better after three weeks or more (or for an unknown time): time for a clinician to look at it.',
     sources: ['uhmb', 'niceCksKnee'],
@@ -173,8 +202,13 @@ export const SOON_RULES: readonly UrgencyRule[] = [
     keys: ['durationDays', 'knownKneeOA'],
     // From 45 on, activity-related pain with short stiffness is osteoarthritis by NICE NG226's clinical
     // definition and is managed without imaging, so only younger people are sent on for lasting pain.
-    test: ({ a }) =>
-      a.durationDays !== undefined && a.durationDays >= 90 && a.knownKneeOA !== true && (a.age ?? 0) < 45,
+    test: (ctx) =>
+      ctx.a.durationDays !== undefined &&
+      ctx.a.durationDays >= 90 &&
+      ctx.a.knownKneeOA !== true &&
+      (ctx.a.age ?? 0) < 45 &&
+      // typical activity-provoked overuse pain is managed by load, however long it has lasted
+      !overusePattern(ctx),
     reason:
       'Knee pain for three months or more has outlasted the usual recovery from overuse: have it examined rather than keep managing it alone.',
     sources: ['uhmb', 'niceCksKnee'],

@@ -152,6 +152,19 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
       'Both knees injured and you cannot walk: both thigh tendons or bones may be broken — go to an emergency department.',
     sources: ['niceCksAcuteKnee', 'quadTendon'],
   },
+  {
+    id: 'injury-cannot-stand-badly-swollen',
+    tier: 'emergency',
+    mustNotMiss: ['acute_fracture', 'knee_dislocation'],
+    keys: ['trauma', 'canBearWeight', 'swelling', 'swellingOnsetHours'],
+    test: (ctx) =>
+      acuteInjury(ctx) &&
+      ctx.a.canBearWeight === false &&
+      (ctx.f.swellingSevere === true || ctx.f.swellingFast === true),
+    reason:
+      'After an injury you cannot stand on the leg and the knee swelled badly or fast: bleeding into the joint from a fracture is likely — go to an emergency department.',
+    sources: ['niceCksAcuteKnee', 'maffulli1993'],
+  },
 ];
 
 export const URGENT_RULES: readonly UrgencyRule[] = [
@@ -432,10 +445,12 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
         a.focalBoneTenderness === true ||
         a.nightPain === true ||
         a.painAtRest === true ||
-        a.painWalking === true),
+        a.painWalking === true ||
+        // missed periods mark low energy availability, the main risk of a femoral-neck fracture (IOC REDs)
+        a.amenorrhoea === true),
     reason:
       'Groin or thigh pain that hurts on hopping or walking can be a stress fracture of the hip bone, which can break through if you keep running: same-day X-ray or MRI.',
-    sources: ['warden2021', 'bsi', 'khan2004'],
+    sources: ['warden2021', 'iocReds2023', 'bsi', 'khan2004'],
   },
   {
     id: 'progressive-weakness',

@@ -63,6 +63,10 @@ const TABLE: Record<string, [A, A]> = {
     { age: 24, trauma: true, side: 'both', canBearWeight: false },
     { age: 24, trauma: true, side: 'both', canBearWeight: true },
   ],
+  'injury-cannot-stand-badly-swollen': [
+    { age: 49, trauma: true, canBearWeight: false, swelling: 'severe', durationDays: 0 },
+    { age: 49, trauma: true, canBearWeight: false, swelling: 'mild', durationDays: 0 },
+  ],
   'ottawa-positive': [
     { age: 55, trauma: true, durationDays: 14 },
     { age: 55, trauma: true, durationDays: 15 },
