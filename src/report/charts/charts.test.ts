@@ -5,9 +5,8 @@ import type { PainPoint, TrainingRun, TrainingWeek } from '../report-data.ts';
 import { cadenceChart } from './cadence.chart.ts';
 import { niceMax } from './chart-frame.ts';
 import { descentChart } from './descent.chart.ts';
-import { painChart } from './pain.chart.ts';
 import { runSpikesChart } from './run-spikes.chart.ts';
-import { weeklyDistanceChart } from './weekly-distance.chart.ts';
+import { timelineChart } from './timeline.chart.ts';
 
 const WEEKS: TrainingWeek[] = [
   { weekStart: '2025-05-26', distanceM: 28_000, runs: 4, changePct: null, descentM: 240, hasSpike: false },
@@ -39,14 +38,16 @@ function wrap(svg: string): string {
   return `<html lang="en"><title>t</title><h1>x</h1>${svg}</html>`;
 }
 
-test('weekly distance: one bar per week in the runner units, the onset week and the spike week marked', () => {
-  const svg = weeklyDistanceChart(WEEKS, '2025-06-15', 'km').value;
-  assert.equal(svg.match(/<rect class="bar/g)?.length, 3);
-  assert.equal(svg.match(/class="bar bar-onset"/g)?.length, 1);
-  assert.equal(svg.match(/class="spike"/g)?.length, 1);
-  assert.match(svg, /week of 9 Jun: 48\.0 km \(run spike\)/);
+test('timeline: one bar per week in the runner units with the worst pain of that week, onset named', () => {
+  const pain: PainPoint[] = [
+    { date: '2025-06-10', during: null, after: 6, nextMorning: null, swelling: null, note: null },
+  ];
+  const svg = timelineChart(WEEKS, pain, '2025-06-10', 'mi').value;
+  assert.equal(svg.match(/<rect[^>]*class="bar/g)?.length, 3);
+  assert.match(svg, /mi per week; pain 0–10/);
+  assert.match(svg, /Pain began 2025-06-10/);
+  assert.match(svg, /week of 9 Jun: 29\.8 mi, worst pain 6\/10 \(run spike\)/);
   assert.deepEqual(accessibilityProblems(wrap(svg)), []);
-  assert.match(weeklyDistanceChart(WEEKS, null, 'mi').value, /week of 9 Jun: 29\.8 mi/);
 });
 
 test('run spikes: a stem per run, the large spike labelled with its percentage, the desc names it', () => {
@@ -74,22 +75,8 @@ test('descent and cadence skip runs without data and say so when there is none',
   assert.match(descentChart([], null).value, /No elevation data/);
 });
 
-test('pain chart: one line per series with data, values in the description', () => {
-  const points: PainPoint[] = [
-    { date: '2025-06-15', during: null, after: 6, nextMorning: null, swelling: null, note: null },
-    { date: '2025-06-18', during: 3, after: 4, nextMorning: null, swelling: null, note: null },
-  ];
-  const svg = painChart(points, { from: '2025-06-15', to: '2025-06-18' }).value;
-  assert.equal(svg.match(/<polyline/g)?.length, 2);
-  assert.match(svg, /2025-06-18: during 3, after 4, next morning –/);
-});
-
 test('empty inputs still give a named, described chart', () => {
-  for (const svg of [
-    weeklyDistanceChart([], null, 'km'),
-    runSpikesChart([], WINDOW, null, 'km'),
-    painChart([], WINDOW),
-  ]) {
+  for (const svg of [timelineChart([], [], null, 'km'), runSpikesChart([], WINDOW, null, 'km')]) {
     assert.deepEqual(accessibilityProblems(wrap(svg.value)), []);
   }
 });
