@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { computeLoad, resolveAsOf } from '../../services/load.service.ts';
+import { LoadReportCache } from '../../services/load-snapshot.service.ts';
 import { statusJson } from '../../services/status-json.ts';
+import { TodayService } from '../../services/today.service.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';
+import { nextRunLeadLine } from './next-run.line.ts';
 import { unitsOption } from './units.option.ts';
 
 export function registerStatusCommand(program: Command, ctx: AppContext): void {
@@ -18,8 +21,12 @@ export function registerStatusCommand(program: Command, ctx: AppContext): void {
         const report = await computeLoad(store.db, athlete, asOf);
         const units = opts.units ?? athlete.settings.units;
         const status = statusJson(report, { units, today: resolveAsOf(undefined, ctx.now(), athlete) });
-        if (opts.json) return printJson(ctx.io, status);
-        ctx.io.stdout.write(`${status.summary}\n`);
+        // What sets the next run, as on Today: pain or a return-to-run lead, the ceiling is then context.
+        const today = new TodayService(store.db, athlete, ctx.now, new LoadReportCache());
+        const nextRun = (await today.today({ asOf })).load.nextRun;
+        if (opts.json) return printJson(ctx.io, { ...status, nextRun });
+        const lead = nextRunLeadLine(nextRun, units);
+        ctx.io.stdout.write(`${lead === null ? '' : `${lead}\n`}${status.summary}\n`);
       });
     });
 }
