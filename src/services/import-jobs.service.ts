@@ -10,6 +10,7 @@
  * holds one of the few open-job places.
  */
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -444,10 +445,14 @@ async function writeBody(
     },
   });
   const source = body ? Readable.fromWeb(body as WebReadableStream<Uint8Array>) : Readable.from([]);
+  // 'wx': never overwrite; the name was reserved, so an existing file means something is wrong.
+  const sink = createWriteStream(path, { flags: 'wx' });
   try {
-    // 'wx': never overwrite; the name was reserved, so an existing file means something is wrong.
-    await pipeline(source, counter, createWriteStream(path, { flags: 'wx' }), { signal });
+    await pipeline(source, counter, sink, { signal });
   } catch (error) {
+    // The file is opened asynchronously: wait until it is closed, so the caller's clean-up removes it
+    // for good instead of racing an open that lands afterwards.
+    if (!sink.closed) await once(sink, 'close').catch(() => {});
     throw uploadFailure(error, basename(path), signal);
   }
   return bytes;

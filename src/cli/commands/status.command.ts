@@ -21,11 +21,11 @@ export function registerStatusCommand(program: Command, ctx: AppContext): void {
         const report = await computeLoad(store.db, athlete, asOf);
         const units = opts.units ?? athlete.settings.units;
         const status = statusJson(report, { units, today: resolveAsOf(undefined, ctx.now(), athlete) });
+        // The JSON stays the status document Today embeds, so the two never differ.
+        if (opts.json) return printJson(ctx.io, status);
         // What sets the next run, as on Today: pain or a return-to-run lead, the ceiling is then context.
         const today = new TodayService(store.db, athlete, ctx.now, new LoadReportCache());
-        const nextRun = (await today.today({ asOf })).load.nextRun;
-        if (opts.json) return printJson(ctx.io, { ...status, nextRun });
-        const lead = nextRunLeadLine(nextRun, units);
+        const lead = nextRunLeadLine((await today.today({ asOf })).load.nextRun, units);
         ctx.io.stdout.write(`${lead === null ? '' : `${lead}\n`}${status.summary}\n`);
       });
     });
