@@ -110,12 +110,7 @@ export class TodayService {
   async today(options: { asOf?: string } = {}): Promise<TodayView> {
     const today = resolveAsOf(undefined, this.now(), this.athlete);
     const asOf = resolveAsOf(options.asOf, this.now(), this.athlete);
-    const [{ rows, report }, entries, assessment] = await Promise.all([
-      loadSnapshot(this.db, this.athlete, asOf, this.cache),
-      new JournalService(this.db, this.athlete, this.now).all(),
-      latestSavedAssessment(this.db, this.athlete.id),
-    ]);
-    const known = entries.filter((e) => e.localDate <= asOf);
+    const { rows, report, known, assessment } = await this.inputs(asOf);
     const [shoes, planned] = await Promise.all([
       new ShoeService(this.db, this.athlete, this.now).list({
         includeRetired: false,
@@ -134,6 +129,26 @@ export class TodayService {
       latestAssessment: assessment === null ? null : assessmentHeadline(assessment),
       nextPlanned: planned.next,
     };
+  }
+
+  /**
+   * Only what sets the next run, with the load report it was built on (`kneewise status`): the same
+   * inputs as `today`, without the shoes and the rest of the page.
+   */
+  async nextRun(asOf: string): Promise<{ report: LoadReport; nextRun: NextRunLead }> {
+    const { rows, report, known, assessment } = await this.inputs(asOf);
+    const planned = await this.nextPlanned(rows, known, assessment?.result ?? null, asOf);
+    return { report, nextRun: nextRunLead(report, planned.plan) };
+  }
+
+  /** The history, its load report, the journal up to `asOf` and the latest knee check. */
+  private async inputs(asOf: string) {
+    const [{ rows, report }, entries, assessment] = await Promise.all([
+      loadSnapshot(this.db, this.athlete, asOf, this.cache),
+      new JournalService(this.db, this.athlete, this.now).all(),
+      latestSavedAssessment(this.db, this.athlete.id),
+    ]);
+    return { rows, report, known: entries.filter((e) => e.localDate <= asOf), assessment };
   }
 
   private loadSummary(
@@ -183,7 +198,13 @@ export class TodayService {
     const running = rows.filter((r) => isRunningSport(r.sport as Sport));
     const start = running.some((r) => r.local_date === asOf) ? addDays(asOf, 1) : asOf;
     const programme = pickProgramme(
-      assessment === null ? null : { urgency: assessment.urgency, conditions: assessment.conditions },
+      assessment === null
+        ? null
+        : {
+            urgency: assessment.urgency,
+            conditions: assessment.conditions,
+            differential: assessment.differential ?? [],
+          },
     );
     const done = await new PlanService(this.db).programmeSessionsDone(this.athlete.id, programme.programmeId);
     const plan = generatePlan({

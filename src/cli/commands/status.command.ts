@@ -18,15 +18,23 @@ export function registerStatusCommand(program: Command, ctx: AppContext): void {
     .action(async (opts: { asOf?: string; units?: 'km' | 'mi'; json?: boolean }) => {
       await ctx.withStore(async (store, athlete) => {
         const asOf = resolveAsOf(opts.asOf, ctx.now(), athlete);
-        const report = await computeLoad(store.db, athlete, asOf);
         const units = opts.units ?? athlete.settings.units;
-        const status = statusJson(report, { units, today: resolveAsOf(undefined, ctx.now(), athlete) });
+        const today = resolveAsOf(undefined, ctx.now(), athlete);
         // The JSON stays the status document Today embeds, so the two never differ.
-        if (opts.json) return printJson(ctx.io, status);
-        // What sets the next run, as on Today: pain or a return-to-run lead, the ceiling is then context.
-        const today = new TodayService(store.db, athlete, ctx.now, new LoadReportCache());
-        const lead = nextRunLeadLine((await today.today({ asOf })).load.nextRun, units);
-        ctx.io.stdout.write(`${lead === null ? '' : `${lead}\n`}${status.summary}\n`);
+        if (opts.json)
+          return printJson(ctx.io, statusJson(await computeLoad(store.db, athlete, asOf), { units, today }));
+        // What sets the next run, as on Today (pain or a return-to-run lead, the ceiling is then context),
+        // from the same load report as the summary below it, computed once.
+        const { report, nextRun } = await new TodayService(
+          store.db,
+          athlete,
+          ctx.now,
+          new LoadReportCache(),
+        ).nextRun(asOf);
+        const lead = nextRunLeadLine(nextRun, units);
+        ctx.io.stdout.write(
+          `${lead === null ? '' : `${lead}\n`}${statusJson(report, { units, today }).summary}\n`,
+        );
       });
     });
 }

@@ -63,17 +63,13 @@ export const CONSIDER_RULES: readonly ConsiderRule[] = [
   },
   {
     id: 'runner-bone-stress',
-    test: ({ a }) =>
-      a.trauma !== true &&
-      (painAt(a.painLocation, 'medial') || a.focalBoneTenderness === true || a.painWalking === true) &&
-      a.onset !== 'sudden',
+    test: (ctx) =>
+      ctx.a.trauma !== true &&
+      (locatedAt(ctx, 'medial') || ctx.a.focalBoneTenderness === true || ctx.a.painWalking === true) &&
+      ctx.a.onset !== 'sudden',
     mustNotMiss: [],
     alsoShow: ['tibial_stress_fracture'],
     reason: 'Inner-knee or bone pain in a runner can be a bone stress injury of the upper shin.',
     sources: ['warden2021', 'bsi'],
   },
 ];
-
-function painAt(v: unknown, where: string): boolean {
-  return Array.isArray(v) ? v.includes(where) : v === where;
-}

@@ -9,8 +9,8 @@ import { PROGRAMME_IDS, type ProgrammeId } from './exercise.ts';
 export interface AssessmentSummary {
   urgency: string | null;
   conditions: readonly { id: string; likelihood?: number }[];
-  /** The first entry of the differential is something to rule out (a must-not-miss danger). */
-  dangerFirst?: boolean;
+  /** The spec's differential, when the assessment has one: its first entry may be a danger to rule out. */
+  differential?: readonly { kind?: unknown }[];
 }
 
 export interface ProgrammeChoice {
@@ -37,14 +37,10 @@ export function parseAssessmentSummary(json: string): AssessmentSummary | null {
             typeof c === 'object' && c !== null && typeof (c as { id?: unknown }).id === 'string',
         )
       : [];
-    const first = Array.isArray(value.differential)
-      ? (value.differential[0] as { kind?: unknown })
-      : undefined;
-    return {
-      urgency: typeof value.urgency === 'string' ? value.urgency : null,
-      conditions,
-      dangerFirst: first?.kind === 'must-not-miss',
-    };
+    const differential = Array.isArray(value.differential)
+      ? value.differential.filter((d): d is { kind?: unknown } => typeof d === 'object' && d !== null)
+      : [];
+    return { urgency: typeof value.urgency === 'string' ? value.urgency : null, conditions, differential };
   } catch {
     return null;
   }
@@ -62,7 +58,11 @@ export function pickProgramme(assessment: AssessmentSummary | null): ProgrammeCh
         : null;
   // Under an urgent or emergency result the dangers lead and the benign conditions only count once the
   // urgent cause is excluded: a rehab programme for one of them would contradict the knee check.
-  if (warning !== null && assessment.urgency !== 'soon' && assessment.dangerFirst === true) {
+  if (
+    warning !== null &&
+    assessment.urgency !== 'soon' &&
+    assessment.differential?.[0]?.kind === 'must-not-miss'
+  ) {
     return {
       programmeId: 'prevention',
       reason:
