@@ -18,7 +18,7 @@ import {
   useBrowser,
   useServer,
 } from '../support/browser.ts';
-import { nextQuestion, type Story } from '../support/knee-check-ui.ts';
+import { answerUntil, type Story } from '../support/knee-check-ui.ts';
 
 const skip = browserSkipReason();
 const browser = useBrowser(skip);
@@ -80,35 +80,8 @@ async function answerStory(
   onLocation: (form: Locator) => Promise<void>,
   stopWhen: (key: string, step: number) => Promise<boolean> = async () => false,
 ): Promise<string[]> {
-  const asked: string[] = [];
-  // Continue from wherever the questionnaire stands (a story may be answered in several parts).
-  await page.locator('form.question, .question-done').first().waitFor();
-  const open = page.locator('form.question');
-  const start = (await open.count()) > 0 ? Number(await open.getAttribute('data-step')) : 0;
-  for (let step = start; step < start + 80; step += 1) {
-    const key = await nextQuestion(page, step);
-    if (key === null) return asked;
-    if (await stopWhen(key, step)) return asked;
-    asked.push(key);
-    const form = page.locator(`form.question[data-step="${step}"]`);
-    const value = story[key];
-    if (key === 'painLocation') {
-      await onLocation(form); // it answers (or not) and presses Next itself
-      continue;
-    }
-    if (value === undefined) {
-      await form.getByRole('button', { name: "I don't know" }).click();
-      continue;
-    } else if (typeof value === 'boolean') {
-      await form.getByRole('radio', { name: value ? 'Yes' : 'No', exact: true }).check();
-    } else if (typeof value === 'number') {
-      await form.locator('input[type="number"]').fill(String(value));
-    } else {
-      await form.locator(`input[type="radio"][value="${value}"]`).check();
-    }
-    await form.getByRole('button', { name: 'Next' }).click();
-  }
-  throw new Error(`the questionnaire did not end: ${asked.join(' ')}`);
+  // A story may be answered in several parts: the shared driver continues from wherever it stands.
+  return answerUntil(page, story, stopWhen, onLocation);
 }
 
 /** Tabs forward until the focused element is the map region `region` (proves it is in the tab order). */

@@ -36,12 +36,14 @@ export async function answerFromStory(page: Page, step: number, key: string, sto
 
 /**
  * Answers questions from the story from wherever the questionnaire stands until it ends or `stopWhen` says
- * so (checked when each new question is on screen). Returns the keys answered, in order.
+ * so (checked when each new question is on screen). Returns the keys answered, in order. `onLocation`, when
+ * given, answers the "where does it hurt" question itself (the knee map) and presses Next.
  */
 export async function answerUntil(
   page: Page,
   story: Story,
   stopWhen: (key: string, step: number) => Promise<boolean> = async () => false,
+  onLocation?: (form: Locator) => Promise<void>,
 ): Promise<string[]> {
   const asked: string[] = [];
   await page.locator('form.question, .question-done').first().waitFor();
@@ -52,7 +54,9 @@ export async function answerUntil(
     if (key === null) return asked;
     if (await stopWhen(key, step)) return asked;
     asked.push(key);
-    await answerFromStory(page, step, key, story);
+    if (key === 'painLocation' && onLocation !== undefined)
+      await onLocation(page.locator(`form.question[data-step="${step}"]`));
+    else await answerFromStory(page, step, key, story);
   }
   throw new Error(`the questionnaire did not end: ${asked.join(' ')}`);
 }
