@@ -49,7 +49,7 @@ export interface DifferentialItem {
   name: string;
   kind: 'must-not-miss' | 'likely';
   likelihood: number | null;
-  /** Plain words: "likely", "unlikely but must be checked". */
+  /** Plain words: "likely", "must be checked". */
   band: string | null;
   reasons: string[];
 }

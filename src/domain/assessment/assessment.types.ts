@@ -21,7 +21,7 @@ export type LikelihoodBand =
   | 'likely'
   | 'possible'
   | 'less likely'
-  | 'unlikely but must be checked';
+  | 'must be checked';
 
 /** One line of the spec's `differential`: what must be ruled out first, then the likely conditions. */
 export interface DifferentialEntry {

@@ -9,7 +9,8 @@ import { type MustNotMissId, type Urgency, urgencyRank } from './urgency.types.t
 
 /** Bands a person understands, on calibrated probabilities (the spec: a thin history never shows 99 %). */
 export function likelihoodBand(p: number | null): LikelihoodBand {
-  if (p === null) return 'unlikely but must be checked';
+  // A danger raised by a rule has no number; it is never called "unlikely" (a red flag is never downplayed).
+  if (p === null) return 'must be checked';
   if (p >= 0.6) return 'very likely';
   if (p >= 0.3) return 'likely';
   if (p >= 0.1) return 'possible';
@@ -35,7 +36,7 @@ export function buildDifferential(
     kind: 'must-not-miss',
     likelihood: d.likelihood,
     reasons: [d.reason],
-    band: d.likelihood === null ? 'unlikely but must be checked' : likelihoodBand(d.likelihood),
+    band: d.likelihood === null ? 'must be checked' : likelihoodBand(d.likelihood),
     afterUrgentExcluded: false,
   }));
   for (const c of likely)

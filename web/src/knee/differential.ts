@@ -8,7 +8,7 @@ import type { Assessment, DifferentialEntry } from '../types/assessment.ts';
 import { isUrgentTier } from './urgency-tiers.ts';
 
 /** The band for a danger the engine names without a number. */
-export const MUST_CHECK_BAND = 'unlikely but must be checked';
+export const MUST_CHECK_BAND = 'must be checked';
 
 /** The engine's bands (src/domain/assessment/differential.ts), for old results that carry no band. */
 export function bandOf(p: number | null): string {

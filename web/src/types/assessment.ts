@@ -24,7 +24,7 @@ export interface DifferentialEntry {
   /** Calibrated probability, or null where the engine gives no number (a danger flagged by a rule). */
   likelihood: number | null;
   reasons: string[];
-  /** The band a person reads beside the number ("likely", "unlikely but must be checked"). */
+  /** The band a person reads beside the number ("likely", "must be checked"). */
   band: string;
   /** Shown under "once the urgent cause is excluded" when an urgent or emergency tier leads. */
   afterUrgentExcluded: boolean;
