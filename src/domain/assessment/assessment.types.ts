@@ -16,12 +16,7 @@ export interface AssessedCondition {
 }
 
 /** Plain-language band shown next to a likelihood, so "0.23" reads as something a person understands. */
-export type LikelihoodBand =
-  | 'very likely'
-  | 'likely'
-  | 'possible'
-  | 'less likely'
-  | 'must be checked';
+export type LikelihoodBand = 'very likely' | 'likely' | 'possible' | 'less likely' | 'must be checked';
 
 /** One line of the spec's `differential`: what must be ruled out first, then the likely conditions. */
 export interface DifferentialEntry {
