@@ -22,6 +22,7 @@ const EXTERNAL = [
   'better-sqlite3',
   'pg',
   'pg-native',
+  '@node-rs/argon2',
   'vite',
   'tsx',
   'esbuild',
