@@ -13,6 +13,7 @@ import {
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  type SqliteDialectConfig,
   sql,
 } from 'kysely';
 import { KneewiseError } from '../domain/errors.ts';
@@ -62,8 +63,35 @@ function openSqlite(url: string): DatabaseHandle {
   // Deleted rows are overwritten with zeros, not just unlinked: a deleted pain note must not stay readable in
   // the file (issue 14 #12). Costs a little I/O on deletes, which are rare.
   native.pragma('secure_delete = ON');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: native }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(native) }),
+  });
   return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
+}
+
+/** How many distinct statements stay prepared; queries with a variable number of parameters make new texts. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * The database as Kysely sees it, with each statement prepared once per SQL text and reused: an import runs
+ * the same handful of statements for every file, and better-sqlite3 re-preparing them each time was most of
+ * the cost of a write. A statement still being iterated (a streamed query) is never handed out twice.
+ */
+function withStatementCache(native: SqliteDatabase.Database): SqliteDialectConfig['database'] {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => native.close(),
+    prepare(text: string) {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) return cached;
+      const statement = native.prepare(text);
+      if (!cached) {
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /**
