@@ -4,6 +4,8 @@ import type { TrainingRun } from '../report-data.ts';
 import { chartSvg, emptyBody, linearScale, onsetMarker, PLOT, round1, yAxis } from './chart-frame.ts';
 import { dayAxis } from './run-spikes.chart.ts';
 
+const CADENCE_TICKS = 4;
+
 export function cadenceChart(
   runs: readonly TrainingRun[],
   window: { from: string; to: string },
@@ -21,7 +23,9 @@ export function cadenceChart(
   }
   const values = known.map((r) => r.cadenceSpm);
   const lo = Math.floor((Math.min(...values) - 5) / 10) * 10;
-  const hi = Math.ceil((Math.max(...values) + 5) / 10) * 10;
+  // Four tick steps over a span that is a multiple of 20: every tick a whole multiple of 5 steps/min (a span
+  // of 30 would put one at 172.5, a cadence nobody runs at).
+  const hi = lo + Math.ceil((Math.max(...values) + 5 - lo) / (CADENCE_TICKS * 5)) * CADENCE_TICKS * 5;
   const y = linearScale([lo, hi], [PLOT.bottom, PLOT.top]);
   const axis = dayAxis(window.from, window.to);
   const points = known.map((r) => `${round1(axis.x(r.date))},${round1(y(r.cadenceSpm))}`);
@@ -37,6 +41,6 @@ export function cadenceChart(
     id: 'chart-cadence',
     title,
     desc,
-    body: html`${yAxis(y, lo, hi, 4, 'spm')}${onsetMarker(onset === null ? null : axis.x(onset))}<polyline class="line" points="${points.join(' ')}"/>${dots}${axis.ticks}`,
+    body: html`${yAxis(y, lo, hi, CADENCE_TICKS, 'spm')}${onsetMarker(onset === null ? null : axis.x(onset))}<polyline class="line" points="${points.join(' ')}"/>${dots}${axis.ticks}`,
   });
 }

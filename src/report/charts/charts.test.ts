@@ -75,6 +75,22 @@ test('descent and cadence skip runs without data and say so when there is none',
   assert.match(descentChart([], null).value, /No elevation data/);
 });
 
+test('cadence ticks are whole steps per minute, whatever the spread of the runs', () => {
+  for (const [low, high] of [
+    [158, 176],
+    [171, 174],
+    [150, 190],
+    [158, 170],
+  ] as const) {
+    const runs = RUNS.map((r, i) => ({ ...r, cadenceSpm: i === 0 ? low : high }));
+    const svg = cadenceChart(runs, WINDOW, null).value;
+    const ticks = [...svg.matchAll(/<text class="tick"[^>]*text-anchor="end">([^<]+)</g)].map((m) => m[1]!);
+    assert.equal(ticks.length, 5, `five ticks for ${low}–${high}`);
+    for (const tick of ticks)
+      assert.match(tick, /^\d+$/, `a whole number for ${low}–${high}: ${ticks.join(' ')}`);
+  }
+});
+
 test('empty inputs still give a named, described chart', () => {
   for (const svg of [timelineChart([], [], null, 'km'), runSpikesChart([], WINDOW, null, 'km')]) {
     assert.deepEqual(accessibilityProblems(wrap(svg.value)), []);

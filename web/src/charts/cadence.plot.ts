@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { CHART_COLOR, type ChartFrame, dayDate, timeFrame } from './plot-basics.ts';
+import { wholeNumberAxis } from './whole-ticks.ts';
 
 export interface CadenceDatum {
   localDate: string;
@@ -22,9 +23,14 @@ export function cadencePlot(runs: readonly CadenceDatum[], frame: ChartFrame): E
     `${d.localDate}: ${Math.round(d.cadenceSpm)} steps/min` +
     (d.baselineSpm === null ? ', no 8-week usual yet' : `, your usual ${Math.round(d.baselineSpm)}`);
   const narrow = frame.width < 480;
+  // Whole steps per minute on the axis (never 172.5), over the runs and their usual.
+  const axis = wholeNumberAxis(
+    runs.flatMap((r) => (r.baselineSpm === null ? [r.cadenceSpm] : [r.cadenceSpm, r.baselineSpm])),
+    narrow ? 4 : 6,
+  );
   return Plot.plot({
     ...timeFrame(frame, 'steps per minute'),
-    y: { label: 'steps per minute', grid: true, nice: true, ticks: narrow ? 4 : 6, zero: false, inset: 8 },
+    y: { label: 'steps per minute', grid: true, domain: axis.domain, ticks: axis.ticks, inset: 8 },
     marks: [
       Plot.lineY(
         runs.filter((r) => r.baselineSpm !== null),
