@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Observation, QuestionnaireResponse, QuestionnaireResponseItem } from 'fhir/r4.js';
+import type {
+  DocumentReference,
+  Observation,
+  QuestionnaireResponse,
+  QuestionnaireResponseItem,
+} from 'fhir/r4.js';
 import { fhirR4Problems } from '../../../test/support/fhir-r4-rules.ts';
 import type { Answers } from '../assessment/answers.schema.ts';
 import { assessKnee } from '../assessment/assess.engine.ts';
@@ -217,9 +222,8 @@ describe('FHIR R4 bundle', () => {
   });
 
   it('a report is a DocumentReference holding the HTML, with the episode as its period', () => {
-    const doc = fhirBundle(input()).bundle.entry?.at(-1)?.resource;
-    assert.equal(doc?.resourceType, 'DocumentReference');
-    if (doc?.resourceType !== 'DocumentReference') return;
+    const [doc] = byType<DocumentReference>(fhirBundle(input()).bundle, 'DocumentReference');
+    assert.ok(doc);
     assert.equal(doc.type?.coding?.[0]?.code, '34133-9');
     assert.deepEqual(doc.context?.period, { start: '2025-06-14', end: '2025-06-20' });
     assert.equal(
