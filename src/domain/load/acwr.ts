@@ -1,4 +1,4 @@
-import { type DailySeries, sumDays, valueAt } from './daily-series.ts';
+import { type DailySeries, sumDays } from './daily-series.ts';
 import { LOAD_ALGORITHM_VERSION, SOURCES } from './load-sources.ts';
 import { roundTo } from './number-rounding.ts';
 
@@ -44,26 +44,66 @@ function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? roundTo(numerator / denominator, 3) : null;
 }
 
-export function acwrAt(series: DailySeries, asOfDay: number, asOf: string): AcwrResult {
+/**
+ * The daily distance EWMAs (acute, chronic) by series index, kept by the engine between reports and recomputed
+ * only from the first changed day, like fitness and fatigue.
+ */
+export interface DistanceEwma {
+  acute: number[];
+  chronic: number[];
+}
+
+export function createDistanceEwma(): DistanceEwma {
+  return { acute: [], chronic: [] };
+}
+
+/** Recomputes indices `from` … `distance.length − 1` (a full recompute passes 0). */
+export function updateDistanceEwma(ewma: DistanceEwma, distance: readonly number[], from: number): void {
+  const start = Math.max(0, Math.min(from, ewma.acute.length));
+  ewma.acute.length = start;
+  ewma.chronic.length = start;
+  let acute = start > 0 ? ewma.acute[start - 1]! : 0;
+  let chronic = start > 0 ? ewma.chronic[start - 1]! : 0;
+  for (let i = start; i < distance.length; i += 1) {
+    const x = distance[i]!;
+    acute = x * LAMBDA_ACUTE + (1 - LAMBDA_ACUTE) * acute;
+    chronic = x * LAMBDA_CHRONIC + (1 - LAMBDA_CHRONIC) * chronic;
+    ewma.acute.push(acute);
+    ewma.chronic.push(chronic);
+  }
+}
+
+/** The EWMAs at a series index; past the last held day they go on with zero distance (rest days). */
+function ewmaAt(ewma: DistanceEwma, index: number): { acute: number; chronic: number } {
+  if (index < 0) return { acute: 0, chronic: 0 };
+  const last = ewma.acute.length - 1;
+  if (index <= last) return { acute: ewma.acute[index]!, chronic: ewma.chronic[index]! };
+  let acute = last < 0 ? 0 : ewma.acute[last]!;
+  let chronic = last < 0 ? 0 : ewma.chronic[last]!;
+  // The same step with x = 0 as updateDistanceEwma, day by day, so the figures are bit for bit the same.
+  for (let i = Math.max(last, -1) + 1; i <= index; i += 1) {
+    acute = 0 * LAMBDA_ACUTE + (1 - LAMBDA_ACUTE) * acute;
+    chronic = 0 * LAMBDA_CHRONIC + (1 - LAMBDA_CHRONIC) * chronic;
+  }
+  return { acute, chronic };
+}
+
+/** `ewma`: the engine's kept EWMAs, up to date with `series`; without it they are computed here. */
+export function acwrAt(series: DailySeries, asOfDay: number, asOf: string, ewma?: DistanceEwma): AcwrResult {
   const acute = sumDays(series, 'runDistanceM', asOfDay - 6, asOfDay);
   const previous21 = sumDays(series, 'runDistanceM', asOfDay - 27, asOfDay - 7);
   const coupledChronic = (acute + previous21) / 4;
   const uncoupledChronic = previous21 / 3;
 
-  // The EWMA is cheap to recompute (one pass over ~3,650 days for ten years), so it is not cached.
-  let ewmaAcute = 0;
-  let ewmaChronic = 0;
-  let chronicWeekAgo = 0;
-  const lagged: number[] = [];
-  for (let day = series.originDay; day <= asOfDay; day += 1) {
-    const x = valueAt(series, 'runDistanceM', day);
-    ewmaAcute = x * LAMBDA_ACUTE + (1 - LAMBDA_ACUTE) * ewmaAcute;
-    ewmaChronic = x * LAMBDA_CHRONIC + (1 - LAMBDA_CHRONIC) * ewmaChronic;
-    lagged.push(ewmaChronic);
-    if (lagged.length > 8) lagged.shift();
+  let kept = ewma;
+  if (kept === undefined) {
+    kept = createDistanceEwma();
+    updateDistanceEwma(kept, series.runDistanceM, 0);
   }
-  // lagged holds the chronic EWMA of the last 8 days; the first of them is 7 days before asOf.
-  if (lagged.length === 8) chronicWeekAgo = lagged[0]!;
+  const index = asOfDay - series.originDay;
+  const { acute: ewmaAcute, chronic: ewmaChronic } = ewmaAt(kept, index);
+  // The chronic EWMA of 7 days before asOf; 0 when the history is shorter than 8 days.
+  const chronicWeekAgo = index >= 7 ? ewmaAt(kept, index - 7).chronic : 0;
 
   return {
     algorithmVersion: LOAD_ALGORITHM_VERSION,

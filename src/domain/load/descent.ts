@@ -70,17 +70,40 @@ export function weeklyDescent(
   const totals: (number | null)[] = [];
   const rows: WeekDescent[] = [];
   for (const start of startDays) {
-    const end = Math.min(start + 6, asOfDay);
-    const runs = sumDays(series, 'runCount', start, end);
-    const knownRuns = sumDays(series, 'descentKnownRuns', start, end);
-    const descent = runs > 0 && knownRuns === 0 ? null : sumDays(series, 'descentM', start, end);
-    const downhill = runs > 0 && knownRuns === 0 ? null : sumDays(series, 'downhillDistanceM', start, end);
-    const previous = totals.slice(-DESCENT_BASELINE_WEEKS).filter((x): x is number => x !== null);
-    const baseline =
-      totals.length >= DESCENT_BASELINE_WEEKS && previous.length >= 2
-        ? previous.reduce((a, b) => a + b, 0) / previous.length
-        : null;
-    rows.push({
+    const week = weekDescentRow(series, start, asOfDay, totals);
+    rows.push(week.row);
+    totals.push(week.totalM);
+  }
+  return rows;
+}
+
+/**
+ * One week's descent against the weeks before it (`priorTotals`: their unrounded descent, oldest first, null
+ * when unknown). Depends only on that week's days and the 4 weeks before, so a complete week's row stays valid
+ * until one of those days changes (weekly-memo.ts).
+ */
+export function weekDescentRow(
+  series: DailySeries,
+  start: number,
+  asOfDay: number,
+  priorTotals: readonly (number | null)[],
+): { row: WeekDescent; totalM: number | null } {
+  const end = Math.min(start + 6, asOfDay);
+  const runs = sumDays(series, 'runCount', start, end);
+  const knownRuns = sumDays(series, 'descentKnownRuns', start, end);
+  const descent = runs > 0 && knownRuns === 0 ? null : sumDays(series, 'descentM', start, end);
+  const downhill = runs > 0 && knownRuns === 0 ? null : sumDays(series, 'downhillDistanceM', start, end);
+  let sum = 0;
+  let counted = 0;
+  for (let i = Math.max(0, priorTotals.length - DESCENT_BASELINE_WEEKS); i < priorTotals.length; i += 1) {
+    const total = priorTotals[i];
+    if (total === null || total === undefined) continue;
+    sum += total;
+    counted += 1;
+  }
+  const baseline = priorTotals.length >= DESCENT_BASELINE_WEEKS && counted >= 2 ? sum / counted : null;
+  return {
+    row: {
       weekStart: dateOfDay(start),
       descentM: descent === null ? null : roundTo(descent, 1),
       downhillDistanceM: downhill === null ? null : roundTo(downhill, 1),
@@ -89,8 +112,7 @@ export function weeklyDescent(
         descent === null || baseline === null || baseline <= 0
           ? null
           : roundTo(100 * (descent / baseline - 1), PCT_DECIMALS),
-    });
-    totals.push(descent);
-  }
-  return rows;
+    },
+    totalM: descent,
+  };
 }

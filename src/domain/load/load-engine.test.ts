@@ -267,3 +267,71 @@ describe('properties', () => {
     );
   });
 });
+
+describe('incremental update, properties', () => {
+  const historyArb = fc.array(activityArb, { maxLength: 30 }).map(toActivities);
+  /** Days after 2025-01-01 to report at: inside the generated span and after it. */
+  const asOfArb = fc.integer({ min: 0, max: 150 });
+  const weekStartArb = fc.constantFrom('monday' as const, 'sunday' as const);
+  const asOfDate = (offset: number) => dateOfDay(Math.floor(Date.UTC(2025, 0, 1) / DAY_MS) + offset);
+
+  /** Adds `later` one at a time, reporting after each, and compares every report with the full recompute. */
+  function assertSameAsFull(
+    history: LoadActivity[],
+    later: LoadActivity[],
+    asOfs: number[],
+    weekStart: 'monday' | 'sunday',
+  ): void {
+    const runnerSettings = { ...settings, weekStart };
+    const engine = LoadEngine.build(history, runnerSettings);
+    engine.report(asOfDate(asOfs[0]!));
+    const held = [...history];
+    later.forEach((activity, i) => {
+      engine.add(activity);
+      held.push(activity);
+      const asOf = asOfDate(asOfs[i % asOfs.length]!);
+      assert.deepEqual(engine.report(asOf), computeLoadReport(held, asOf, runnerSettings));
+    });
+  }
+
+  it('equals the full recompute after runs added on or after the last day', () => {
+    fc.assert(
+      fc.property(
+        historyArb,
+        fc.array(activityArb, { minLength: 1, maxLength: 8 }),
+        fc.array(asOfArb, { minLength: 1, maxLength: 4 }),
+        weekStartArb,
+        (history, laterRecords, asOfs, weekStart) => {
+          const lastStart = Math.max(Date.UTC(2025, 0, 1), ...history.map((a) => a.startMs));
+          // Shift each new activity after everything held so far: the everyday case of a new run.
+          let cursor = lastStart;
+          const later = toActivities(laterRecords).map((a, i) => {
+            cursor += 60_000 + (a.startMs % (3 * DAY_MS));
+            const shifted = makeRun({ ...a, id: `later-${i}`, startMs: cursor, localDate: a.localDate });
+            return { ...shifted, localDate: dateOfDay(Math.floor((cursor + 3_600_000) / DAY_MS)) };
+          });
+          assertSameAsFull(history, later, asOfs, weekStart);
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('equals the full recompute after runs inserted before the last day (recomputed from that day)', () => {
+    fc.assert(
+      fc.property(
+        historyArb,
+        fc.array(activityArb, { minLength: 1, maxLength: 6 }),
+        fc.array(asOfArb, { minLength: 1, maxLength: 4 }),
+        weekStartArb,
+        (history, insertedRecords, asOfs, weekStart) => {
+          // Any instant of the span: before the first day, between runs, on a day already held, a copy.
+          const inserted = toActivities(insertedRecords);
+          if (history.length > 0) inserted.push({ ...history[history.length >> 1]!, id: 'same-instant' });
+          assertSameAsFull(history, inserted, asOfs, weekStart);
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+});

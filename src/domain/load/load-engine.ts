@@ -1,4 +1,5 @@
 import { isRunningSport } from '../activity/sport.ts';
+import { createDistanceEwma, type DistanceEwma, updateDistanceEwma } from './acwr.ts';
 import { runCadenceAt } from './cadence.ts';
 import { DAY_MS, dayNumber } from './calendar-day.ts';
 import { addToDay, createDailySeries, type DailySeries } from './daily-series.ts';
@@ -10,6 +11,7 @@ import type { LoadReport, LoadRun, RunDetail } from './load-report.ts';
 import { loadScoreAt, SCORE_LOOKBACK_MS } from './load-score.ts';
 import { compareActivities, contentKey, lowerBoundByStart, normalizeHistory } from './run-history.ts';
 import { spikeAt } from './session-spike.ts';
+import { WeeklyMemo } from './weekly-memo.ts';
 
 /**
  * The prepared state behind `computeLoadReport`, built once and extended run by run.
@@ -38,12 +40,15 @@ export class LoadEngine {
   private prepared: PreparedRun[] = [];
   private series: DailySeries | null = null;
   private fitness: FitnessFatigueSeries = createFitnessFatigue();
-  /** First series index whose fitness/fatigue needs recomputing; Infinity when clean. */
+  private ewma: DistanceEwma = createDistanceEwma();
+  private weekly: WeeklyMemo;
+  /** First series index whose fitness/fatigue and distance EWMAs need recomputing; Infinity when clean. */
   private dirtyFrom = 0;
   private duplicates = 0;
 
   private constructor(settings: AthleteSettings) {
     this.settings = settings;
+    this.weekly = new WeeklyMemo(settings.weekStart);
   }
 
   static build(activities: readonly LoadActivity[], settings: AthleteSettings): LoadEngine {
@@ -76,6 +81,7 @@ export class LoadEngine {
     this.all.set(activity.id, activity);
     if (!running) {
       addToDay(this.series, day, 'crossTrainingS', activeSeconds(activity));
+      this.weekly.invalidateFrom(day);
       return true;
     }
     this.runs.splice(position, 0, activity);
@@ -89,6 +95,7 @@ export class LoadEngine {
   report(asOf: string): LoadReport {
     if (this.series !== null && Number.isFinite(this.dirtyFrom)) {
       updateFitnessFatigue(this.fitness, this.series.runLoad, this.dirtyFrom);
+      updateDistanceEwma(this.ewma, this.series.runDistanceM, this.dirtyFrom);
       this.dirtyFrom = Number.POSITIVE_INFINITY;
     }
     return assembleReport({
@@ -97,6 +104,8 @@ export class LoadEngine {
       prepared: this.prepared,
       series: this.series,
       fitness: this.fitness,
+      ewma: this.ewma,
+      weekly: this.weekly,
       weekStart: this.settings.weekStart,
       duplicatesIgnored: this.duplicates,
     });
@@ -109,6 +118,8 @@ export class LoadEngine {
     this.all = new Map([...history.runs, ...history.crossTraining].map((a) => [a.id, a]));
     this.runs = history.runs;
     this.fitness = createFitnessFatigue();
+    this.ewma = createDistanceEwma();
+    this.weekly = new WeeklyMemo(this.settings.weekStart);
     this.dirtyFrom = 0;
     const days = [...history.runs, ...history.crossTraining].map((a) => dayNumber(a.localDate));
     if (days.length === 0) {
@@ -204,6 +215,7 @@ export class LoadEngine {
   private markDirty(day: number): void {
     const index = day - this.series!.originDay;
     if (index < this.dirtyFrom) this.dirtyFrom = index;
+    this.weekly.invalidateFrom(day);
   }
 }
 

@@ -1,7 +1,6 @@
-import { acwrAt } from './acwr.ts';
+import { acwrAt, type DistanceEwma } from './acwr.ts';
 import { dateOfDay, weekStartOf } from './calendar-day.ts';
 import { createDailySeries, type DailySeries } from './daily-series.ts';
-import { weeklyDescent } from './descent.ts';
 import { FITNESS_META, type FitnessFatigueSeries, type FitnessPoint, fitnessAt } from './fitness-fatigue.ts';
 import type { PreparedRun } from './load-engine.ts';
 import { WEEKLY_CHANGE_EVIDENCE } from './load-flag.messages.ts';
@@ -13,7 +12,7 @@ import { monotonyAt } from './monotony.ts';
 import { roundTo } from './number-rounding.ts';
 import { restDaysAt } from './rest-days.ts';
 import { CEILING_FACTOR, ceilingFrom } from './session-spike.ts';
-import { weeklyTotals } from './weekly-totals.ts';
+import { WeeklyMemo } from './weekly-memo.ts';
 
 /**
  * Reads a prepared engine state at one asOf date and builds the report. Only runs on local days up to and
@@ -25,6 +24,9 @@ export interface AssembleInput {
   prepared: readonly PreparedRun[];
   series: DailySeries | null;
   fitness: FitnessFatigueSeries;
+  /** Kept by the engine; computed here when absent. */
+  ewma?: DistanceEwma;
+  weekly?: WeeklyMemo;
   weekStart: 'monday' | 'sunday';
   duplicatesIgnored: number;
 }
@@ -79,19 +81,29 @@ export function assembleReport(input: AssembleInput): LoadReport {
   const { asOf, asOfDay } = input;
   const series = input.series ?? createDailySeries(asOfDay);
   const included = input.prepared.filter((run) => run.day <= asOfDay);
-  const runs: LoadRun[] = included.map((run) => run.row);
-  const runDetails: RunDetail[] = included.map((run) => run.detail!);
-  const runDays = included.map((run) => run.day);
-  const firstRunDay = runDays.length === 0 ? null : Math.min(...runDays);
+  const runs: LoadRun[] = new Array(included.length);
+  const runDetails: RunDetail[] = new Array(included.length);
+  const runDays: number[] = new Array(included.length);
+  let firstRunDay: number | null = null;
+  for (let i = 0; i < included.length; i += 1) {
+    const run = included[i]!;
+    runs[i] = run.row;
+    runDetails[i] = run.detail!;
+    runDays[i] = run.day;
+    if (firstRunDay === null || run.day < firstRunDay) firstRunDay = run.day;
+  }
 
   const ceiling = ceilingDetail(included, asOfDay);
-  const weekly = weeklyTotals(series, firstRunDay, asOfDay, input.weekStart);
-  const weekDescent = weeklyDescent(series, weekly.startDays, asOfDay);
+  const { weekly, weekDescent } = (input.weekly ?? new WeeklyMemo(input.weekStart)).compute(
+    series,
+    firstRunDay,
+    asOfDay,
+  );
   const fitnessSeries: FitnessPoint[] = [];
   for (let day = asOfDay - FITNESS_SERIES_DAYS + 1; day <= asOfDay; day += 1) {
     fitnessSeries.push(fitnessPoint(input, series, day));
   }
-  const acwr = acwrAt(series, asOfDay, asOf);
+  const acwr = acwrAt(series, asOfDay, asOf, input.ewma);
   const monotonyWindows = [0, 7, 14, 21].map((back) =>
     monotonyAt(series, asOfDay - back, dateOfDay(asOfDay - back)),
   );

@@ -49,24 +49,50 @@ export function weeklyTotals(
   let previous: number | null = null;
   const lastStart = weekStartOf(asOfDay, weekStart);
   for (let start = weekStartOf(firstRunDay, weekStart); start <= lastStart; start += 7) {
-    // The last week stops at asOf: runs after asOf are not part of this report.
-    const end = Math.min(start + 6, asOfDay);
-    const distance = sumDays(series, 'runDistanceM', start, end);
-    result.weeks.push({
-      weekStart: dateOfDay(start),
+    const row = weekRow(series, start, asOfDay, previous);
+    result.weeks.push(row.week);
+    result.context.push(row.context);
+    result.startDays.push(start);
+    previous = row.distanceM;
+  }
+  return result;
+}
+
+export interface WeekRow {
+  week: WeekTotal;
+  context: WeekContext;
+  /** The unrounded distance, which the next week's change is measured against. */
+  distanceM: number;
+}
+
+/**
+ * One week from its first day: it depends only on the days of that week (up to asOf) and the distance of the
+ * week before, so a complete week's row stays valid until one of its days changes (weekly-memo.ts).
+ */
+export function weekRow(
+  series: DailySeries,
+  start: number,
+  asOfDay: number,
+  previous: number | null,
+): WeekRow {
+  // The last week stops at asOf: runs after asOf are not part of this report.
+  const end = Math.min(start + 6, asOfDay);
+  const distance = sumDays(series, 'runDistanceM', start, end);
+  const weekStart = dateOfDay(start);
+  return {
+    week: {
+      weekStart,
       distanceM: roundTo(distance, 1),
       durationS: roundTo(sumDays(series, 'runDurationS', start, end), 0),
       runs: sumDays(series, 'runCount', start, end),
       changePct: changePct(distance, previous),
-    });
-    result.context.push({
-      weekStart: dateOfDay(start),
+    },
+    context: {
+      weekStart,
       complete: end === start + 6,
       crossTrainingS: roundTo(sumDays(series, 'crossTrainingS', start, end), 0),
       loadScore: roundTo(sumDays(series, 'runLoad', start, end), 1),
-    });
-    result.startDays.push(start);
-    previous = distance;
-  }
-  return result;
+    },
+    distanceM: distance,
+  };
 }
