@@ -14,6 +14,7 @@ import type { Database } from '../db/schema.ts';
 import { isRunningSport } from '../domain/activity/sport.ts';
 import { clinicianSources, readableSource } from '../domain/citation.ts';
 import { KneewiseError } from '../domain/errors.ts';
+import { episodePlace } from '../domain/journal/episode-place.ts';
 import { JOURNAL_CODES, type PainEntry, parseLocalDate } from '../domain/journal/pain-entry.ts';
 import { groupEpisodes, type PainEpisode } from '../domain/journal/pain-episodes.ts';
 import { addDays, dateOfDay, dayNumber, weekStartOf } from '../domain/load/calendar-day.ts';
@@ -316,9 +317,8 @@ function episodeSummary(
   return {
     onset: episode.onset,
     lastDate: episode.lastDate,
-    // The journal's sides; the knee check's answer when the journal did not say.
-    sides: episode.sides.length === 0 && typeof answers.side === 'string' ? [answers.side] : episode.sides,
-    regions: episode.regions,
+    // The journal's side and place; the knee check's answers when the journal did not say.
+    ...episodePlace(episode, answers),
     onsetType: episode.onsetType,
     peakPain: episode.peakPain,
     entries: mine.map((e) => ({
