@@ -5,14 +5,30 @@
 import type { LoadReport } from '../domain/load/load-report.ts';
 import { formatStatus } from '../domain/load/status.formatter.ts';
 import type { DistanceUnits } from '../domain/units.ts';
+import type { NextRunLead } from './today.service.ts';
 
-export function statusJson(report: LoadReport, options: { units: DistanceUnits; today: string }) {
+/**
+ * `nextRun`, when given, is what sets the next run (TodayService.nextRun): when pain or a return to running
+ * leads, the summary names the return's ceiling as context, the figure Today and the plan show.
+ * `nextRunCeilingM` stays the load report's 1.10 × the 30-day longest (spec/cli.md).
+ */
+export function statusJson(
+  report: LoadReport,
+  options: { units: DistanceUnits; today: string; nextRun?: NextRunLead },
+) {
+  const { nextRun, ...format } = options;
+  const leadsWithSession = nextRun !== undefined && nextRun.leads !== 'ceiling';
   return {
     asOf: report.asOf,
     nextRunCeilingM: report.nextRunCeilingM,
     flags: report.flags,
     message: report.message,
-    summary: formatStatus(report, options),
+    summary: formatStatus(
+      report,
+      leadsWithSession
+        ? { ...format, ceilingAsContext: { ceilingM: nextRun.ceilingM, painRun: nextRun.painRun } }
+        : format,
+    ),
   };
 }
 

@@ -118,11 +118,12 @@ export class TodayService {
       }),
       this.nextPlanned(rows, known, assessment?.result ?? null, asOf),
     ]);
+    const nextRun = nextRunLead(report, planned.plan);
     return {
       asOf,
       today,
-      status: statusJson(report, { units: this.athlete.settings.units, today }),
-      load: { ...this.loadSummary(report, rows, asOf), nextRun: nextRunLead(report, planned.plan) },
+      status: statusJson(report, { units: this.athlete.settings.units, today, nextRun }),
+      load: { ...this.loadSummary(report, rows, asOf), nextRun },
       shoeAlerts: shoes.shoes.filter((s) => s.alert !== null),
       latestPain: known[known.length - 1] ?? null,
       painStatus: planned.pain,

@@ -30,3 +30,32 @@ dbTest(
     }
   },
 );
+
+dbTest(
+  "status summary: while pain sets the next run it names the return's ceiling, the figure of Today",
+  async (tdb) => {
+    const handle = await tdb.open();
+    try {
+      const athlete = await seedReportRunner(handle);
+      const today = new TodayService(handle.db, athlete, () => SEED_NOW, new LoadReportCache());
+      const red = await today.today({ asOf: '2025-06-20' });
+      assert.equal(red.load.nextRun.leads, 'pain');
+      const context = red.load.nextRun.ceilingM;
+      assert.ok(context !== null);
+      assert.doesNotMatch(red.status.summary, /Keep your next run under/);
+      assert.ok(
+        red.status.summary.includes(`the 10 % ceiling, ${(Math.floor(context / 100) / 10).toFixed(1)} km,`),
+        red.status.summary,
+      );
+      // The same document from `status` (nextRun), with the load report's own figure kept (spec/cli.md).
+      const { report, nextRun } = await today.nextRun('2025-06-20');
+      assert.equal(red.status.nextRunCeilingM, report.nextRunCeilingM);
+      assert.deepEqual(nextRun, red.load.nextRun);
+      const settled = await today.today();
+      assert.equal(settled.load.nextRun.leads, 'ceiling');
+      assert.match(settled.status.summary, /Keep your next run under/);
+    } finally {
+      await handle.close();
+    }
+  },
+);

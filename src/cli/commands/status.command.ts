@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { computeLoad, resolveAsOf } from '../../services/load.service.ts';
+import { resolveAsOf } from '../../services/load.service.ts';
 import { LoadReportCache } from '../../services/load-snapshot.service.ts';
 import { statusJson } from '../../services/status-json.ts';
 import { TodayService } from '../../services/today.service.ts';
@@ -20,21 +20,19 @@ export function registerStatusCommand(program: Command, ctx: AppContext): void {
         const asOf = resolveAsOf(opts.asOf, ctx.now(), athlete);
         const units = opts.units ?? athlete.settings.units;
         const today = resolveAsOf(undefined, ctx.now(), athlete);
-        // The JSON stays the status document Today embeds, so the two never differ.
-        if (opts.json)
-          return printJson(ctx.io, statusJson(await computeLoad(store.db, athlete, asOf), { units, today }));
         // What sets the next run, as on Today (pain or a return-to-run lead, the ceiling is then context),
-        // from the same load report as the summary below it, computed once.
+        // from the same load report as the summary, computed once.
         const { report, nextRun } = await new TodayService(
           store.db,
           athlete,
           ctx.now,
           new LoadReportCache(),
         ).nextRun(asOf);
+        const status = statusJson(report, { units, today, nextRun });
+        // The JSON stays the status document Today embeds, so the two never differ.
+        if (opts.json) return printJson(ctx.io, status);
         const lead = nextRunLeadLine(nextRun, units);
-        ctx.io.stdout.write(
-          `${lead === null ? '' : `${lead}\n`}${statusJson(report, { units, today }).summary}\n`,
-        );
+        ctx.io.stdout.write(`${lead === null ? '' : `${lead}\n`}${status.summary}\n`);
       });
     });
 }

@@ -41,6 +41,27 @@ describe('formatStatus', () => {
     assert.doesNotMatch(text, / km\b/);
   });
 
+  it("while the knee sets the next run, the ceiling is the return's, as context, never 'keep under'", () => {
+    const text = formatStatus(report, {
+      units: 'km',
+      today: '2025-06-10',
+      // The return's ceiling: 1.10 × the 10.2 km longest once the 15 km run that brought the pain is left out.
+      ceilingAsContext: { ceilingM: 11_220, painRun: { localDate: '2025-06-10', distanceM: 15_000 } },
+    });
+    assert.doesNotMatch(text, /Keep your next run under/);
+    assert.doesNotMatch(text, /16\.5 km/, 'not the ceiling built on the run that brought the pain');
+    assert.match(
+      text,
+      /\nNext run: set by your knee; the 10 % ceiling, 11\.2 km, is context, not a target \(it leaves out the 15\.0 km run on 2025-06-10, when the pain began\)\.\n/,
+    );
+    const miles = formatStatus(report, {
+      units: 'mi',
+      today: '2025-06-10',
+      ceilingAsContext: { ceilingM: null, painRun: null },
+    });
+    assert.match(miles, /\nNext run: set by your knee, not by a distance ceiling\.\n/);
+  });
+
   it('says clearly when there is nothing to show', () => {
     const empty = computeLoadReport([], '2025-06-10', DEFAULT_ATHLETE_SETTINGS);
     const text = formatStatus(empty, { units: 'km', today: '2025-06-10' });

@@ -13,6 +13,18 @@ export interface StatusOptions {
   units: DistanceUnits;
   /** The caller's current local date (YYYY-MM-DD); only used to say how old asOf is. */
   today: string;
+  /**
+   * Knee pain or a return to running sets the next run (Today and the plan lead with its session): the
+   * ceiling is then only context, and it is the return's ceiling, without the run during which the pain
+   * began. Without it the summary leads with the 10 % ceiling of the load report.
+   */
+  ceilingAsContext?: CeilingAsContext;
+}
+
+export interface CeilingAsContext {
+  ceilingM: number | null;
+  /** The run during which the pain began, when it is what the load report's ceiling is built on. */
+  painRun: { localDate: string; distanceM: number } | null;
 }
 
 const SEVERITY_LABEL: Readonly<Record<FlagSeverity, string>> = {
@@ -29,7 +41,20 @@ function asOfPhrase(asOf: string, today: string): string {
   return `${asOf} (${-days} day${days === -1 ? '' : 's'} after today)`;
 }
 
-function ceilingLine(report: LoadReport, units: DistanceUnits): string {
+/** The ceiling as context, with the figure Today and the plan show (never "keep under" above "run shorter"). */
+function contextLine(context: CeilingAsContext, units: DistanceUnits): string {
+  if (context.ceilingM === null) return 'Next run: set by your knee, not by a distance ceiling.';
+  const painRun = context.painRun;
+  return (
+    `Next run: set by your knee; the 10 % ceiling, ${formatDistance(context.ceilingM, units, { roundDown: true })}, is context, not a target` +
+    (painRun === null
+      ? '.'
+      : ` (it leaves out the ${formatDistance(painRun.distanceM, units)} run on ${painRun.localDate}, when the pain began).`)
+  );
+}
+
+function ceilingLine(report: LoadReport, units: DistanceUnits, context?: CeilingAsContext): string {
+  if (context !== undefined) return contextLine(context, units);
   if (report.nextRunCeilingM === null || report.ceiling === null) {
     return 'Next run: no ceiling, because there is no run in the last 30 days to measure it against. Start well short of your usual distance and build up gradually.';
   }
@@ -85,7 +110,7 @@ export function formatStatus(report: LoadReport, options: StatusOptions): string
       'Import your runs with `kneewise import PATH` (a Strava or Garmin export, or .fit/.gpx/.tcx files).',
     ].join('\n');
   }
-  const lines = [header, ceilingLine(report, units), ...todayLines(report, units)];
+  const lines = [header, ceilingLine(report, units, options.ceilingAsContext), ...todayLines(report, units)];
   const { from, to } = report.flagWindow;
   const warnings = report.flags.filter((f) => f.severity !== 'context');
   lines.push('');
