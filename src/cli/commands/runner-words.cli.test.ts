@@ -34,7 +34,7 @@ const LEAKS: readonly [RegExp, string][] = [
   [/research\/|\b[\w-]+\.md\b|§\s?\d/u, 'a file path or section mark'],
   [/\bto verify\b/iu, 'a note to ourselves'],
   [/no-baseline|_tendinopathy|\bpfps\b/u, 'a vocabulary id'],
-  [/\b1 (?:runs|days|weeks|entries|sessions)\b/u, 'a plural after 1'],
+  [/(?<![\d.,])\b1 (?:runs|days|weeks|entries|sessions)\b/u, 'a plural after 1'],
   [/-0(?:\.0+)? ?%/u, 'a negative zero'],
 ];
 
