@@ -32,6 +32,7 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
   ['routine', async () => (await import('./commands/routine.command.ts')).registerRoutineCommand],
   ['advice', async () => (await import('./commands/advice.command.ts')).registerAdviceCommand],
   ['report', async () => (await import('./commands/report.command.ts')).registerReportCommand],
+  ['export', async () => (await import('./commands/export.command.ts')).registerExportCommand],
   ['demo', async () => (await import('./commands/demo.command.ts')).registerDemoCommand],
   ['serve', async () => (await import('./commands/serve.command.ts')).registerServeCommand],
 ];
