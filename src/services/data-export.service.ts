@@ -44,6 +44,8 @@ export interface ExportDocument {
 }
 
 export class DataExportService {
+  private finishedCounts: ExportCounts | null = null;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly athlete: Athlete,
@@ -86,6 +88,13 @@ export class DataExportService {
       yield `,${JSON.stringify(key)}:${JSON.stringify(rows)}`;
     }
     yield `,"counts":${JSON.stringify(counts)}}`;
+    this.finishedCounts = counts;
+  }
+
+  /** The counts of the document `chunks()` last finished (for a summary after writing it out). */
+  lastCounts(): ExportCounts {
+    if (this.finishedCounts === null) throw new Error('lastCounts(): no export has finished yet');
+    return this.finishedCounts;
   }
 
   /** The whole document in memory: for tests and small histories. */

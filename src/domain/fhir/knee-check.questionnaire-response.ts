@@ -28,7 +28,9 @@ function answerValues(value: unknown, key: string): QuestionnaireResponseItemAns
 
 function answerItems(answers: Record<string, unknown>): QuestionnaireResponseItem[] {
   return Object.entries(answers)
-    .filter(([, value]) => value !== undefined && value !== null)
+    .filter(
+      ([, value]) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0),
+    )
     .map(([key, value]) => ({
       linkId: key,
       ...(isAnswerKey(key) ? { text: QUESTIONS[key].text } : {}),
@@ -36,8 +38,9 @@ function answerItems(answers: Record<string, unknown>): QuestionnaireResponseIte
     }));
 }
 
-function text(linkId: string, label: string, value: string): QuestionnaireResponseItem {
-  return { linkId, text: label, answer: [{ valueString: value }] };
+/** A text answer; none when the value is empty (an old saved result may lack it; FHIR has no empty strings). */
+function text(linkId: string, label: string, value: string): QuestionnaireResponseItem[] {
+  return value.trim() === '' ? [] : [{ linkId, text: label, answer: [{ valueString: value }] }];
 }
 
 function resultItem(result: FhirKneeCheck['result']): QuestionnaireResponseItem {
@@ -45,9 +48,9 @@ function resultItem(result: FhirKneeCheck['result']): QuestionnaireResponseItem 
     linkId: `result.differential.${index + 1}`,
     text: entry.name,
     item: [
-      text(`result.differential.${index + 1}.id`, 'Condition id', entry.id),
-      text(`result.differential.${index + 1}.kind`, 'Kind', entry.kind),
-      text(`result.differential.${index + 1}.band`, 'How likely, in words', entry.band),
+      ...text(`result.differential.${index + 1}.id`, 'Condition id', entry.id),
+      ...text(`result.differential.${index + 1}.kind`, 'Kind', entry.kind),
+      ...text(`result.differential.${index + 1}.band`, 'How likely, in words', entry.band),
       ...(entry.likelihood === null
         ? []
         : [
@@ -72,10 +75,10 @@ function resultItem(result: FhirKneeCheck['result']): QuestionnaireResponseItem 
     linkId: 'result',
     text: 'What kneewise concluded (education and triage, not a diagnosis)',
     item: [
-      text('result.disclaimer', 'Notice', result.disclaimer),
-      text('result.urgency', 'Urgency tier (self-care, soon, urgent, emergency)', result.urgency),
-      text('result.headline', 'Headline', result.headline),
-      text('result.engineVersion', 'Engine version', result.engineVersion),
+      ...text('result.disclaimer', 'Notice', result.disclaimer),
+      ...text('result.urgency', 'Urgency tier (self-care, soon, urgent, emergency)', result.urgency),
+      ...text('result.headline', 'Headline', result.headline),
+      ...text('result.engineVersion', 'Engine version', result.engineVersion),
       ...(differential.length === 0
         ? []
         : [{ linkId: 'result.differential', text: 'Differential, in reading order', item: differential }]),

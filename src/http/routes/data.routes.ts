@@ -1,11 +1,13 @@
 /**
  * GET /export downloads every stored row of the athlete (kneewise-export-YYYY-MM-DD.json), streamed;
+ * GET /export/fhir downloads the same history as a FHIR R4 Bundle (kneewise-fhir-YYYY-MM-DD.json);
  * DELETE /data with `{ "confirm": "delete all my data" }` deletes all of it and resets the settings.
  */
 import { Hono } from 'hono';
 import { KneewiseError } from '../../domain/errors.ts';
 import { DataDeletionService, DELETE_CONFIRMATION } from '../../services/data-deletion.service.ts';
 import { DataExportService } from '../../services/data-export.service.ts';
+import { FhirExportService } from '../../services/fhir-export.service.ts';
 import type { AppEnv, HttpDeps } from '../app-env.ts';
 
 export function dataRoutes(deps: HttpDeps): Hono<AppEnv> {
@@ -31,6 +33,15 @@ export function dataRoutes(deps: HttpDeps): Hono<AppEnv> {
       });
       return c.body(body, 200, {
         'content-type': 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="${service.fileName()}"`,
+        'cache-control': 'no-store',
+      });
+    })
+    .get('/export/fhir', async (c) => {
+      const service = new FhirExportService(deps.store.db, c.get('athlete'), deps.now);
+      const { bundle } = await service.export();
+      return c.body(JSON.stringify(bundle), 200, {
+        'content-type': 'application/fhir+json; fhirVersion=4.0; charset=utf-8',
         'content-disposition': `attachment; filename="${service.fileName()}"`,
         'cache-control': 'no-store',
       });
