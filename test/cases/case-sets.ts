@@ -2,8 +2,10 @@
  * The assessment's evaluation sets, in the shape of ../shared/eval (id, narrative, answers, expected, source):
  * - `shared-published` and `shared-vignettes`: the project's development sets (read-only, beside the repo);
  * - `written`: our 72 literature vignettes (test/vignettes), converted to the same shape;
- * - `real-tune` and `real-holdout`: our own published real cases (test/cases/*.json). The holdout third is
- *   never used to tune the engine; it is reported separately so we know how it does on unseen patients.
+ * - `real-tune`: our own published real cases used to develop the engine (test/cases/real-cases.tune*.json;
+ *   `tune-2` was the first holdout, opened to tuning once `fresh` replaced it);
+ * - `real-holdout`: published real cases collected blind (real-cases.fresh.json), never used to tune the
+ *   engine; reported separately so we know how it does on patients it has not seen.
  * Answers are validated with the real schema, so a typo fails loudly.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -82,7 +84,8 @@ export function realCases(): EvalCase[] {
   const out: EvalCase[] = [];
   for (const [file, set] of [
     ['real-cases.tune.json', 'real-tune'],
-    ['real-cases.holdout.json', 'real-holdout'],
+    ['real-cases.tune-2.json', 'real-tune'],
+    ['real-cases.fresh.json', 'real-holdout'],
   ] as const) {
     const url = new URL(file, import.meta.url);
     if (existsSync(url)) out.push(...readJson(url).map((c) => parseCase(set, c)));

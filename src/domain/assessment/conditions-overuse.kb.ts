@@ -193,6 +193,7 @@ export const OVERUSE_CONDITIONS: readonly ConditionDef[] = [
     findings: {
       notImproving: 2.2,
       painWalking: 3,
+      cannotStandUninjured: 5,
       bothKnees: 1.8,
       thighPain: 0.5,
       trauma: 0.2,
@@ -230,6 +231,7 @@ export const OVERUSE_CONDITIONS: readonly ConditionDef[] = [
     findings: {
       notImproving: 2.2,
       painWalking: 3,
+      cannotStandUninjured: 5,
       thighPain: 6,
       novice: 1.5,
       trauma: 0.2,

@@ -4,7 +4,7 @@
  * watch for) but never change the urgency tier: the decision table alone sets that.
  */
 import type { ConditionId } from './condition.types.ts';
-import { acuteInjury, bursaSwelling, locatedAt } from './rule-predicates.ts';
+import { acuteInjury, bursaSwelling, locatedAt, overusePattern, swollen } from './rule-predicates.ts';
 import type { SourceId } from './sources.catalog.ts';
 import type { MustNotMissId, RuleContext } from './urgency.types.ts';
 
@@ -60,6 +60,58 @@ export const CONSIDER_RULES: readonly ConsiderRule[] = [
     alsoShow: [],
     reason: 'After an injury a broken bone is only ruled out when the Ottawa knee rule is fully negative.',
     sources: ['stiell1995', 'bachmann2004'],
+  },
+  {
+    id: 'fresh-injury-extensor-check',
+    // The straight-leg raise is the one test that separates a torn kneecap or thigh tendon (or, in a child,
+    // a piece of the kneecap or shin bump pulled off) from a sprain; until it is answered, it stays listed.
+    test: (ctx) =>
+      acuteInjury(ctx) &&
+      ctx.a.onset !== 'gradual' &&
+      (ctx.a.durationDays === undefined || ctx.a.durationDays <= 2) &&
+      ctx.a.canStraightLegRaise !== true &&
+      ctx.a.canBearWeight !== true &&
+      ctx.a.givingWay !== true,
+    mustNotMiss: ['extensor_mechanism_rupture'],
+    alsoShow: [],
+    reason:
+      'After a sudden knee injury, check that you can lift the straightened leg off the bed: if you cannot, a tendon of the kneecap may be torn and you need an emergency department.',
+    sources: ['niceCksAcuteKnee', 'quadTendon'],
+  },
+  {
+    id: 'young-twist-kneecap',
+    // Kneecap dislocations peak at 10–25 and most slip back by themselves, so the person often reports only
+    // a twist, a pop, swelling or giving way (Stefancin 2007).
+    test: (ctx) =>
+      ctx.a.age !== undefined &&
+      ctx.a.age >= 10 &&
+      ctx.a.age <= 25 &&
+      acuteInjury(ctx) &&
+      ctx.a.onset !== 'gradual' &&
+      ctx.a.patellaDisplaced !== false &&
+      (swollen(ctx) || ctx.a.givingWay === true || ctx.a.popHeard === true || ctx.a.canBearWeight === false),
+    mustNotMiss: ['patellar_dislocation'],
+    alsoShow: [],
+    reason:
+      'At your age a twist with a pop, giving way or swelling is often a kneecap that slipped out and back: it needs an X-ray for a broken-off piece.',
+    sources: ['stefancin2007', 'niceCksAcuteKnee'],
+  },
+  {
+    id: 'unexplained-lasting-pain-over-50',
+    // NG12's "unexplained bone pain" in an adult: no injury, no known arthritis and no activity pattern, yet
+    // it lasts or is not getting better. Secondary bone cancer is commonest after 50.
+    test: (ctx) =>
+      ctx.a.age !== undefined &&
+      ctx.a.age >= 50 &&
+      (ctx.a.trauma !== true || ctx.a.onset === 'gradual') &&
+      ctx.a.knownKneeOA !== true &&
+      !overusePattern(ctx) &&
+      (ctx.a.improving === false || (ctx.a.durationDays !== undefined && ctx.a.durationDays >= 28)),
+    mustNotMiss: ['bone_tumour'],
+    alsoShow: [],
+    reason:
+      'Knee or shin pain after 50 that has no clear cause and is not settling should be X-rayed to rule out a bone lesion, rare as it is.',
+    sources: ['ng12', 'niceCksKnee'],
   },
   {
     id: 'runner-bone-stress',

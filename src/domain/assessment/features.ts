@@ -73,10 +73,12 @@ export const FEATURES = {
   },
   pop: fromBool('popHeard', 'a pop or snap at the moment of injury', 0.05),
   swellingAny: {
-    keys: ['swelling'],
+    keys: ['swelling', 'swellingLocation'],
     label: 'swelling of the knee',
     base: 0.2,
-    derive: (a) => (a.swelling === undefined ? undefined : a.swelling !== 'none'),
+    // Saying where the swelling is says there is one, even when its size was not given.
+    derive: (a) =>
+      a.swelling !== undefined ? a.swelling !== 'none' : a.swellingLocation !== undefined ? true : undefined,
   },
   swellingSevere: {
     keys: ['swelling'],
@@ -222,6 +224,15 @@ export const FEATURES = {
   otherJoints: fromBool('otherJointsPainful', 'another joint painful or swollen at the same time', 0.03),
   thighPain: fromBool('thighPain', 'pain in the thigh or hip as well', 0.06),
   painWalking: fromBool('painWalking', 'pain on ordinary walking', 0.2),
+  // Without an injury, a leg that will not take weight is bone (stress fracture, infection) far more often
+  // than a tendon or kneecap overuse problem, which hurt on running, stairs or squatting but let you stand.
+  cannotStandUninjured: {
+    keys: ['canBearWeight', 'trauma'],
+    label: 'cannot put weight on the leg, with no injury',
+    absentLabel: 'can put weight on the leg',
+    base: 0.03,
+    derive: (a) => (a.canBearWeight === undefined || a.trauma === true ? undefined : !a.canBearWeight),
+  },
   weightLoss: fromBool('weightLoss', 'weight loss, night sweats or feeling unwell for weeks', 0.01),
   immunosuppressed: fromBool('immunosuppressed', 'a condition or treatment that lowers immunity', 0.05),
   recentProcedure: fromBool('recentJointProcedure', 'an injection or operation on the knee recently', 0.02),

@@ -48,6 +48,8 @@ export const SOURCES = {
   stiell1995: 'Stiell IG et al. Ann Emerg Med 1995;26:405 (Ottawa knee rule derivation)',
   stiell1996: 'Stiell IG et al. JAMA 1996;275:611 (Ottawa knee rule validation)',
   bachmann2004: 'Bachmann LM et al. Ann Intern Med 2004;140:121 (Ottawa knee rule meta-analysis, NLR 0.05)',
+  stanitski1993:
+    'Stanitski CL, Harvell JC, Fu F. Observations on acute knee hemarthrosis in children and adolescents. J Pediatr Orthop 1993;13:506-10',
   bulloch2003: 'Bulloch B et al. Ann Emerg Med 2003;42:48 (Ottawa knee rule in children)',
   longSeptic: 'Long B et al. West J Emerg Med: septic arthritis and its mimics in the ED',
   nhsDvt:

@@ -52,8 +52,10 @@ export function trainingEffects(
   features: FeatureSet,
 ): TrainingEffect[] {
   const effects: TrainingEffect[] = [];
-  // Bone stress only gains from a load spike when the bone itself is tender or hopping hurts.
-  const boneSigns = features.focalBone === true || features.hop === true;
+  // Bone stress only gains from a load spike when the bone itself is tender, hopping hurts, or the leg
+  // will not take weight without an injury.
+  const boneSigns =
+    features.focalBone === true || features.hop === true || features.cannotStandUninjured === true;
 
   const spike = training?.longRunIncreasePct ?? answers.longRunIncreasePct;
   if (spike !== undefined && spike > 10) {

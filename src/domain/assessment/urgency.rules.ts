@@ -40,6 +40,36 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     sources: ['bsrHotJoint', 'niceCksKnee', 'longSeptic'],
   },
   {
+    id: 'swollen-knee-with-fever',
+    tier: 'emergency',
+    mustNotMiss: infectionIds,
+    keys: ['fever', 'temperatureC', 'swelling', 'swellingLocation'],
+    // An infected joint is not always felt as warm or seen as red (least of all under thick skin or in both
+    // knees at once), so a swollen joint with a fever is treated as septic whatever the skin looks like,
+    // and whether or not a knock came first (a red flag never switches off when more is said).
+    // A swollen bursa with a true fever is an infection spreading beyond the skin: the same emergency. A
+    // bursa with a measured temperature under 38 °C is a local infection, treated the same day (urgent).
+    test: (ctx) =>
+      ctx.f.fever === true &&
+      (jointSwelling(ctx) ||
+        (swollen(ctx) && (ctx.a.temperatureC === undefined || ctx.a.temperatureC >= 38))),
+    reason:
+      'A swollen knee together with a fever can be a joint infection even when the skin is not red or warm: go to an emergency department.',
+    sources: ['bsrHotJoint', 'niceCksKnee', 'longSeptic'],
+  },
+  {
+    id: 'swollen-cannot-stand-infection-risk',
+    tier: 'emergency',
+    mustNotMiss: ['septic_arthritis', 'crystal_arthritis'],
+    keys: ['swelling', 'canBearWeight', 'trauma', 'immunosuppressed', 'recentJointProcedure', 'age'],
+    // Fever is absent in about half of septic joints (Margaretten 2007), least often noticed under
+    // diabetes, steroids or after an injection: a swollen knee that stops you standing is enough.
+    test: (ctx) => swollen(ctx) && ctx.a.canBearWeight === false && ctx.a.trauma !== true && septicRisk(ctx),
+    reason:
+      'A swollen knee you can no longer stand on, without an injury, with diabetes, lowered immunity or a recent injection, can be an infected joint even without a fever: go to an emergency department.',
+    sources: ['margaretten2007', 'bsrHotJoint'],
+  },
+  {
     id: 'spreading-redness-with-infection-risk',
     tier: 'emergency',
     mustNotMiss: infectionIds,
@@ -52,7 +82,12 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
   {
     id: 'deformity',
     tier: 'emergency',
-    mustNotMiss: ['knee_dislocation', 'acute_fracture'],
+    // The commonest visible deformity in the young is a kneecap out of place (Stefancin 2007); later in
+    // life it is a fracture.
+    mustNotMiss: ({ a }) =>
+      a.age !== undefined && a.age <= 25
+        ? ['patellar_dislocation', 'knee_dislocation', 'acute_fracture']
+        : ['acute_fracture', 'knee_dislocation', 'patellar_dislocation'],
     keys: ['trauma', 'deformity'],
     test: ({ a }) => a.deformity === true,
     reason:
@@ -220,7 +255,12 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     tier: 'urgent',
     mustNotMiss: ['septic_arthritis', 'crystal_arthritis'],
     keys: ['swelling', 'swellingLocation', 'trauma', 'onset', 'durationDays'],
-    test: (ctx) => ctx.a.trauma !== true && jointSwelling(ctx) && recentOnset(ctx),
+    // When neither the onset nor the time since it began was said, the swelling may be new: "don't know"
+    // never switches this flag off.
+    test: (ctx) =>
+      ctx.a.trauma !== true &&
+      jointSwelling(ctx) &&
+      (recentOnset(ctx) || (ctx.a.onset === undefined && ctx.a.durationDays === undefined)),
     reason:
       'A knee that has newly swollen without an injury is treated as a possible infection or gout until a doctor has seen it, the same day.',
     sources: ['bsrHotJoint', 'niceCksKnee'],
@@ -246,6 +286,50 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     reason:
       'A swollen or inflamed knee after a recent injection or operation, or with lowered immunity, must be checked today for infection.',
     sources: ['margaretten2007', 'bsrHotJoint'],
+  },
+  {
+    id: 'new-pain-with-infection-risk',
+    tier: 'urgent',
+    mustNotMiss: ['septic_arthritis', 'crystal_arthritis'],
+    keys: ['immunosuppressed', 'recentJointProcedure', 'trauma', 'onset', 'durationDays'],
+    // Lowered immunity blunts the warmth, redness and fever that usually announce an infected joint, so a
+    // knee that became painful in the last week without an injury is checked the same day.
+    test: (ctx) =>
+      (ctx.a.immunosuppressed === true || ctx.a.recentJointProcedure === true) &&
+      ctx.a.trauma !== true &&
+      ctx.a.onset !== 'gradual' &&
+      ctx.a.durationDays !== undefined &&
+      ctx.a.durationDays <= 7,
+    reason:
+      'A knee that became painful in the last few days, without an injury, after a joint injection or operation or with lowered immunity, must be checked today for infection (the usual warning signs can be muted).',
+    sources: ['margaretten2007', 'bsrHotJoint'],
+  },
+  {
+    id: 'swelling-with-active-cancer',
+    tier: 'urgent',
+    mustNotMiss: ['dvt', 'bone_tumour'],
+    keys: ['activeCancer', 'swelling', 'swellingLocation', 'trauma'],
+    test: (ctx) => ctx.a.activeCancer === true && swollen(ctx) && ctx.a.trauma !== true,
+    reason:
+      'A new painful swelling at the knee during cancer treatment needs a same-day check for a clot, and an X-ray for a bone deposit.',
+    sources: ['ng158', 'ng12'],
+  },
+  {
+    id: 'bursa-worsening-infection-unknown',
+    tier: 'urgent',
+    mustNotMiss: ['septic_bursitis', 'septic_arthritis'],
+    keys: ['swellingLocation', 'improving', 'kneeWarm', 'kneeRed', 'redHotJoint'],
+    // "Don't know" is not "no": a kneecap bursa that keeps getting worse is checked for infection today
+    // unless the person has said it is neither warm nor red.
+    test: (ctx) =>
+      bursaSwelling(ctx) &&
+      (ctx.a.improving === false || septicRisk(ctx)) &&
+      ctx.a.kneeWarm === undefined &&
+      ctx.a.kneeRed === undefined &&
+      ctx.a.redHotJoint === undefined,
+    reason:
+      'A swelling over or below the kneecap that keeps getting worse (or with lowered immunity) may be infected: unless it is neither warm nor red, have it checked today.',
+    sources: ['tayside', 'bsrHotJoint'],
   },
   {
     id: 'spreading-redness',
@@ -330,6 +414,36 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     reason:
       'Swelling within hours of an injury (or a pop and swelling) usually means bleeding inside the joint, most often a torn ACL or a fracture; it should be assessed today.',
     sources: ['niceCksAcuteKnee', 'maffulli1993', 'gpnotebookAcl'],
+  },
+  {
+    id: 'child-swollen-after-injury',
+    tier: 'urgent',
+    mustNotMiss: ['acute_fracture', 'patellar_dislocation'],
+    keys: ['age', 'trauma', 'swelling', 'durationDays'],
+    // In children and teenagers a knee that swells after an injury hides a fracture through the growth
+    // plate, a tibial spine avulsion (their version of an ACL tear) or a kneecap dislocation in most cases.
+    test: (ctx) => child(ctx) && acuteInjury(ctx) && swollen(ctx),
+    reason:
+      'A child or teenager whose knee swells after an injury needs an X-ray today: at that age the injury is often a piece of bone pulled off with a ligament, or a growth-plate fracture.',
+    sources: ['stanitski1993', 'niceCksAcuteKnee'],
+  },
+  {
+    id: 'fresh-injury-walking-unknown',
+    tier: 'urgent',
+    mustNotMiss: ['acute_fracture'],
+    keys: ['trauma', 'durationDays', 'canBearWeight', 'canWalk4StepsNow', 'couldWalk4StepsImmediately'],
+    // "Don't know" is not "no": within the first days of an injury, not knowing whether the leg takes
+    // weight means the Ottawa rule cannot clear a fracture, so the same-day tier stands until it is answered.
+    test: (ctx) =>
+      ctx.a.trauma === true &&
+      ctx.a.onset !== 'gradual' &&
+      (ctx.a.durationDays === undefined || ctx.a.durationDays <= 2) &&
+      ctx.a.canBearWeight === undefined &&
+      ctx.a.canWalk4StepsNow === undefined &&
+      ctx.a.couldWalk4StepsImmediately === undefined,
+    reason:
+      'A fresh injury and we do not know yet whether the leg takes your weight: unless you can walk four steps on it, it needs an X-ray today.',
+    sources: ['stiell1996', 'niceCksAcuteKnee'],
   },
   {
     id: 'pop-at-injury',

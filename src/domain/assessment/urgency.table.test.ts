@@ -23,6 +23,14 @@ const TABLE: Record<string, [A, A]> = {
     { age: 40, kneeWarm: true, temperatureC: 38 },
     { age: 40, kneeWarm: true, temperatureC: 37.9 },
   ],
+  'swollen-knee-with-fever': [
+    { age: 55, fever: true, swelling: 'severe', trauma: false },
+    { age: 55, fever: false, swelling: 'severe' },
+  ],
+  'swollen-cannot-stand-infection-risk': [
+    { age: 58, swelling: 'mild', canBearWeight: false, trauma: false, recentJointProcedure: true },
+    { age: 58, swelling: 'mild', canBearWeight: false, trauma: false, recentJointProcedure: false },
+  ],
   'spreading-redness-with-infection-risk': [
     { age: 80, rednessSpreading: true },
     { age: 79, rednessSpreading: true },
@@ -95,6 +103,18 @@ const TABLE: Record<string, [A, A]> = {
     { age: 60, immunosuppressed: true, swelling: 'mild', onset: 'gradual' },
     { age: 60, immunosuppressed: true, swelling: 'none' },
   ],
+  'new-pain-with-infection-risk': [
+    { age: 66, immunosuppressed: true, trauma: false, durationDays: 7 },
+    { age: 66, immunosuppressed: true, trauma: false, durationDays: 8 },
+  ],
+  'swelling-with-active-cancer': [
+    { age: 50, activeCancer: true, swellingLocation: 'below-kneecap' },
+    { age: 50, activeCancer: true, swelling: 'none' },
+  ],
+  'bursa-worsening-infection-unknown': [
+    { age: 45, swellingLocation: 'on-kneecap', improving: false },
+    { age: 45, swellingLocation: 'on-kneecap', improving: false, kneeWarm: false },
+  ],
   'spreading-redness': [
     { age: 38, rednessSpreading: true },
     { age: 38, rednessSpreading: false },
@@ -118,6 +138,14 @@ const TABLE: Record<string, [A, A]> = {
   'blood-in-the-joint': [
     { age: 25, trauma: true, swelling: 'mild', swellingOnsetHours: 3 },
     { age: 25, trauma: true, swelling: 'mild', swellingOnsetHours: 4 },
+  ],
+  'child-swollen-after-injury': [
+    { age: 16, trauma: true, swelling: 'mild', durationDays: 0 },
+    { age: 17, trauma: true, swelling: 'mild', durationDays: 0 },
+  ],
+  'fresh-injury-walking-unknown': [
+    { age: 42, trauma: true, onset: 'sudden', durationDays: 2 },
+    { age: 42, trauma: true, onset: 'sudden', durationDays: 2, canBearWeight: true },
   ],
   'pop-at-injury': [
     { age: 25, trauma: true, popHeard: true, durationDays: 14 },
