@@ -177,7 +177,9 @@ test('the warm-up plays with pause, skip, back and a beep per timed step', { ski
   assert.equal(await player.getAttribute('data-paused'), 'false');
   await page.clock.runFor(3_300);
   const ran = pausedAt - (await remainingMs(page));
-  assert.ok(ran >= 3_000 && ran < 3_600, `3.3 s after resuming the step moved on by ${ran} ms`);
+  // The upper bound leaves room for real time on a loaded CI machine; what it guards against is a resume
+  // that did not happen (0) or a pause that kept counting (over 20 s).
+  assert.ok(ran >= 3_000 && ran < 5_000, `3.3 s after resuming the step moved on by ${ran} ms`);
 
   await page.click('.routine-player button:has-text("Skip")');
   assert.equal(await stepCount(page), `Step 2 of ${steps}`);
