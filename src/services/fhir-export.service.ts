@@ -75,13 +75,19 @@ export class FhirExportService {
       const ms = Date.parse(entry.occurredAt);
       return { ...entry, utcOffsetS: Number.isNaN(ms) ? null : offsetInZone(zone, ms) };
     });
-    const latestSex = kneeChecks.at(-1)?.answers.sex;
+    const { sex, birthYear } = this.athlete.settings;
+    const answeredSex = kneeChecks.at(-1)?.answers.sex;
     return fhirBundle({
       generatedAt,
       athlete: {
         id: this.athlete.id,
         name: this.athlete.name,
-        sex: latestSex === 'female' || latestSex === 'male' || latestSex === 'other' ? latestSex : null,
+        sex:
+          sex ??
+          (answeredSex === 'female' || answeredSex === 'male' || answeredSex === 'other'
+            ? answeredSex
+            : null),
+        birthYear,
       },
       runs,
       painEntries,

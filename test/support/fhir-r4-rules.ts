@@ -100,6 +100,8 @@ function checkResource(r: Obj, where: string, say: (where: string, what: string)
     case 'Patient':
       if (r.gender !== undefined && !['male', 'female', 'other', 'unknown'].includes(String(r.gender)))
         say(`${where}.gender`, `"${String(r.gender)}" is not an administrative gender`);
+      if (r.birthDate !== undefined && !DATE.test(String(r.birthDate)))
+        say(`${where}.birthDate`, `"${String(r.birthDate)}" is not a date`);
       break;
     case 'Observation': {
       if (!isObj(r.code)) say(`${where}.code`, 'missing (1..1)');

@@ -54,7 +54,7 @@ const ANSWERS: Answers = {
 function input(overrides: Partial<FhirExportInput> = {}): FhirExportInput {
   return {
     generatedAt: '2025-07-01T09:30:00.000Z',
-    athlete: { id: ATHLETE_ID, name: 'Léa Runner', sex: 'female' },
+    athlete: { id: ATHLETE_ID, name: 'Léa Runner', sex: 'female', birthYear: 1991 },
     runs: [RUN, { ...RUN, id: 'run-from-an-old-export', sport: 'other', rawSport: 'yoga', utcOffsetS: null }],
     painEntries: [
       {
@@ -119,6 +119,18 @@ describe('FHIR R4 bundle', () => {
       DocumentReference: 1,
     });
     assert.equal(bundle.entry?.[0]?.fullUrl, `urn:uuid:${ATHLETE_ID}`);
+    assert.deepEqual(
+      { ...bundle.entry?.[0]?.resource, identifier: undefined },
+      {
+        resourceType: 'Patient',
+        id: ATHLETE_ID,
+        identifier: undefined,
+        active: true,
+        name: [{ text: 'Léa Runner' }],
+        gender: 'female',
+        birthDate: '1991',
+      },
+    );
   });
 
   it('a run is an exercise activity in its own offset, with UCUM measures', () => {

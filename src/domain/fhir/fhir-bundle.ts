@@ -32,6 +32,7 @@ function patient(athlete: FhirAthlete, ids: FhirIds): Patient {
     active: true,
     name: [{ text: athlete.name }],
     ...(athlete.sex === null ? {} : { gender: athlete.sex }),
+    ...(athlete.birthYear === null ? {} : { birthDate: String(athlete.birthYear).padStart(4, '0') }),
   };
 }
 

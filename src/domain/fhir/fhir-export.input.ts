@@ -10,8 +10,10 @@ import type { NameBasedUuid } from './fhir-values.ts';
 export interface FhirAthlete {
   id: string;
   name: string;
-  /** From the latest knee check's answers, when the runner gave it. */
+  /** From the settings, else the latest knee check's answers; null when the runner never said. */
   sex: 'female' | 'male' | 'other' | null;
+  /** From the settings, when given: written as a year-only FHIR date. */
+  birthYear: number | null;
 }
 
 export interface FhirRun {
