@@ -66,7 +66,7 @@ export class AthleteRepository {
   }
 }
 
-function toAthlete(row: Database['athletes']): Athlete {
+export function toAthlete(row: Database['athletes']): Athlete {
   const stored = JSON.parse(row.settings_json) as Partial<RunnerSettings>;
   return {
     id: row.id,

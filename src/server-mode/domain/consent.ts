@@ -52,7 +52,9 @@ export function grantStateAt(terms: GrantTerms, events: readonly ConsentEvent[],
     if (event.kind === 'accepted' && status === 'pending') {
       status = 'active';
       acceptedAtMs = event.atMs;
-    } else if (event.kind === 'declined' && status === 'pending') {
+    } else if (event.kind === 'declined') {
+      // Only a pending grant can be declined (checkTransition), but a decline in the ledger always closes it,
+      // as the database's policy function reads it.
       status = 'declined';
       endedAtMs = event.atMs;
     } else if (event.kind === 'revoked') {

@@ -1,0 +1,84 @@
+/** Signing in and out, who am I, joining by an invitation link, and choosing a new password from a reset link. */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { type Context, Hono } from 'hono';
+import { jsonBody } from '../../http/validate.ts';
+import { cookieMaxAgeSeconds } from '../domain/session-expiry.ts';
+import { joinBody, loginBody, resetBody } from './schemas.ts';
+import type { ServerDeps, ServerEnv } from './server-env.ts';
+import { clearSessionCookie, clientAddress, readSessionToken, writeSessionCookie } from './session-cookie.ts';
+
+function socketAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    // In-process requests (tests) have no socket.
+    return undefined;
+  }
+}
+
+export async function whoAmI(deps: ServerDeps, userId: string) {
+  const [memberships, athleteId] = await Promise.all([
+    deps.organisations.memberships(userId),
+    deps.organisations.ownAthleteId(userId),
+  ]);
+  return { memberships, athleteId };
+}
+
+export function authRoutes(deps: ServerDeps): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+
+  app.post('/auth/login', async (c) => {
+    const body = await jsonBody(c, loginBody);
+    const address = clientAddress(c, deps.settings, socketAddress(c));
+    const { token, session } = await deps.auth.login(body.email, body.password, address);
+    const now = deps.now().getTime();
+    writeSessionCookie(c, deps.settings, token, cookieMaxAgeSeconds(session.createdAt.getTime(), now));
+    return c.json({ user: session.user, ...(await whoAmI(deps, session.user.id)) });
+  });
+
+  app.post('/auth/logout', async (c) => {
+    const token = readSessionToken(c);
+    if (token) await deps.auth.logout(token);
+    clearSessionCookie(c, deps.settings);
+    return c.body(null, 204);
+  });
+
+  app.post('/auth/reset-password', async (c) => {
+    const body = await jsonBody(c, resetBody);
+    await deps.organisations.resetPassword(body.token, body.password);
+    return c.body(null, 204);
+  });
+
+  // A signed-in user joins as themselves; anyone else creates their account with the link.
+  app.post('/join', async (c) => {
+    const body = await jsonBody(c, joinBody);
+    const token = readSessionToken(c);
+    const session = token ? await deps.auth.authenticate(token) : null;
+    if (session) {
+      const joined = await deps.organisations.acceptInvitation(body.token, { userId: session.user.id });
+      return c.json(joined, 201);
+    }
+    if (!body.displayName || !body.password) {
+      const missing = body.displayName ? 'password' : 'displayName';
+      return c.json(
+        { error: { code: 'INVALID_REQUEST', message: `body.${missing}: required to create your account` } },
+        400,
+      );
+    }
+    const joined = await deps.organisations.acceptInvitation(body.token, {
+      displayName: body.displayName,
+      password: body.password,
+    });
+    return c.json(joined, 201);
+  });
+
+  return app;
+}
+
+/** Routes for a signed-in user only (the session middleware runs before them). */
+export function meRoutes(deps: ServerDeps): Hono<ServerEnv> {
+  return new Hono<ServerEnv>().get('/auth/me', async (c) => {
+    const { user } = c.get('session');
+    return c.json({ user, ...(await whoAmI(deps, user.id)) });
+  });
+}

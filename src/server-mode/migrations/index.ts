@@ -1,0 +1,19 @@
+/**
+ * Server mode's migrations (PostgreSQL only), in their own list and their own bookkeeping table, so a
+ * single-runner database never gets accounts, consent or row-level security. Append only.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-accounts-consent-rls.ts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-accounts-consent-rls': m0001,
+};
+
+export const serverMigrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS;
+  },
+};
+
+export const SERVER_MIGRATION_TABLE = 'kneewise_server_migration';
+export const SERVER_MIGRATION_LOCK_TABLE = 'kneewise_server_migration_lock';

@@ -1,0 +1,36 @@
+/** Wires server mode's services over an opened server database (used by `serve --server` and the tests). */
+import type { HttpDeps } from '../../http/app-env.ts';
+import type { ServerDeps, ServerSettings } from '../http/server-env.ts';
+import type { ServerStore } from '../repositories/server-database.ts';
+import { AccessService } from './access.service.ts';
+import { AuditService } from './audit.service.ts';
+import { AuthService } from './auth.service.ts';
+import { ConsentService } from './consent.service.ts';
+import { OrganisationService } from './organisation.service.ts';
+
+export function createServerDeps(input: {
+  store: ServerStore;
+  settings: ServerSettings;
+  now: () => Date;
+  pdfRenderer: HttpDeps['pdfRenderer'];
+  scratchDir: string;
+}): ServerDeps {
+  const { store, settings, now } = input;
+  const organisations = new OrganisationService(store.system, now, settings.publicUrl);
+  return {
+    store,
+    settings,
+    now,
+    auth: new AuthService(store.system, now),
+    organisations,
+    consent: new ConsentService(store.scoped, organisations, now),
+    access: new AccessService(store.system, now),
+    audit: new AuditService(store.scoped, now),
+    dashboard: {
+      store: store.scopedHandle,
+      now,
+      pdfRenderer: input.pdfRenderer,
+      scratchDir: input.scratchDir,
+    },
+  };
+}
