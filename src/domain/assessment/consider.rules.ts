@@ -97,20 +97,23 @@ export const CONSIDER_RULES: readonly ConsiderRule[] = [
     sources: ['stefancin2007', 'niceCksAcuteKnee'],
   },
   {
-    id: 'unexplained-lasting-pain-over-50',
+    id: 'unexplained-lasting-pain',
     // NG12's "unexplained bone pain" in an adult: no injury, no known arthritis and no activity pattern, yet
-    // it lasts or is not getting better. Secondary bone cancer is commonest after 50.
+    // it lasts or is not getting better. Secondary bone cancer is commonest after 50; before that, only pain
+    // that has gone on for months without getting better counts (benign bone tumours such as osteoid osteoma).
     test: (ctx) =>
       ctx.a.age !== undefined &&
-      ctx.a.age >= 50 &&
+      ctx.a.age >= 25 &&
       (ctx.a.trauma !== true || ctx.a.onset === 'gradual') &&
       ctx.a.knownKneeOA !== true &&
       !overusePattern(ctx) &&
-      (ctx.a.improving === false || (ctx.a.durationDays !== undefined && ctx.a.durationDays >= 28)),
+      (ctx.a.age >= 50
+        ? ctx.a.improving === false || (ctx.a.durationDays !== undefined && ctx.a.durationDays >= 28)
+        : ctx.a.improving === false && ctx.a.durationDays !== undefined && ctx.a.durationDays >= 90),
     mustNotMiss: ['bone_tumour'],
     alsoShow: [],
     reason:
-      'Knee or shin pain after 50 that has no clear cause and is not settling should be X-rayed to rule out a bone lesion, rare as it is.',
+      'Knee or shin pain with no clear cause that is not settling should be X-rayed to rule out a bone lesion, rare as it is.',
     sources: ['ng12', 'niceCksKnee'],
   },
   {

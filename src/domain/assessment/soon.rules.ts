@@ -61,7 +61,8 @@ export const SOON_RULES: readonly UrgencyRule[] = [
   {
     id: 'bone-stress-signs',
     tier: 'soon',
-    mustNotMiss: [],
+    // A stress fracture that is run on can break through: the fracture is named among what must be excluded.
+    mustNotMiss: ['acute_fracture'],
     keys: ['focalBoneTenderness', 'hopPain', 'painWalking', 'amenorrhoea', 'trauma'],
     test: ({ a }) =>
       a.trauma !== true &&
@@ -125,7 +126,8 @@ export const SOON_RULES: readonly UrgencyRule[] = [
   {
     id: 'mechanical-symptoms',
     tier: 'soon',
-    mustNotMiss: [],
+    // A knee that locks can jam for good (a displaced meniscus or loose body), which then needs surgery soon.
+    mustNotMiss: ({ a }) => (a.locking === true ? ['locked_knee'] : []),
     keys: ['locking', 'catching', 'painfulClicking', 'swelling', 'age', 'recurrentGivingWay', 'givingWay'],
     test: ({ a, f }) =>
       a.locking === true ||

@@ -159,7 +159,11 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
   {
     id: 'fever-and-cannot-stand',
     tier: 'emergency',
-    mustNotMiss: ['septic_arthritis', 'acute_fracture'],
+    // In a child, bone infection and the bone tumour that mimics it (Ewing sarcoma) present the same way.
+    mustNotMiss: (ctx) =>
+      child(ctx)
+        ? ['septic_arthritis', 'acute_fracture', 'bone_tumour']
+        : ['septic_arthritis', 'acute_fracture'],
     keys: ['fever', 'temperatureC', 'canBearWeight', 'limp', 'age'],
     test: (ctx) =>
       ctx.f.fever === true && (ctx.a.canBearWeight === false || (child(ctx) && ctx.a.limp === true)),
@@ -344,7 +348,8 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
   {
     id: 'suspected-clot',
     tier: 'urgent',
-    mustNotMiss: ['dvt'],
+    // A leg clot can travel to the lungs: the person is told what breathlessness or chest pain would mean.
+    mustNotMiss: ['dvt', 'pulmonary_embolism'],
     keys: [
       'calfSwelling',
       'calfPain',
