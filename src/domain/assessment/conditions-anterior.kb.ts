@@ -265,6 +265,9 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     prior: 2,
     ageBands: [
       { min: 5, max: 7, factor: 0.05 },
+      // In active 10–15-year-olds it is the commonest cause of pain below the kneecap (about 1 in 10 of
+      // adolescent athletes, Kujala 1985), far ahead of an adult-type patellar tendinopathy.
+      { min: 10, max: 15, factor: 5 },
       { min: 17, max: 18, factor: 0.2 },
       { min: 19, max: 100, factor: 0.01 },
     ],
@@ -288,7 +291,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     management:
       'Adjust activity to symptoms, ice after sport, stretch and strengthen the thigh; it settles when the growth plate closes.',
     recovery: 'Months, until growth finishes; a bump may remain.',
-    sources: ['osgood'],
+    sources: ['osgood', 'kujala1985'],
   },
   {
     id: 'sinding_larsen_johansson',

@@ -4,6 +4,8 @@
  * ../shared/research/clinical.md (figures there are copied from these sources).
  */
 export const SOURCES = {
+  kujala1985:
+    "Kujala UM, Kvist M, Heinonen O. Osgood-Schlatter's disease in adolescent athletes. Am J Sports Med 1985;13:236-41",
   francis2019: 'Francis P et al. J Sports Sci Med 2019;18:21-31 (knee 28% of running injuries)',
   kakouris2021: 'Kakouris N, Yener N, Fong DTP. J Sport Health Sci 2021 (prevalence of running injuries)',
   taunton2002: 'Taunton JE et al. Br J Sports Med 2002;36:95-101 (2,002 running injuries)',
