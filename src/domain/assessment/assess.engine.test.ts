@@ -236,7 +236,10 @@ describe('assessKnee', () => {
           Object.entries(raw).filter(([, v]) => v !== undefined),
         ) as unknown as Answers;
         const before = assessKnee(b).urgency;
-        const after = assessKnee({ ...b, ...flag } as Answers).urgency;
+        // Adding a flag adds answers; it never makes a swelling the person already reported smaller.
+        const merged = { ...b, ...flag } as Answers;
+        if (b.swelling === 'severe' && flag.swelling !== undefined) merged.swelling = 'severe';
+        const after = assessKnee(merged).urgency;
         return urgencyRank(after) >= urgencyRank(before) && after !== 'self-care';
       }),
       { numRuns: 300, seed: 20261121 },

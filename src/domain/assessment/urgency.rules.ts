@@ -40,21 +40,21 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     sources: ['bsrHotJoint', 'niceCksKnee', 'longSeptic'],
   },
   {
-    id: 'swollen-knee-with-fever',
+    id: 'badly-swollen-knee-with-fever',
     tier: 'emergency',
     mustNotMiss: infectionIds,
     keys: ['fever', 'temperatureC', 'swelling', 'swellingLocation'],
     // An infected joint is not always felt as warm or seen as red (least of all under thick skin or in both
-    // knees at once), so a swollen joint with a fever is treated as septic whatever the skin looks like,
-    // and whether or not a knock came first (a red flag never switches off when more is said).
-    // A swollen bursa with a true fever is an infection spreading beyond the skin: the same emergency. A
-    // bursa with a measured temperature under 38 °C is a local infection, treated the same day (urgent).
+    // knees at once), so a badly swollen knee with a fever is treated as septic whatever the skin looks like,
+    // and whether or not a knock came first. A mild swelling with a fever is the same-day `fever` rule. A
+    // bursa with a measured temperature under 38 °C is a local infection, also treated the same day.
     test: (ctx) =>
       ctx.f.fever === true &&
-      (jointSwelling(ctx) ||
-        (swollen(ctx) && (ctx.a.temperatureC === undefined || ctx.a.temperatureC >= 38))),
+      ctx.f.swellingSevere === true &&
+      ctx.f.swellBehind !== true &&
+      (jointSwelling(ctx) || ctx.a.temperatureC === undefined || ctx.a.temperatureC >= 38),
     reason:
-      'A swollen knee together with a fever can be a joint infection even when the skin is not red or warm: go to an emergency department.',
+      'A badly swollen knee together with a fever can be a joint infection even when the skin is not red or warm: go to an emergency department.',
     sources: ['bsrHotJoint', 'niceCksKnee', 'longSeptic'],
   },
   {

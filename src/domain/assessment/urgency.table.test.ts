@@ -23,9 +23,9 @@ const TABLE: Record<string, [A, A]> = {
     { age: 40, kneeWarm: true, temperatureC: 38 },
     { age: 40, kneeWarm: true, temperatureC: 37.9 },
   ],
-  'swollen-knee-with-fever': [
+  'badly-swollen-knee-with-fever': [
     { age: 55, fever: true, swelling: 'severe', trauma: false },
-    { age: 55, fever: false, swelling: 'severe' },
+    { age: 55, fever: true, swelling: 'mild' },
   ],
   'swollen-cannot-stand-infection-risk': [
     { age: 58, swelling: 'mild', canBearWeight: false, trauma: false, recentJointProcedure: true },
