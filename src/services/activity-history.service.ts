@@ -60,12 +60,22 @@ export function athleteLoadSettings(settings: RunnerSettings) {
   };
 }
 
+/** Building a formatter costs far more than using one, and every dashboard request asks for today's date. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's calendar date in the runner's zone. */
 export function todayIn(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  let formatter = dayFormatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    // A handful of zones at most; a bad zone throws above and is never kept.
+    if (dayFormatters.size >= 32) dayFormatters.clear();
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(now);
 }

@@ -1,16 +1,19 @@
 /**
- * The load report for a long-running server. The history is read with only the columns the engine and the
- * shoe mileage need, and kept with a version (two small aggregate queries); the report is kept per (version,
- * as-of day, settings). So the dashboard's screens ask as often as they like, and the history is read again
- * and the engine run again only when the runs, their shoes or the settings changed. The CLI computes once
- * per process and does not need this (load.service.ts).
+ * The load report for a long-running server. Everything is kept under the database's data version (one row,
+ * changed by every write: migration 0005-data-version.ts), so a request that finds the same version reads one
+ * row and answers from memory. When the version moved, the history is read again (only the columns the engine
+ * and the shoe mileage need) and compared with the one the engine holds: runs only added (an upload, a single
+ * file import, a sync) go into the engine one by one (LoadEngine.add, which equals the full recompute);
+ * anything else (a run deleted, excluded, re-dated, other settings) rebuilds it. Reports are kept per as-of day
+ * until the next change. The CLI computes once per process and does not need this (load.service.ts).
  */
 import type { Kysely } from 'kysely';
 import { countedActivity } from '../db/repositories/analysis-scope.ts';
 import type { Athlete } from '../db/repositories/athlete.repository.ts';
+import { readDataVersion } from '../db/repositories/data-version.repository.ts';
 import type { Database } from '../db/schema.ts';
-import type { LoadActivity } from '../domain/load/load-activity.ts';
-import { computeLoadReport } from '../domain/load/load-engine.ts';
+import type { AthleteSettings, LoadActivity } from '../domain/load/load-activity.ts';
+import { LoadEngine } from '../domain/load/load-engine.ts';
 import type { LoadReport } from '../domain/load/load-report.ts';
 import { athleteLoadSettings, LOAD_ACTIVITY_COLUMNS, toLoadActivity } from './activity-history.service.ts';
 
@@ -31,75 +34,124 @@ export async function readHistoryRows(db: Kysely<Database>, athleteId: string): 
     .execute();
 }
 
-/**
- * A cheap summary of the stored history that changes whenever a row the engine or the shoe mileage reads
- * is added, removed, replaced (an import stamps imported_at), re-dated (offsets) or moved to other shoes.
- */
-async function historyVersion(db: Kysely<Database>, athleteId: string): Promise<string> {
-  const [totals, shoes] = await Promise.all([
-    db
-      .selectFrom('activities')
-      .select((eb) => [
-        eb.fn.countAll<number>().as('n'),
-        eb.fn.sum<number>('distance_m').as('distance'),
-        eb.fn.max('start_ms').as('lastStart'),
-        eb.fn.max('imported_at').as('lastImport'),
-        // A new home zone re-dates activities without their own zone (settings.service.ts): new offsets.
-        eb.fn.sum<number>('utc_offset_s').as('offsets'),
-      ])
-      .where('athlete_id', '=', athleteId)
-      .where(countedActivity())
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('activities')
-      .select((eb) => [
-        'shoe_id',
-        eb.fn.countAll<number>().as('n'),
-        eb.fn.sum<number>('distance_m').as('distance'),
-        eb.fn.min('local_date').as('first'),
-        eb.fn.max('local_date').as('last'),
-      ])
-      .where('athlete_id', '=', athleteId)
-      .where(countedActivity())
-      .where('shoe_id', 'is not', null)
-      .groupBy('shoe_id')
-      .orderBy('shoe_id')
-      .execute(),
-  ]);
-  return JSON.stringify([totals, shoes]);
+export interface HistoryEntry {
+  /** The data version the rows were read at; changes whenever they may have. */
+  version: string;
+  rows: HistoryRow[];
+  history: LoadActivity[];
+}
+
+interface HeldEngine {
+  settingsKey: string;
+  /** The history the engine holds, and the version it was read at. */
+  history: LoadActivity[];
+  version: string;
+  engine: LoadEngine;
+  reports: Map<string, LoadReport>;
 }
 
 /**
- * The history of the last few athletes and the last few reports, each under the history version it was
- * read or computed from. Rows and reports are shared: callers must not change them.
+ * The activities of `next` that `held` lacks, or null when `next` is not `held` plus new activities (one was
+ * removed or changed): the engine can then only be rebuilt.
+ */
+export function addedActivities(
+  held: readonly LoadActivity[],
+  next: readonly LoadActivity[],
+): LoadActivity[] | null {
+  const byId = new Map(held.map((a) => [a.id, a]));
+  const added: LoadActivity[] = [];
+  let kept = 0;
+  for (const activity of next) {
+    const before = byId.get(activity.id);
+    if (before === undefined) added.push(activity);
+    else if (sameActivity(before, activity)) kept += 1;
+    else return null;
+  }
+  return kept === byId.size ? added : null;
+}
+
+function sameActivity(a: LoadActivity, b: LoadActivity): boolean {
+  for (const key of Object.keys(a) as (keyof LoadActivity)[]) if (!Object.is(a[key], b[key])) return false;
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
+/**
+ * The history and the load engine of the last few athletes, each under the data version it was read at.
+ * Rows and reports are shared: callers must not change them.
  */
 export class LoadReportCache {
-  private readonly histories = new Map<
-    string,
-    { version: string; rows: HistoryRow[]; history: LoadActivity[] }
-  >();
-  private readonly reports = new Map<string, LoadReport>();
+  private readonly histories = new Map<string, HistoryEntry>();
+  private readonly reading = new Map<string, { version: string | null; entry: Promise<HistoryEntry> }>();
+  private readonly engines = new Map<string, HeldEngine>();
+  private unversionedReads = 0;
+  /** How often the engine was built from scratch and how many activities were added to a held one. */
+  readonly stats = { engineBuilds: 0, activitiesAdded: 0 };
 
   constructor(private readonly capacity = 8) {}
 
-  async history(db: Kysely<Database>, athleteId: string) {
-    const version = await historyVersion(db, athleteId);
+  /** The athlete's history as of the current data version, read from the database only when it moved. */
+  async history(db: Kysely<Database>, athleteId: string): Promise<HistoryEntry> {
+    const version = await readDataVersion(db);
     const hit = this.histories.get(athleteId);
-    if (hit?.version === version) return hit;
-    const rows = await readHistoryRows(db, athleteId);
-    const entry = { version, rows, history: rows.map(toLoadActivity) };
-    remember(this.histories, athleteId, entry, this.capacity);
-    return entry;
+    if (version !== null && hit?.version === version) return hit;
+    // Concurrent requests after a change share one read.
+    const pending = this.reading.get(athleteId);
+    if (version !== null && pending?.version === version) return pending.entry;
+    this.unversionedReads += 1;
+    const unversioned = `unversioned-${this.unversionedReads}`;
+    const entry = readHistoryRows(db, athleteId).then((rows) => {
+      const read: HistoryEntry = {
+        // Without a version nothing can be trusted to still hold: a unique one keeps it from being reused.
+        version: version ?? unversioned,
+        rows,
+        history: rows.map(toLoadActivity),
+      };
+      if (version !== null) remember(this.histories, athleteId, read, this.capacity);
+      return read;
+    });
+    this.reading.set(athleteId, { version, entry });
+    try {
+      return await entry;
+    } finally {
+      if (this.reading.get(athleteId)?.entry === entry) this.reading.delete(athleteId);
+    }
   }
 
-  report(version: string, history: readonly LoadActivity[], asOf: string, athlete: Athlete): LoadReport {
-    const settings = athleteLoadSettings(athlete.settings);
-    const key = JSON.stringify([athlete.id, version, asOf, settings]);
-    const hit = this.reports.get(key);
+  /** The report of `entry`'s history as of `asOf`, from the athlete's engine brought up to that history. */
+  report(entry: HistoryEntry, asOf: string, athlete: Athlete): LoadReport {
+    const held = this.engineFor(entry, athlete.id, athleteLoadSettings(athlete.settings));
+    const hit = held.reports.get(asOf);
     if (hit) return hit;
-    const report = computeLoadReport(history, asOf, settings);
-    remember(this.reports, key, report, this.capacity);
+    const report = held.engine.report(asOf);
+    remember(held.reports, asOf, report, this.capacity);
     return report;
+  }
+
+  private engineFor(entry: HistoryEntry, athleteId: string, settings: AthleteSettings): HeldEngine {
+    const settingsKey = JSON.stringify(settings);
+    const held = this.engines.get(athleteId);
+    if (held !== undefined && held.settingsKey === settingsKey) {
+      if (held.version === entry.version) return held;
+      const added = addedActivities(held.history, entry.history);
+      if (added !== null) {
+        for (const activity of added) held.engine.add(activity);
+        this.stats.activitiesAdded += added.length;
+        held.history = entry.history;
+        held.version = entry.version;
+        held.reports.clear();
+        return held;
+      }
+    }
+    this.stats.engineBuilds += 1;
+    const built: HeldEngine = {
+      settingsKey,
+      history: entry.history,
+      version: entry.version,
+      engine: LoadEngine.build(entry.history, settings),
+      reports: new Map(),
+    };
+    remember(this.engines, athleteId, built, this.capacity);
+    return built;
   }
 }
 
@@ -113,6 +165,8 @@ function remember<V>(map: Map<string, V>, key: string, value: V, capacity: numbe
 export interface LoadSnapshot {
   rows: HistoryRow[];
   report: LoadReport;
+  /** The data version the snapshot was read at. */
+  version: string;
 }
 
 /** The athlete's history and its load report as of `asOf`, read and computed at most once per change. */
@@ -122,6 +176,6 @@ export async function loadSnapshot(
   asOf: string,
   cache: LoadReportCache,
 ): Promise<LoadSnapshot> {
-  const { version, rows, history } = await cache.history(db, athlete.id);
-  return { rows, report: cache.report(version, history, asOf, athlete) };
+  const entry = await cache.history(db, athlete.id);
+  return { rows: entry.rows, report: cache.report(entry, asOf, athlete), version: entry.version };
 }

@@ -28,7 +28,7 @@ export function apiRoutes(deps: HttpDeps): Hono<AppEnv> {
   api.route('/', loadRoutes(deps, loadCache));
   api.route('/', activitiesRoutes(deps));
   api.route('/', assessmentRoutes(deps));
-  api.route('/', whyRoutes(deps, loadCache));
+  api.route('/', whyRoutes(deps));
   api.route('/', journalRoutes(deps));
   api.route('/', shoesRoutes(deps, loadCache));
   api.route('/', plansRoutes(deps));
