@@ -36,7 +36,11 @@ async function buildCli() {
   const scratch = `${CLI_DIST}.build-${process.pid}`;
   await rm(scratch, { recursive: true, force: true });
   await build({
-    entryPoints: [join(ROOT, 'src/cli/main.ts')],
+    entryPoints: [
+      { in: join(ROOT, 'src/cli/main.ts'), out: 'main' },
+      // Started by the import as a worker thread (src/services/import/preparation-pool.ts finds it beside itself).
+      { in: join(ROOT, 'src/services/import/preparation.worker.ts'), out: 'preparation-worker' },
+    ],
     outdir: scratch,
     bundle: true,
     splitting: true,

@@ -5,12 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import packageJson from '../package.json' with { type: 'json' };
+import { buildFitRun } from './factories/fit.factory.ts';
 import { CLI_ARGS } from './support/cli-process.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -62,6 +64,44 @@ test('the built command works from any folder: a typo is answered with a suggest
   }
 });
 
+test('the built import prepares files on worker threads: the bundled worker answers, a folder imports', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kneewise-pack-'));
+  try {
+    const runs = join(dir, 'runs');
+    mkdirSync(runs);
+    for (let i = 0; i < 10; i++) {
+      const startMs = Date.UTC(2024, 0, 1 + i, 7);
+      writeFileSync(join(runs, `run-${i}.fit`), buildFitRun({ startMs, durationS: 900, seed: i }));
+    }
+    const imported = runBuilt(['--db', join(dir, 'k.sqlite'), 'import', runs, '--json'], dir);
+    assert.equal(imported.code, 0, imported.err);
+    assert.equal(JSON.parse(imported.out).imported, 10);
+    // The same entry the import starts (preparation-pool.ts), loaded from the build alone.
+    const worker = new Worker(join(ROOT, 'dist', 'cli', 'preparation-worker.js'), {
+      workerData: { nowIso: '2025-01-01T00:00:00.000Z', homeZone: 'UTC', knownHashes: [] },
+    });
+    try {
+      const answer = new Promise<{ file?: { kind: string; prepared: { ok: boolean }[] } }>(
+        (resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        },
+      );
+      worker.postMessage({
+        id: 1,
+        job: { display: 'run-0.fit', path: join(runs, 'run-0.fit'), keepStreams: false },
+      });
+      const { file } = await answer;
+      assert.equal(file?.kind, 'decoded');
+      assert.equal(file?.prepared[0]?.ok, true);
+    } finally {
+      await worker.terminate();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('npm pack ships the bin and the build, and none of the sources, tests or corpus', () => {
   const npm = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
     cwd: ROOT,
@@ -73,6 +113,7 @@ test('npm pack ships the bin and the build, and none of the sources, tests or co
     'bin/kneewise.js',
     'bin/build-freshness.js',
     'dist/cli/main.js',
+    'dist/cli/preparation-worker.js',
     'dist/cli/commands.json',
   ]) {
     assert.ok(files.includes(needed), `${needed} is in the package`);

@@ -320,6 +320,7 @@ export class ImportJobs {
           athleteId: job.athlete.id,
           nowIso: this.deps.now().toISOString(),
           resolveOffset: makeOffsetResolver(zone),
+          homeZone: zone,
         },
         job.files.map((f) => f.path),
         (p) => {

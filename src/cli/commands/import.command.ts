@@ -58,12 +58,14 @@ export function registerImportCommand(program: Command, ctx: AppContext): void {
               )
             : null;
         bar?.start(0, 0, { imported: 0, skipped: 0 });
+        const homeZone = athlete.settings.timeZone ?? systemTimeZone();
         const report = await importPaths(
           {
             db: store.db,
             athleteId: athlete.id,
             nowIso: ctx.now().toISOString(),
-            resolveOffset: makeOffsetResolver(athlete.settings.timeZone ?? systemTimeZone()),
+            resolveOffset: makeOffsetResolver(homeZone),
+            homeZone,
           },
           files,
           (p) => {

@@ -16,6 +16,16 @@ export class ImportedFileRepository {
     return row ? row.activity_count : null;
   }
 
+  /** The contents imported so far, to recognise them before decoding (hex SHA-256). */
+  async contentHashes(athleteId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('imported_files')
+      .select('content_hash')
+      .where('athlete_id', '=', athleteId)
+      .execute();
+    return rows.map((r) => r.content_hash);
+  }
+
   /**
    * Marks the contents as imported; false when they already were (by another importer running at the same
    * time, whose transaction this waits for on PostgreSQL).

@@ -24,6 +24,11 @@ export interface WriteContext {
   athleteId: string;
   nowIso: string;
   resolveOffset: (startMs: number, lat: number | null, lon: number | null) => OffsetResolution;
+  /**
+   * The zone `resolveOffset` was made from (makeOffsetResolver), when it was: worker threads then rebuild the
+   * same resolver and prepare files there (preparation-pool.ts). Without it, files are prepared in this thread.
+   */
+  homeZone?: string;
   isDemo?: boolean;
 }
 
@@ -51,6 +56,49 @@ async function shoeFor(
   return (await shoes.defaultFor(ctx.athleteId, sport, localDate))?.id ?? null;
 }
 
+/** A file's stream blob as it is stored (stream-codec.ts). */
+export interface EncodedStreams {
+  encoding: string;
+  data: Uint8Array;
+}
+
+/**
+ * One activity of a file as it will be stored (checked, summarised, streams encoded), or why it will not be.
+ * Plain data: it is built on a worker thread and sent to the thread that writes (preparation-pool.ts).
+ */
+export type PreparedActivity =
+  | { ok: true; checked: CheckedActivity; streams: EncodedStreams | null }
+  | { ok: false; refusal: { code: string; field: string; value: number | string; message: string } };
+
+/**
+ * The CPU-heavy part of storing an activity, with no database: values that cannot be true are recomputed from
+ * the samples or refuse it (plausibility.ts), then the summary and the stream blob. `streams` is the blob when
+ * it was already encoded (an export's metadata changed the activity after a worker prepared it; its samples
+ * are the same).
+ */
+export function prepareActivity(
+  parsed: ParsedActivity,
+  nowMs: number,
+  resolveOffset: WriteContext['resolveOffset'],
+  streams?: EncodedStreams | null,
+): PreparedActivity {
+  let checked: CheckedActivity;
+  try {
+    checked = checkActivity(parsed, nowMs, (p) => summarizeActivity(p, resolveOffset));
+  } catch (error) {
+    if (!(error instanceof ImplausibleActivityError)) throw error;
+    const { code, field, value, message } = error;
+    return { ok: false, refusal: { code, field, value, message } };
+  }
+  const encoded =
+    streams !== undefined
+      ? streams
+      : parsed.streams
+        ? { encoding: STREAM_ENCODING, data: encodeStreams(parsed.streams) }
+        : null;
+  return { ok: true, checked, streams: encoded };
+}
+
 /**
  * `contentHash` (when given) marks the file as done in the same transaction, so importing the same bytes again
  * is recognised before decoding.
@@ -61,32 +109,33 @@ export async function writeActivities(
   activities: readonly ParsedActivity[],
   contentHash: string | null,
 ): Promise<WriteOutcome> {
-  // Values that cannot be true are recomputed from the samples or refuse the activity (plausibility.ts). One
-  // bad activity in a multi-activity file is left out with a warning; a file with nothing plausible is skipped.
   const nowMs = Date.parse(ctx.nowIso);
-  const summarize = (p: ParsedActivity) => summarizeActivity(p, ctx.resolveOffset);
-  const checked: CheckedActivity[] = [];
-  const refusals: ImplausibleActivityError[] = [];
-  for (const parsed of activities) {
-    try {
-      checked.push(checkActivity(parsed, nowMs, summarize));
-    } catch (error) {
-      if (!(error instanceof ImplausibleActivityError)) throw error;
-      refusals.push(error);
-    }
+  const prepared = activities.map((parsed) => prepareActivity(parsed, nowMs, ctx.resolveOffset));
+  return storeActivities(ctx, source, prepared, contentHash);
+}
+
+/**
+ * Stores what prepareActivity made of a file's activities, in one transaction. One bad activity in a
+ * multi-activity file is left out with a warning; a file with nothing plausible is skipped (this throws).
+ */
+export async function storeActivities(
+  ctx: WriteContext,
+  source: string,
+  activities: readonly PreparedActivity[],
+  contentHash: string | null,
+): Promise<WriteOutcome> {
+  const refusals = activities.flatMap((a) => (a.ok ? [] : [a.refusal]));
+  const prepared = activities.flatMap((a) =>
+    a.ok ? [{ parsed: a.checked.parsed, summary: a.checked.summary, streams: a.streams }] : [],
+  );
+  if (prepared.length === 0 && refusals.length > 0) {
+    const first = refusals[0]!;
+    throw new ImplausibleActivityError(first.code, first.field, first.value, first.message);
   }
-  if (checked.length === 0 && refusals.length > 0) throw refusals[0];
   const warnings = [
     ...refusals.map((r) => ({ code: r.code, message: r.message })),
-    ...checked.flatMap((c) => c.warnings),
+    ...activities.flatMap((a) => (a.ok ? a.checked.warnings : [])),
   ];
-  // Encode outside the transaction: it is the CPU-heavy part and holds no lock.
-  const prepared = checked.map(({ parsed, summary }) => {
-    const streams = parsed.streams
-      ? { encoding: STREAM_ENCODING, data: encodeStreams(parsed.streams) }
-      : null;
-    return { parsed, summary, streams };
-  });
   return ctx.db.transaction().execute(async (trx) => {
     const repo = new ActivityRepository(trx);
     const shoes = new ShoeRepository(trx);

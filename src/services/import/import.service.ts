@@ -1,18 +1,27 @@
 /**
  * The import use case: PATHs in, activities stored, a report out (the `import` JSON of ../shared/spec/cli.md).
- * Each file is decoded and written in its own transaction; a bad file is listed and the import goes on.
- * Files already imported (same bytes) are recognised by hash before decoding, so a re-run is cheap and adds
- * nothing, and a killed run resumes where it stopped.
+ * Each file is written in its own transaction; a bad file is listed and the import goes on. Files already
+ * imported (same bytes) are recognised by hash before decoding, so a re-run is cheap and adds nothing, and a
+ * killed run resumes where it stopped.
+ *
+ * Reading, hashing, decoding, checking and encoding run on worker threads (preparation-pool.ts), several files
+ * ahead; this thread takes their answers in the order of the files and only writes, so the outcome is the
+ * same as importing them one by one.
  */
-import { createHash } from 'node:crypto';
 import { ImportedFileRepository } from '../../db/repositories/imported-file.repository.ts';
-import type { DecodeResult, ImportIssue, ParsedActivity } from '../../domain/activity/activity.ts';
-import { KneewiseError } from '../../domain/errors.ts';
+import type { ImportIssue } from '../../domain/activity/activity.ts';
 import { newReadBudget } from '../../import/archive/zip-walker.ts';
-import { decodeActivityFile } from '../../import/decode-file.ts';
-import { type WriteContext, writeActivities } from './activity-writer.ts';
+import { prepareActivity, storeActivities, type WriteContext, writeActivities } from './activity-writer.ts';
 import { type ExportMetadata, loadExportMetadata } from './export-metadata.ts';
-import { isIgnoredPath, openInput } from './input-sources.ts';
+import {
+  type FilePreparer,
+  filePreparer,
+  type PreparationSettings,
+  type PreparedFile,
+  problemFrom,
+} from './file-preparation.ts';
+import { isIgnoredPath, openInput, type SourceFile } from './input-sources.ts';
+import { type FilePreparation, inThreadPreparation, startPreparation } from './preparation-pool.ts';
 
 export interface ImportReport {
   imported: number;
@@ -36,7 +45,15 @@ export interface ImportOptions {
    * a scratch folder; with this they appear under the name the runner dropped, e.g. `export.zip!a/1.fit`.
    */
   displayAs?: (path: string) => string;
+  /**
+   * Worker threads preparing files (default: one per core for imports of WORKER_THRESHOLD files or more, none
+   * below). 0 prepares everything in this thread.
+   */
+  workers?: number;
 }
+
+/** Below this many files, starting workers costs more than it saves. */
+const WORKER_THRESHOLD = 8;
 
 /** Export metadata and sidecar files: read for what they say, never decoded as activities. */
 const METADATA_FILE = /\.(csv|json)$/i;
@@ -68,7 +85,41 @@ export async function importPaths(
     current: null,
   };
   const files = new ImportedFileRepository(ctx.db);
+  const settings: PreparationSettings = {
+    nowIso: ctx.nowIso,
+    homeZone: ctx.homeZone ?? null,
+    knownHashes: [],
+  };
+  // Here: the import's own resolver (a test's, or the runner's zone), and no hash skipped without asking.
+  const prepareHere = filePreparer(settings, ctx.resolveOffset);
+  const workers = options.workers ?? (progress.total >= WORKER_THRESHOLD ? undefined : 0);
+  // Workers rebuild the resolver from the zone: without one, they could not prepare as this thread does.
+  const preparation =
+    workers === 0 || ctx.homeZone === undefined
+      ? inThreadPreparation(prepareHere)
+      : startPreparation(
+          { ...settings, knownHashes: await files.contentHashes(ctx.athleteId) },
+          prepareHere,
+          workers,
+        );
+  try {
+    await importGroups(ctx, groups, files, preparation, prepareHere, report, progress, onProgress);
+  } finally {
+    await preparation.close();
+  }
+  return report;
+}
 
+async function importGroups(
+  ctx: WriteContext,
+  groups: Awaited<ReturnType<typeof openInput>>[],
+  files: ImportedFileRepository,
+  preparation: FilePreparation,
+  prepareHere: FilePreparer,
+  report: ImportReport,
+  progress: ImportProgress,
+  onProgress: (p: ImportProgress) => void,
+): Promise<void> {
   for (const group of groups) {
     // An export whose metadata cannot be read (a damaged CSV or central directory, an unknown header) still
     // has activity files: they import on their own, and the problem is a warning naming the export.
@@ -80,21 +131,32 @@ export async function importPaths(
     }
     if (metadata) report.warnings.push(...metadata.issues);
     const onIssue = (issue: ImportIssue) => report.skipped.push(issue);
+    // Files in preparation, oldest first: each is written when its turn comes, in the order of the walk.
+    const ahead: { file: SourceFile; prepared: Promise<PreparedFile> }[] = [];
+    const writeOldest = async () => {
+      const { file, prepared } = ahead.shift()!;
+      await importOneFile(ctx, files, file, await prepared, metadata, report, prepareHere);
+      progress.done++;
+      progress.total = Math.max(progress.total, progress.done);
+      progress.imported = report.imported;
+      progress.skipped = report.skipped.length;
+      progress.current = file.display;
+      onProgress({ ...progress });
+    };
+    let walkFailure: unknown = null;
     try {
       for await (const file of group.files(onIssue)) {
         if (METADATA_FILE.test(file.relPath)) continue;
-        await importOneFile(ctx, files, file, metadata, report);
-        progress.done++;
-        progress.total = Math.max(progress.total, progress.done);
-        progress.imported = report.imported;
-        progress.skipped = report.skipped.length;
-        progress.current = file.display;
-        onProgress({ ...progress });
+        ahead.push({ file, prepared: prepareFile(preparation, file, metadata !== null) });
+        if (ahead.length >= preparation.depth) await writeOldest();
       }
     } catch (error) {
-      // One input failing part-way (an archive that breaks mid-walk) never stops the other PATHs.
-      report.skipped.push(issueFrom(group.display, error));
+      walkFailure = error;
     }
+    // The files already handed out are written before the failure is reported, as they were read before it.
+    while (ahead.length > 0) await writeOldest();
+    // One input failing part-way (an archive that breaks mid-walk) never stops the other PATHs.
+    if (walkFailure !== null) report.skipped.push(issueFrom(group.display, walkFailure));
     if (metadata) {
       // Activities the export lists without a usable file still count (manual entries, #error# rows).
       for (const { source, activity } of leftoversOf(metadata, group.display, report)) {
@@ -109,59 +171,90 @@ export async function importPaths(
       }
     }
   }
-  return report;
+}
+
+/** A plain file is read where it is prepared; an archive entry's bytes are read here, as the walk stands on it. */
+function prepareFile(
+  preparation: FilePreparation,
+  file: SourceFile,
+  keepStreams: boolean,
+): Promise<PreparedFile> {
+  if (file.path !== undefined)
+    return preparation.prepare({ display: file.display, path: file.path, keepStreams });
+  return file.read().then(
+    (bytes) => preparation.prepare({ display: file.display, bytes, keepStreams }),
+    (error: unknown): PreparedFile => ({ kind: 'unreadable', problem: problemFrom(error) }),
+  );
 }
 
 async function importOneFile(
   ctx: WriteContext,
   files: ImportedFileRepository,
-  file: { display: string; relPath: string; read(): Promise<Uint8Array> },
+  file: SourceFile,
+  preparedFile: PreparedFile,
   metadata: ExportMetadata | null,
   report: ImportReport,
+  prepareHere: FilePreparer,
 ): Promise<void> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await file.read();
-  } catch (error) {
-    report.skipped.push(issueFrom(file.display, error));
+  let prepared = preparedFile;
+  if (prepared.kind === 'unreadable') {
+    report.skipped.push({ file: file.display, ...prepared.problem });
     return;
   }
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  const known = await files.activityCountOf(ctx.athleteId, hash);
+  // Asked here, in the order of the files, so a file seen twice in one import counts as already there.
+  const known = await files.activityCountOf(ctx.athleteId, prepared.hash);
   if (known !== null) {
     metadata?.markSeen(file.relPath);
     report.duplicates += known;
     return;
   }
-  let decoded: DecodeResult;
-  try {
-    decoded = decodeActivityFile(bytes);
-    for (const w of decoded.warnings) report.warnings.push({ file: file.display, ...w });
-  } catch (error) {
-    report.skipped.push(issueFrom(file.display, error));
+  // Imported when the import began, gone since (its runs were deleted meanwhile): prepared here after all.
+  if (prepared.kind === 'known') prepared = await prepareFile(inThreadPreparation(prepareHere), file, true);
+  if (prepared.kind === 'unreadable' || prepared.kind === 'known') {
+    if (prepared.kind === 'unreadable') report.skipped.push({ file: file.display, ...prepared.problem });
     return;
   }
-  let activities = decoded.activities;
-  const dated = activities.filter(hasCalendarStart);
-  if (dated.length < activities.length) {
-    const deviceRelative = decoded.warnings.some((w) => w.code === 'FIT_DEVICE_RELATIVE_TIME');
-    const issue = {
-      file: file.display,
-      code: deviceRelative ? 'FIT_DEVICE_RELATIVE_TIME' : 'NO_TIMESTAMPS',
-      message: deviceRelative
-        ? 'The watch recorded times since it was switched on, not a date, so the run cannot be placed on a calendar day. Import the copy from Garmin Connect or Strava instead: it carries the date.'
-        : 'An activity in this file has no usable start date and was left out.',
-    };
-    if (dated.length === 0) {
+  if (prepared.kind === 'undecodable') {
+    report.skipped.push({ file: file.display, ...prepared.problem });
+    return;
+  }
+  for (const w of prepared.warnings) report.warnings.push({ file: file.display, ...w });
+  if (prepared.undated) {
+    const issue = { file: file.display, ...prepared.undated.problem };
+    if (prepared.undated.nothingLeft) {
       report.skipped.push(issue);
       return;
     }
     report.warnings.push(issue);
-    activities = dated;
   }
-  if (metadata) activities = metadata.claim(file.relPath, activities);
+  if (prepared.failure) {
+    report.skipped.push({ file: file.display, ...prepared.failure });
+    return;
+  }
+  const activities = prepared.prepared;
+  if (metadata) {
+    // The export's names, sports and offsets: an activity they change is checked and summarised again (its
+    // samples, and so its stream blob, are the same).
+    const claimed = metadata.claim(file.relPath, prepared.activities);
+    const nowMs = Date.parse(ctx.nowIso);
+    try {
+      claimed.forEach((activity, i) => {
+        if (activity === prepared.activities[i]) return;
+        const before = activities[i]!;
+        activities[i] = prepareActivity(
+          activity,
+          nowMs,
+          ctx.resolveOffset,
+          before.ok ? before.streams : undefined,
+        );
+      });
+    } catch (error) {
+      report.skipped.push(issueFrom(file.display, error));
+      return;
+    }
+  }
   try {
-    const outcome = await writeActivities(ctx, file.display, activities, hash);
+    const outcome = await storeActivities(ctx, file.display, activities, prepared.hash);
     for (const w of outcome.warnings ?? []) report.warnings.push({ file: file.display, ...w });
     report.imported += outcome.imported;
     report.duplicates += outcome.duplicates;
@@ -169,11 +262,6 @@ async function importOneFile(
     // The file's transaction rolled back: nothing of it is stored, and the import goes on.
     report.skipped.push(issueFrom(file.display, error));
   }
-}
-
-/** FIT counts time from 1989-12-31; a start before that is device-relative or missing, not a date. */
-function hasCalendarStart(activity: ParsedActivity): boolean {
-  return Number.isFinite(activity.startMs) && activity.startMs >= Date.UTC(1989, 11, 31);
 }
 
 function isActivityCandidate(relPath: string): boolean {
@@ -203,11 +291,5 @@ function metadataWarning(display: string, error: unknown): ImportIssue {
 }
 
 function issueFrom(file: string, error: unknown): ImportIssue {
-  if (error instanceof KneewiseError) return { file, code: error.code, message: error.message };
-  // The file system failed (permissions, I/O): nothing was decoded, so it is a read failure.
-  const fsCode = (error as { code?: unknown } | null)?.code;
-  if (typeof fsCode === 'string' && /^E[A-Z]+$/.test(fsCode)) {
-    return { file, code: 'READ_FAILED', message: `cannot read the file (${fsCode})` };
-  }
-  return { file, code: 'DECODE_FAILED', message: error instanceof Error ? error.message : String(error) };
+  return { file, ...problemFrom(error) };
 }

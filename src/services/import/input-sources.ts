@@ -19,7 +19,7 @@ import {
   walkZip,
   type ZipIssue,
 } from '../../import/archive/zip-walker.ts';
-import { MAX_INPUT_FILE_BYTES, notAFile, readFailed, readRegularFile } from './bounded-file.ts';
+import { type FsPath, MAX_INPUT_FILE_BYTES, notAFile, readFailed, readRegularFile } from './bounded-file.ts';
 import { walkFolder } from './folder-walker.ts';
 
 export interface SourceFile {
@@ -28,6 +28,8 @@ export interface SourceFile {
   /** '/'-separated path relative to the input's root (folder or archive), used to match export metadata. */
   relPath: string;
   read(): Promise<Uint8Array>;
+  /** Where a plain file lies, so it can be read where it is prepared (a worker); absent inside an archive. */
+  path?: FsPath;
 }
 
 export interface InputIssue {
@@ -76,7 +78,7 @@ export async function openInput(
     paths: [baseName(display)],
     readRel: async () => readRegularFile(path, display),
     async *files() {
-      yield { display, relPath: baseName(display), read: () => readRegularFile(path, display) };
+      yield { display, relPath: baseName(display), path, read: () => readRegularFile(path, display) };
     },
   };
 }
@@ -116,7 +118,12 @@ async function openFolder(root: string, display: string, budget: ReadBudget): Pr
           yield* (await openZip(full as string, shown(rel), budget)).files(onIssue);
           continue;
         }
-        yield { display: shown(rel), relPath: rel, read: () => readRegularFile(full, shown(rel)) };
+        yield {
+          display: shown(rel),
+          relPath: rel,
+          path: full,
+          read: () => readRegularFile(full, shown(rel)),
+        };
       }
     },
   };

@@ -1,0 +1,27 @@
+/**
+ * A preparation worker (preparation-pool.ts): prepares the files it is sent (file-preparation.ts) and sends
+ * each answer back with its large buffers moved, not copied.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { readRegularFileSync } from './bounded-file.ts';
+import { filePreparer, type PreparationJob, type PreparationSettings } from './file-preparation.ts';
+import { transferablesOf } from './preparation-transfer.ts';
+
+const port = parentPort;
+if (!port) throw new Error('preparation.worker.ts runs as a worker thread (preparation-pool.ts starts it)');
+const settings = workerData as PreparationSettings;
+const prepare = filePreparer(settings, undefined, readRegularFileSync);
+
+port.on('message', async ({ id, job }: { id: number; job: PreparationJob }) => {
+  try {
+    // A byte path arrives as a plain Uint8Array; the file system takes it as a Buffer.
+    const path: unknown = job.path;
+    if (path instanceof Uint8Array && !Buffer.isBuffer(path)) {
+      job.path = Buffer.from(path.buffer, path.byteOffset, path.byteLength);
+    }
+    const file = await prepare(job);
+    port.postMessage({ id, file }, transferablesOf(file));
+  } catch (error) {
+    port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});
