@@ -205,6 +205,12 @@ dbTest(
       assert.equal(plain.counts.painEntries, stored.pain);
       assert.equal(JSON.parse(readFileSync(jsonFile, 'utf8')).format, 'kneewise-export');
 
+      // A folder that does not exist is named in the error, and nothing is written.
+      await assert.rejects(
+        cli(tdb.url, 'export', '--fhir', '--out', join(dir, 'missing', 'fhir.json')),
+        /--out .*missing.*fhir\.json: cannot write that file \(ENOENT\).*EXPORT_OUT_INVALID/,
+      );
+
       // The API serves the same Bundle.
       const api = await harness(tdb, { seed: 'none', now: () => new Date() });
       try {

@@ -18,6 +18,22 @@ async function write(stream: NodeJS.WritableStream, piece: string): Promise<void
   if (!stream.write(piece)) await once(stream, 'drain');
 }
 
+/** The --out file, opened before anything is read, so a wrong path fails at once with its name. */
+async function openOut(file: string): Promise<ReturnType<typeof createWriteStream>> {
+  const stream = createWriteStream(file);
+  try {
+    await once(stream, 'open');
+    return stream;
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new KneewiseError(
+      'EXPORT_OUT_INVALID',
+      `--out ${file}: cannot write that file (${reason}); expected a path in an existing folder you can write to`,
+    );
+  }
+}
+
 /**
  * `kneewise export [--fhir] [--out FILE] [--json]`: everything the athlete has, as the kneewise JSON export
  * (what `kneewise import FILE` restores, rows as stored) or, with --fhir, as a FHIR R4 Bundle for other health
@@ -39,7 +55,7 @@ export function registerExportCommand(program: Command, ctx: AppContext): void {
         );
       }
       await ctx.withStore(async (store, athlete) => {
-        const target = opts.out === undefined ? ctx.io.stdout : createWriteStream(opts.out);
+        const target = opts.out === undefined ? ctx.io.stdout : await openOut(opts.out);
         let counts: Record<string, number>;
         try {
           if (opts.fhir) {
