@@ -26,7 +26,14 @@ export function statusJson(
     summary: formatStatus(
       report,
       leadsWithSession
-        ? { ...format, ceilingAsContext: { ceilingM: nextRun.ceilingM, painRun: nextRun.painRun } }
+        ? {
+            ...format,
+            ceilingAsContext: {
+              setBy: nextRun.leads === 'pain' ? 'pain' : 'return-to-run',
+              ceilingM: nextRun.ceilingM,
+              painRun: nextRun.painRun,
+            },
+          }
         : format,
     ),
   };

@@ -60,6 +60,14 @@ describe('formatStatus', () => {
       ceilingAsContext: { ceilingM: null, painRun: null },
     });
     assert.match(miles, /\nNext run: set by your knee, not by a distance ceiling\.\n/);
+    // Back after a break with no knee pain: the walk-run ladder sets the run, and the text says so.
+    const back = formatStatus(report, {
+      units: 'km',
+      today: '2025-06-12',
+      ceilingAsContext: { setBy: 'return-to-run', ceilingM: null, painRun: null },
+    });
+    assert.match(back, /\nNext run: set by your return to running, not by a distance ceiling\.\n/);
+    assert.doesNotMatch(back, /your knee/);
   });
 
   it('says clearly when there is nothing to show', () => {

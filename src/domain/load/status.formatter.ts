@@ -22,6 +22,8 @@ export interface StatusOptions {
 }
 
 export interface CeilingAsContext {
+  /** What sets the next run: knee pain, or a walk-run return after a break of 30 days or more. */
+  setBy?: 'pain' | 'return-to-run';
   ceilingM: number | null;
   /** The run during which the pain began, when it is what the load report's ceiling is built on. */
   painRun: { localDate: string; distanceM: number } | null;
@@ -43,10 +45,12 @@ function asOfPhrase(asOf: string, today: string): string {
 
 /** The ceiling as context, with the figure Today and the plan show (never "keep under" above "run shorter"). */
 function contextLine(context: CeilingAsContext, units: DistanceUnits): string {
-  if (context.ceilingM === null) return 'Next run: set by your knee, not by a distance ceiling.';
+  // A return after a break without knee pain is set by the walk-run ladder, not the knee.
+  const setBy = context.setBy === 'return-to-run' ? 'your return to running' : 'your knee';
+  if (context.ceilingM === null) return `Next run: set by ${setBy}, not by a distance ceiling.`;
   const painRun = context.painRun;
   return (
-    `Next run: set by your knee; the 10 % ceiling, ${formatDistance(context.ceilingM, units, { roundDown: true })}, is context, not a target` +
+    `Next run: set by ${setBy}; the 10 % ceiling, ${formatDistance(context.ceilingM, units, { roundDown: true })}, is context, not a target` +
     (painRun === null
       ? '.'
       : ` (it leaves out the ${formatDistance(painRun.distanceM, units)} run on ${painRun.localDate}, when the pain began).`)
