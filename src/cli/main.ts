@@ -35,6 +35,7 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
   ['export', async () => (await import('./commands/export.command.ts')).registerExportCommand],
   ['demo', async () => (await import('./commands/demo.command.ts')).registerDemoCommand],
   ['serve', async () => (await import('./commands/serve.command.ts')).registerServeCommand],
+  ['admin', async () => (await import('../server-mode/cli/admin.command.ts')).registerAdminCommand],
 ];
 const LOADERS = new Map(COMMANDS);
 

@@ -26,13 +26,34 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
+interface ServeFlags {
+  port?: number;
+  open?: boolean;
+  server?: boolean;
+  host?: string;
+  publicUrl?: string;
+  trustProxy?: boolean;
+}
+
 export function registerServeCommand(program: Command, ctx: AppContext): void {
   program
     .command('serve')
     .description('Serve the dashboard on 127.0.0.1 (first line of output: the URL)')
     .option('--port <port>', `port to listen on (default ${DEFAULT_PORT}; 0 = any free port)`, parsePort)
     .option('--open', 'open the dashboard in your browser')
-    .action(async (opts: { port?: number; open?: boolean }) => {
+    .option('--server', 'clinic/team server: accounts, consent and audit on PostgreSQL (--db / KNEEWISE_DB)')
+    .option(
+      '--host <address>',
+      'with --server: address to listen on (default 127.0.0.1; put a TLS proxy in front)',
+    )
+    .option('--public-url <url>', 'with --server: the address people use (default KNEEWISE_PUBLIC_URL)')
+    .option('--trust-proxy', 'with --server: believe X-Forwarded-For/-Proto (default KNEEWISE_TRUST_PROXY=1)')
+    .action(async (opts: ServeFlags) => {
+      if (opts.server) {
+        // Loaded only here: a single runner's serve never loads server mode.
+        const { serveServer } = await import('../../server-mode/cli/serve-server.ts');
+        return serveServer(ctx, { ...opts, port: opts.port ?? DEFAULT_PORT });
+      }
       const webRoot = await ensureWebBuild((line) => ctx.io.stderr.write(`${line}\n`));
       const config = ctx.config();
       const store = await openDatabase(config.dbUrl);
