@@ -15,8 +15,9 @@ function forbidden(code: string, message: string): KneewiseError {
 }
 
 export function serverGuard(settings: ServerSettings): MiddlewareHandler {
-  const publicUrl = new URL(settings.publicUrl);
   return async (c, next) => {
+    // Read per request: `serve --server --port 0` learns its public URL only once it listens.
+    const publicUrl = new URL(settings.publicUrl);
     const host =
       c.req.header('x-forwarded-host') && settings.trustProxy
         ? c.req.header('x-forwarded-host')
