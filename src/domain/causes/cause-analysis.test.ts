@@ -173,6 +173,16 @@ describe('why: every factor, ranked', () => {
     assert.equal(f.strength, 'strong');
     assert.equal(f.numbers.breakDays, 36); // Wednesday 46 days before to Friday 9 days before
     assert.match(f.advice, /about 4\.0 km/);
+
+    // Only a 300 m recording before the break: no "usual run" of 0.3 km, and no "about 0.2 km" advice.
+    const stub = explain(
+      history((_date, back, r) =>
+        back > 10 && back <= 45 ? null : back > 45 ? { ...r, distanceM: 300 } : { ...r, distanceM: 8_000 },
+      ),
+    ).factors.find((x) => x.id === 'return_after_break')!;
+    assert.equal(stub.numbers.usualRunBeforeM, null);
+    assert.doesNotMatch(stub.summary, /usual run was/);
+    assert.match(stub.advice, /^Rebuild from short, easy runs, or run-walk/);
   });
 
   test('planted fast weekly growth without a single-run spike ranks weekly_progression first', () => {

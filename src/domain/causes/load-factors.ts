@@ -141,6 +141,8 @@ export function weeklyProgression(
 
 /** A break is 14 or more days without a run; it matters when the onset came within 6 weeks of coming back. */
 export const BREAK_MIN_DAYS = 14;
+/** Shorter runs do not count toward the usual run before a break. */
+const MIN_USUAL_RUN_M = 1_000;
 const RETURN_WINDOW_DAYS = 42;
 
 export function returnAfterBreak(
@@ -166,7 +168,12 @@ export function returnAfterBreak(
   }
   const back = runs[found.nextIndex]!;
   const lastBefore = runs[found.prevIndex]!;
-  const preBreak = runsBetween(runs, dayNumber(lastBefore.localDate) - 27, dayNumber(lastBefore.localDate));
+  // Runs under a kilometre (a watch started by mistake, a test recording) are not anyone's usual run.
+  const preBreak = runsBetween(
+    runs,
+    dayNumber(lastBefore.localDate) - 27,
+    dayNumber(lastBefore.localDate),
+  ).filter((r) => r.distanceM >= MIN_USUAL_RUN_M);
   const usualM = median(preBreak.map((r) => r.distanceM));
   const sinceBack = runs.slice(found.nextIndex).filter((r) => dayNumber(r.localDate) <= w.onsetDay);
   const daysBack = w.onsetDay - dayNumber(back.localDate);
