@@ -73,7 +73,11 @@ export class FhirExportService {
     const painEntries = painRows.map((row) => {
       const entry = toPainEntry(row);
       const ms = Date.parse(entry.occurredAt);
-      return { ...entry, utcOffsetS: Number.isNaN(ms) ? null : offsetInZone(zone, ms) };
+      return {
+        ...entry,
+        utcOffsetS: Number.isNaN(ms) ? null : offsetInZone(zone, ms),
+        isDemo: Number(row.is_demo) === 1,
+      };
     });
     const { sex, birthYear } = this.athlete.settings;
     const answeredSex = kneeChecks.at(-1)?.answers.sex;
@@ -127,13 +131,14 @@ export class FhirExportService {
       avgCadenceSpm: r.avg_cadence_spm,
       calories: r.calories,
       excluded: Number(r.excluded) === 1,
+      isDemo: Number(r.is_demo) === 1,
     }));
   }
 
   private async kneeChecks(): Promise<FhirKneeCheck[]> {
     const rows = await this.db
       .selectFrom('assessments')
-      .select(['id', 'created_at', 'answers_json', 'result_json'])
+      .select(['id', 'created_at', 'answers_json', 'result_json', 'is_demo'])
       .where('athlete_id', '=', this.athlete.id)
       .orderBy('created_at')
       .orderBy('id')
@@ -143,6 +148,7 @@ export class FhirExportService {
         return {
           id: row.id,
           createdAt: row.created_at,
+          isDemo: Number(row.is_demo) === 1,
           answers: JSON.parse(row.answers_json) as Record<string, unknown>,
           result: resultOf(JSON.parse(row.result_json) as Partial<Assessment>),
         };

@@ -23,6 +23,7 @@ const KNOWN_SYSTEMS = new Set([
   'http://unitsofmeasure.org',
   'http://terminology.hl7.org/CodeSystem/observation-category',
   'http://terminology.hl7.org/CodeSystem/data-absent-reason',
+  'http://terminology.hl7.org/CodeSystem/v3-ActReason',
 ]);
 
 const STATUS: Record<string, readonly string[]> = {

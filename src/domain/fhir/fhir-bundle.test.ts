@@ -35,6 +35,7 @@ const RUN: FhirRun = {
   avgCadenceSpm: 166.5,
   calories: 1012,
   excluded: false,
+  isDemo: false,
 };
 
 const ANSWERS: Answers = {
@@ -55,7 +56,17 @@ function input(overrides: Partial<FhirExportInput> = {}): FhirExportInput {
   return {
     generatedAt: '2025-07-01T09:30:00.000Z',
     athlete: { id: ATHLETE_ID, name: 'Léa Runner', sex: 'female', birthYear: 1991 },
-    runs: [RUN, { ...RUN, id: 'run-from-an-old-export', sport: 'other', rawSport: 'yoga', utcOffsetS: null }],
+    runs: [
+      RUN,
+      {
+        ...RUN,
+        id: 'run-from-an-old-export',
+        sport: 'other',
+        rawSport: 'yoga',
+        utcOffsetS: null,
+        isDemo: true,
+      },
+    ],
     painEntries: [
       {
         id: '0196a1b2-c3d4-7e5f-8a9b-222222222222',
@@ -72,12 +83,14 @@ function input(overrides: Partial<FhirExportInput> = {}): FhirExportInput {
         note: 'Outer knee after the long descent',
         createdAt: '2025-06-14T09:01:12.345Z',
         utcOffsetS: 7200,
+        isDemo: false,
       },
     ],
     kneeChecks: [
       {
         id: '0196a1b2-c3d4-7e5f-8a9b-333333333333',
         createdAt: '2025-06-20T18:00:00.000Z',
+        isDemo: false,
         answers: ANSWERS,
         result: assessKnee(ANSWERS),
       },
@@ -162,6 +175,15 @@ describe('FHIR R4 bundle', () => {
     assert.equal(other?.id, '5d0c3b0e-8a3f-5b6e-9c1d-2e3f4a5b6c7d');
     assert.equal(other?.effectiveDateTime, '2025-06-14T05:42:10Z');
     assert.deepEqual(other?.identifier?.[1], { use: 'secondary', value: 'run-from-an-old-export' });
+    // The demo runner's made-up rows are labelled as test data; the runner's own are not.
+    assert.deepEqual(other?.meta?.security, [
+      {
+        system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason',
+        code: 'HTEST',
+        display: 'test health data',
+      },
+    ]);
+    assert.equal(run?.meta, undefined);
   });
 
   it('a pain entry is a 0–10 pain severity (LOINC 72514-3) valued with its worst score', () => {

@@ -12,7 +12,8 @@
  * - 72514-3 pain severity 0–10: LOINC, https://loinc.org/72514-3/
  * - 34133-9 "Summary of episode note": LOINC document ontology, https://loinc.org/34133-9/
  * - SNOMED CT knee regions 72696002, 82169009 (left), 6757004 (right): SNOMED CT International body structures.
- * - Observation categories and data-absent reasons: HL7 terminology (THO), terminology.hl7.org.
+ * - Observation categories, data-absent reasons and HTEST ("test health data", the security label FHIR's own
+ *   examples carry): HL7 terminology (THO), terminology.hl7.org.
  */
 
 export const SYSTEMS = {
@@ -21,6 +22,7 @@ export const SYSTEMS = {
   snomed: 'http://snomed.info/sct',
   observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
   dataAbsentReason: 'http://terminology.hl7.org/CodeSystem/data-absent-reason',
+  actReason: 'http://terminology.hl7.org/CodeSystem/v3-ActReason',
   /** RFC 3986 URIs: the identifier system for ids written as `urn:uuid:…`. */
   uri: 'urn:ietf:rfc:3986',
 } as const;
@@ -63,6 +65,9 @@ export const OBSERVATION_CATEGORY = {
   activity: { system: SYSTEMS.observationCategory, code: 'activity', display: 'Activity' },
   survey: { system: SYSTEMS.observationCategory, code: 'survey', display: 'Survey' },
 } as const satisfies Record<string, Code>;
+
+/** Marks the demo runner's made-up rows, so software that imports the Bundle can tell them from real data. */
+export const TEST_DATA: Code = { system: SYSTEMS.actReason, code: 'HTEST', display: 'test health data' };
 
 export const DATA_ABSENT = {
   unknown: { system: SYSTEMS.dataAbsentReason, code: 'unknown', display: 'Unknown' },

@@ -38,11 +38,14 @@ export interface FhirRun {
   calories: number | null;
   /** The runner left it out of the analysis; it still happened. */
   excluded: boolean;
+  /** Part of the made-up demo runner. */
+  isDemo: boolean;
 }
 
 export interface FhirPainEntry extends PainEntry {
   /** The runner's offset from UTC at that moment (their time zone), when known. */
   utcOffsetS: number | null;
+  isDemo: boolean;
 }
 
 export interface FhirKneeCheck {
@@ -51,6 +54,7 @@ export interface FhirKneeCheck {
   createdAt: string;
   /** The stored answers, key → value (the answer keys of ../shared/spec/assessment.md). */
   answers: Record<string, unknown>;
+  isDemo: boolean;
   result: Pick<Assessment, 'urgency' | 'headline' | 'differential' | 'engineVersion' | 'disclaimer'>;
 }
 

@@ -2,8 +2,8 @@
  * Small value builders shared by the FHIR mappers: references by urn:uuid, dateTimes with the runner's own
  * offset, UCUM quantities and codings. Pure: the caller supplies every value, the clock included.
  */
-import type { CodeableConcept, Coding, Identifier, Quantity, Reference } from 'fhir/r4.js';
-import { type Code, SYSTEMS } from './fhir-codes.ts';
+import type { CodeableConcept, Coding, Identifier, Meta, Quantity, Reference } from 'fhir/r4.js';
+import { type Code, SYSTEMS, TEST_DATA } from './fhir-codes.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,6 +39,11 @@ export class FhirIds {
     if (this.uuid(id) !== id) out.push({ use: 'secondary', value: id });
     return out;
   }
+}
+
+/** `meta.security` HTEST on a demo row (made-up data), nothing on the runner's own. */
+export function demoMeta(isDemo: boolean): { meta?: Meta } {
+  return isDemo ? { meta: { security: [coding(TEST_DATA)] } } : {};
 }
 
 export function coding(code: Code): Coding {

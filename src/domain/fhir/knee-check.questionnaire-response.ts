@@ -12,7 +12,7 @@ import type {
 import { isAnswerKey } from '../assessment/answer-keys.ts';
 import { QUESTIONS } from '../assessment/questions.catalog.ts';
 import type { FhirKneeCheck } from './fhir-export.input.ts';
-import type { FhirIds } from './fhir-values.ts';
+import { demoMeta, type FhirIds } from './fhir-values.ts';
 
 function answerValues(value: unknown, key: string): QuestionnaireResponseItemAnswer[] {
   const values = Array.isArray(value) ? value : [value];
@@ -95,6 +95,7 @@ export function kneeCheckResponse(
   return {
     resourceType: 'QuestionnaireResponse',
     id: ids.uuid(check.id),
+    ...demoMeta(check.isDemo),
     identifier: ids.identifiers(check.id).at(-1)!,
     status: 'completed',
     subject: patient,

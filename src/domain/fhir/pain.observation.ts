@@ -9,7 +9,7 @@ import type { CodeableConcept, Observation, ObservationComponent } from 'fhir/r4
 import type { PainSide } from '../journal/pain-entry.ts';
 import { DATA_ABSENT, LOINC, OBSERVATION_CATEGORY, SNOMED, UCUM } from './fhir-codes.ts';
 import type { FhirPainEntry } from './fhir-export.input.ts';
-import { concept, dateTimeAt, type FhirIds, quantity } from './fhir-values.ts';
+import { concept, dateTimeAt, demoMeta, type FhirIds, quantity } from './fhir-values.ts';
 
 const REGION_WORDS: Record<string, string> = {
   anterior: 'front, around the kneecap',
@@ -48,6 +48,7 @@ export function painObservation(entry: FhirPainEntry, patientId: string, ids: Fh
   return {
     resourceType: 'Observation',
     id: ids.uuid(entry.id),
+    ...demoMeta(entry.isDemo),
     identifier: ids.identifiers(entry.id),
     status: 'final',
     category: [concept(OBSERVATION_CATEGORY.survey)],

@@ -8,7 +8,7 @@ import type { CodeableConcept, Observation, ObservationComponent } from 'fhir/r4
 import type { Sport } from '../activity/sport.ts';
 import { type Code, EXERCISE_ACTIVITY, LOINC, OBSERVATION_CATEGORY, UCUM } from './fhir-codes.ts';
 import type { FhirRun } from './fhir-export.input.ts';
-import { concept, dateTimeAt, type FhirIds, quantity, rounded } from './fhir-values.ts';
+import { concept, dateTimeAt, demoMeta, type FhirIds, quantity, rounded } from './fhir-values.ts';
 
 const SPORT_NAMES: Record<Sport, string> = {
   run: 'Run',
@@ -75,6 +75,7 @@ export function runObservation(run: FhirRun, patientId: string, ids: FhirIds): O
   return {
     resourceType: 'Observation',
     id: ids.uuid(run.id),
+    ...demoMeta(run.isDemo),
     identifier: ids.identifiers(run.id),
     status: 'final',
     category: [concept(OBSERVATION_CATEGORY.activity)],
