@@ -29,6 +29,8 @@ export interface GpxFactoryOptions {
   tracks?: number;
   /** Leave `<time>` out of every point (a drawn route). */
   withoutTime?: boolean;
+  /** Hills along the way: `count` climbs of `heightM`, each back down again (about count × heightM descent). */
+  hills?: { count: number; heightM: number } | null;
 }
 
 function pointXml(p: SyntheticPoint, o: Required<GpxFactoryOptions>): string {
@@ -63,6 +65,14 @@ function pointXml(p: SyntheticPoint, o: Required<GpxFactoryOptions>): string {
   return parts.join('');
 }
 
+/** The point raised by the hills at its distance along the path (a cosine up and down per hill). */
+function withHills(p: SyntheticPoint, hills: GpxFactoryOptions['hills'], lengthM: number): SyntheticPoint {
+  if (!hills || lengthM <= 0) return p;
+  const phase = (2 * Math.PI * hills.count * p.distanceM) / lengthM;
+  const raised = p.altitudeM + (hills.heightM / 2) * (1 - Math.cos(phase));
+  return { ...p, altitudeM: Math.round(raised * 10) / 10 };
+}
+
 export function buildGpx(options: GpxFactoryOptions = {}): Uint8Array {
   const o: Required<GpxFactoryOptions> = {
     startMs: DEFAULT_START_MS,
@@ -79,6 +89,7 @@ export function buildGpx(options: GpxFactoryOptions = {}): Uint8Array {
     pauseS: 60,
     tracks: 1,
     withoutTime: false,
+    hills: null,
     ...options,
   };
   const ns = o.version === '1.1' ? 'http://www.topografix.com/GPX/1/1' : 'http://www.topografix.com/GPX/1/0';
@@ -103,9 +114,10 @@ export function buildGpx(options: GpxFactoryOptions = {}): Uint8Array {
     if (o.name !== null)
       lines.push(`<name>${xmlEscape(o.tracks > 1 ? `${o.name} ${t + 1}` : o.name)}</name>`);
     if (o.type !== null) lines.push(`<type>${xmlEscape(o.type)}</type>`);
+    const lengthM = o.speedMps * o.durationS;
     for (const segment of segments) {
       lines.push('<trkseg>');
-      for (const p of segment) lines.push(pointXml(p, o));
+      for (const p of segment) lines.push(pointXml(withHills(p, o.hills, lengthM), o));
       lines.push('</trkseg>');
     }
     lines.push('</trk>');

@@ -151,7 +151,7 @@ export function useServer(skip: string | false, start: () => Promise<TestServer>
 }
 
 /** GET /api<path> on `server`, which must answer 200; its JSON body. */
-export async function apiGet<T>(server: TestServer, path: string): Promise<T> {
+export async function apiGet<T>(server: Pick<TestServer, 'url'>, path: string): Promise<T> {
   const response = await fetch(new URL(`/api${path}`, server.url));
   assert.equal(response.status, 200, `GET ${path}`);
   return (await response.json()) as T;
@@ -169,7 +169,8 @@ export interface WatchedPage {
 
 export async function openPage(
   browser: Browser,
-  server: TestServer,
+  /** Any kneewise server: a test server, or `kneewise serve` run as a process. */
+  server: Pick<TestServer, 'url'>,
   options: {
     path?: string;
     width?: number;

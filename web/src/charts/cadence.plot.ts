@@ -30,7 +30,14 @@ export function cadencePlot(runs: readonly CadenceDatum[], frame: ChartFrame): E
   );
   return Plot.plot({
     ...timeFrame(frame, 'steps per minute'),
-    y: { label: 'steps per minute', grid: true, domain: axis.domain, ticks: axis.ticks, inset: 8 },
+    y: {
+      label: 'steps per minute',
+      grid: true,
+      domain: axis.domain,
+      ticks: axis.ticks,
+      tickFormat: 'd',
+      inset: 8,
+    },
     marks: [
       Plot.lineY(
         runs.filter((r) => r.baselineSpm !== null),

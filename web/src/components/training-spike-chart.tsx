@@ -12,6 +12,7 @@ import { SPIKE_CATEGORIES, SPIKE_STYLE, spikeTimelinePlot } from '../charts/spik
 import { useUnits } from '../settings-context.tsx';
 import type { LoadReport, SpikeCategory } from '../types/load.ts';
 import { TrainingChartCard } from './training-chart-card.tsx';
+import { TrainingNextRun } from './training-next-run.tsx';
 
 const HEIGHT = 240;
 
@@ -58,13 +59,7 @@ export function TrainingSpikeChart(props: { data: LoadChartData; report: LoadRep
       }}
       empty={data.runs.length === 0 ? 'No runs in this range.' : null}
     >
-      {report.nextRunCeilingM !== null && report.ceiling && (
-        <p class="training-ceiling" data-testid="next-run-ceiling">
-          <strong>Next run: up to {units.distance(report.nextRunCeilingM, { roundDown: true })}</strong> — 10
-          % over your longest run of the last 30 days ({units.distance(report.ceiling.longestM)} on{' '}
-          {report.ceiling.longestDate}).
-        </p>
-      )}
+      <TrainingNextRun report={report} />
       <ChartFigure
         name="spike-timeline"
         height={HEIGHT}
