@@ -71,13 +71,23 @@ export interface DeviceInfo {
   productName: string | null;
 }
 
+/**
+ * Room for the records a file of this size usually holds, so the columns seldom grow (each growth copies all
+ * nine): a 1 Hz record with position, distance, altitude, speed, heart rate and cadence takes about 24 bytes.
+ * A file of smaller records grows them as usual; at most 64 Ki rows are set aside up front.
+ */
+function expectedRecords(fileBytes: number): number {
+  return Math.min(65_536, Math.max(1024, Math.ceil(fileBytes / 24)));
+}
+
 export class FitCollector implements FitSink {
-  readonly records = new RecordColumns();
+  readonly records: RecordColumns;
   /** Session / lap slot copies (layout: SUM in fit.profile.ts). */
   readonly sessions: Float64Array[] = [];
   readonly laps: Float64Array[] = [];
   readonly fileIds: FileIdInfo[] = [];
   creator: DeviceInfo | null = null;
+
   /** First activity message: [timestamp, local_timestamp]. */
   activity: { timestamp: number; localTimestamp: number } | null = null;
   sport: { sport: number; subSport: number; name: string | null } | null = null;
@@ -92,6 +102,11 @@ export class FitCollector implements FitSink {
   private latestTime = -1;
   /** Latest record time of the earlier chained parts: a later part restarting before it is a repeat. */
   private partFloor = -1;
+
+  /** `fileBytes`: the size of the file, to size the record columns once (0: the default). */
+  constructor(fileBytes = 0) {
+    this.records = new RecordColumns(expectedRecords(fileBytes));
+  }
 
   onPartStart(index: number): void {
     if (index > 0) this.partFloor = this.latestTime;

@@ -34,7 +34,7 @@ const ACTIVITY_TYPE = 4;
 
 export function decodeFit(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) throw new ImportError(IMPORT_CODES.EMPTY_FILE, 'FIT file is empty (0 bytes)');
-  const collector = new FitCollector();
+  const collector = new FitCollector(bytes.length);
   const read = readFit(bytes, collector);
   const warnings = [...read.warnings];
 

@@ -55,7 +55,7 @@ export type PreparedFile =
       warnings: Problem[];
       /** Activities without a calendar start, left out: the issue, and whether nothing else was left. */
       undated: { problem: Problem; nothingLeft: boolean } | null;
-      /** The dated activities, as decoded (streams only when the job kept them)… */
+      /** The dated activities as decoded, when the job keeps them for an export's metadata (else none)… */
       activities: ParsedActivity[];
       /** …and the same activities checked, summarised and encoded, one for one… */
       prepared: PreparedActivity[];
@@ -116,7 +116,7 @@ export function filePreparer(
     }
     if (!job.keepStreams) {
       // The stored row needs the summary and the blob, not the samples: they are not sent back.
-      activities = activities.map(withoutStreams);
+      activities = [];
       for (const p of prepared) if (p.ok) p.checked.parsed = withoutStreams(p.checked.parsed);
     }
     return { kind: 'decoded', hash, warnings: decoded.warnings, undated, activities, prepared, failure };

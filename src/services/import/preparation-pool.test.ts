@@ -72,7 +72,8 @@ test('workers prepare every kind of file exactly as the importing thread does', 
     ]);
     const first = viaWorkers[0]!;
     assert.ok(first.kind === 'decoded' && first.prepared[0]?.ok && first.prepared[0].streams);
-    assert.equal(first.activities[0]?.streams, null, 'samples are not sent back unless kept');
+    assert.deepEqual(first.activities, [], 'decoded activities are not sent back unless kept');
+    assert.equal(first.prepared[0].checked.parsed.streams, null, 'nor their samples');
     const kept = viaWorkers[7]!;
     assert.ok(kept.kind === 'decoded' && kept.activities[0]?.streams?.timeS.length === 1801);
   } finally {
