@@ -103,15 +103,18 @@ export class Client {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Response> {
+    const raw = body instanceof Uint8Array;
     const init: RequestInit = {
       method,
       headers: {
         host: new URL(PUBLIC_URL).host,
         ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined
+          ? { 'content-type': raw ? 'application/octet-stream' : 'application/json' }
+          : {}),
         ...headers,
       },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: raw ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) } : {}),
     };
     const response = await this.app.request(new URL(path, PUBLIC_URL).toString(), init);
     const set = response.headers.get('set-cookie');

@@ -3,6 +3,7 @@
  * request to revoke, the 404 on every athlete route without a grant, and the audit trail.
  */
 import assert from 'node:assert/strict';
+import { buildGpx } from '../../../test/factories/gpx.factory.ts';
 import { apiRoutes } from '../../http/routes/index.ts';
 import {
   athlete,
@@ -363,6 +364,49 @@ pgTest(
       assert.ok(forOwner.entries.some((e) => e.route === 'GET /activities'));
       await clinician.json('GET', `/api/audit?orgId=${org.id}`, 404);
       await clinician.json('GET', `/api/audit?athleteId=${runner.athleteId}`, 404);
+    } finally {
+      await h.close();
+    }
+  },
+);
+
+pgTest(
+  'an athlete imports a run through server mode: written under row-level security, seen by their clinic',
+  async (url) => {
+    const h = await serverHarness(url);
+    try {
+      const { org, owner } = await orgWithOwner(h, 'Run Clinic', 'owner@run.test');
+      const runner = await athlete(h, owner, org.id, 'runner@run.test');
+      await runner.client.json('POST', `/api/consents/${runner.grantId}/accept`, 200);
+      const base = `/api/athletes/${runner.athleteId}`;
+      const created = await runner.client.json<{ job: { id: string } }>(
+        'POST',
+        `${base}/imports?name=morning.gpx`,
+        202,
+        buildGpx({ durationS: 900 }),
+      );
+      await runner.client.json('POST', `${base}/imports/${created.job.id}/start`, 202);
+      let state = '';
+      for (let i = 0; i < 400 && state !== 'done' && state !== 'failed'; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        state = (
+          await runner.client.json<{ job: { state: string } }>(
+            'GET',
+            `${base}/imports/${created.job.id}`,
+            200,
+          )
+        ).job.state;
+      }
+      assert.equal(state, 'done');
+      const seen = await owner.json<{ activities: { id: string }[] }>('GET', `${base}/activities`, 200);
+      assert.equal(seen.activities.length, 1);
+      const streams = await h.store.system.selectFrom('activity_streams').select('athlete_id').execute();
+      assert.deepEqual(streams, [{ athlete_id: runner.athleteId }]);
+      // The athlete's own export works; the clinic (read grant, not the athlete) gets the 404.
+      const exported = await runner.client.call('GET', `${base}/export`);
+      assert.equal(exported.status, 200);
+      assert.match(await exported.text(), /"format":\s*"kneewise-export"/);
+      assert.equal((await owner.call('GET', `${base}/export`)).status, 404);
     } finally {
       await h.close();
     }
