@@ -216,7 +216,7 @@ test('switching to miles in Settings changes Today; bad values are explained nex
   });
 });
 
-test('export downloads valid JSON; deleting everything needs the phrase and leads to the welcome', {
+test('export downloads valid JSON and a FHIR Bundle; deleting everything needs the phrase and leads to the welcome', {
   skip,
 }, async () => {
   await withServer(startSeededServer(), async (server) => {
@@ -232,6 +232,19 @@ test('export downloads valid JSON; deleting everything needs the phrase and lead
     const text = JSON.stringify(exported);
     assert.ok(text.includes('Road Trainer'), 'the export holds the shoes');
     assert.ok(text.includes('2025-06-15'), 'the export holds the runs');
+
+    const fhirDownloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Export for health software (FHIR)' }).click();
+    const fhirDownload = await fhirDownloading;
+    assert.match(fhirDownload.suggestedFilename(), /^kneewise-fhir-\d{4}-\d{2}-\d{2}\.json$/);
+    const bundle = JSON.parse(readFileSync(await fhirDownload.path(), 'utf8')) as {
+      resourceType: string;
+      entry: { resource: { resourceType: string } }[];
+    };
+    assert.equal(bundle.resourceType, 'Bundle');
+    const types = new Set(bundle.entry.map((e) => e.resource.resourceType));
+    for (const type of ['Patient', 'Observation', 'QuestionnaireResponse', 'DocumentReference'])
+      assert.ok(types.has(type), `the FHIR export holds a ${type}`);
 
     const button = page.getByRole('button', { name: 'Delete everything' });
     assert.equal(await button.isDisabled(), true);

@@ -110,6 +110,13 @@ export function SettingsData() {
           <a class="button secondary" href="/api/export" download>
             Export all my data
           </a>
+          <p class="muted">
+            For a clinic's or another health app's records, the same history as a FHIR R4 file: runs, pain
+            scores, knee checks and each pain episode's report.
+          </p>
+          <a class="button secondary" href="/api/export/fhir" download>
+            Export for health software (FHIR)
+          </a>
         </section>
         {overview.hasDemo && <RemoveDemo />}
       </div>
