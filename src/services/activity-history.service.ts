@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.ts';
 import type { Sport } from '../domain/activity/sport.ts';
 import type { LoadActivity } from '../domain/load/load-activity.ts';
 import type { RunnerSettings } from '../domain/settings.ts';
+import { systemTimeZone } from './import/time-zone.ts';
 
 /** The columns toLoadActivity reads, so a narrow query can select just these (load-snapshot.service.ts). */
 export const LOAD_ACTIVITY_COLUMNS = [
@@ -59,6 +60,19 @@ export function athleteLoadSettings(settings: RunnerSettings) {
     maxHr: settings.maxHr,
   };
 }
+
+/**
+ * The runner's zone: their setting, else this computer's. Asking ICU for the computer's zone costs about as
+ * much as a whole cached dashboard answer, so it is asked at most once a minute (a changed zone shows within
+ * that minute).
+ */
+export function runnerZone(settings: { timeZone: string | null }): string {
+  if (settings.timeZone !== null) return settings.timeZone;
+  const now = Date.now();
+  if (systemZone === null || now - systemZone.at > 60_000) systemZone = { zone: systemTimeZone(), at: now };
+  return systemZone.zone;
+}
+let systemZone: { zone: string; at: number } | null = null;
 
 /** Building a formatter costs far more than using one, and every dashboard request asks for today's date. */
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();

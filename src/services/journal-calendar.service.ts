@@ -16,8 +16,7 @@ import {
   MAX_CALENDAR_DAYS,
 } from '../domain/journal/journal-calendar.ts';
 import { addDays, dateOfDay, dayNumber, weekStartOf } from '../domain/load/calendar-day.ts';
-import { todayIn } from './activity-history.service.ts';
-import { systemTimeZone } from './import/time-zone.ts';
+import { runnerZone, todayIn } from './activity-history.service.ts';
 import { toPainEntry } from './journal.service.ts';
 
 export interface JournalCalendar {
@@ -32,7 +31,7 @@ export async function journalCalendar(
   now: Date,
   range: { from?: string; to?: string },
 ): Promise<JournalCalendar> {
-  const to = range.to ?? todayIn(now, athlete.settings.timeZone ?? systemTimeZone());
+  const to = range.to ?? todayIn(now, runnerZone(athlete.settings));
   const from =
     range.from ??
     addDays(

@@ -7,11 +7,10 @@ import type { Database } from '../db/schema.ts';
 import { parseAsOf } from '../domain/load/as-of.parser.ts';
 import { computeLoadReport } from '../domain/load/load-engine.ts';
 import type { LoadReport } from '../domain/load/load-report.ts';
-import { athleteLoadSettings, loadHistory, todayIn } from './activity-history.service.ts';
-import { systemTimeZone } from './import/time-zone.ts';
+import { athleteLoadSettings, loadHistory, runnerZone, todayIn } from './activity-history.service.ts';
 
 export function resolveAsOf(asOf: string | undefined, now: Date, athlete: Athlete): string {
-  return asOf === undefined ? todayIn(now, athlete.settings.timeZone ?? systemTimeZone()) : parseAsOf(asOf);
+  return asOf === undefined ? todayIn(now, runnerZone(athlete.settings)) : parseAsOf(asOf);
 }
 
 export async function computeLoad(db: Kysely<Database>, athlete: Athlete, asOf: string): Promise<LoadReport> {

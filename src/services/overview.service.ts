@@ -8,8 +8,7 @@ import type { Athlete } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { RUNNING_SPORTS } from '../domain/activity/sport.ts';
 import type { RunnerSettings } from '../domain/settings.ts';
-import { todayIn } from './activity-history.service.ts';
-import { systemTimeZone } from './import/time-zone.ts';
+import { runnerZone, todayIn } from './activity-history.service.ts';
 
 export interface Overview {
   athlete: { id: string; name: string };
@@ -75,6 +74,6 @@ export async function overviewOf(db: Kysely<Database>, athlete: Athlete, now: Da
     hasDemo: athlete.isDemo || all.some((c) => Number(c.demo) === 1),
     firstActivityDate: span.first ?? null,
     lastActivityDate: span.last ?? null,
-    today: todayIn(now, athlete.settings.timeZone ?? systemTimeZone()),
+    today: todayIn(now, runnerZone(athlete.settings)),
   };
 }

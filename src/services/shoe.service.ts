@@ -24,8 +24,7 @@ import {
   shoeMileage,
 } from '../domain/shoes/shoe-mileage.ts';
 import { SHOE_EVIDENCE, type ShoeThresholds, type ShoeWearStatus } from '../domain/shoes/shoe-thresholds.ts';
-import { todayIn } from './activity-history.service.ts';
-import { systemTimeZone } from './import/time-zone.ts';
+import { runnerZone, todayIn } from './activity-history.service.ts';
 
 export interface ShoeView {
   id: string;
@@ -370,7 +369,7 @@ export class ShoeService {
   }
 
   private today(): string {
-    return todayIn(this.now(), this.athlete.settings.timeZone ?? systemTimeZone());
+    return todayIn(this.now(), runnerZone(this.athlete.settings));
   }
 }
 

@@ -6,13 +6,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ONSETS, PAIN_LOCATIONS, SIDES, SWELLING_AMOUNTS } from '../../domain/assessment/answer-keys.ts';
 import type { RawPainFields } from '../../domain/journal/pain-entry.ts';
-import { todayIn } from '../../services/activity-history.service.ts';
+import { runnerZone, todayIn } from '../../services/activity-history.service.ts';
 import { systemTimeZone } from '../../services/import/time-zone.ts';
 import { JournalService } from '../../services/journal.service.ts';
 import { journalCalendar } from '../../services/journal-calendar.service.ts';
 import { logPainOnce } from '../../services/pain-log.service.ts';
 import type { AppEnv, HttpDeps } from '../app-env.ts';
 import { jsonBody, queryOf } from '../validate.ts';
+import { VersionedAnswers } from '../versioned-answers.ts';
 import { localDate } from './common.schemas.ts';
 
 const score = z
@@ -55,6 +56,7 @@ const range = z.object({ from: localDate.optional(), to: localDate.optional() })
 export function journalRoutes(deps: HttpDeps): Hono<AppEnv> {
   const journal = (athlete: AppEnv['Variables']['athlete']) =>
     new JournalService(deps.store.db, athlete, deps.now);
+  const calendars = new VersionedAnswers();
   return new Hono<AppEnv>()
     .get('/pain', async (c) => {
       const { from, to } = queryOf(c, range);
@@ -83,8 +85,12 @@ export function journalRoutes(deps: HttpDeps): Hono<AppEnv> {
     })
     .get('/journal/calendar', async (c) => {
       const { from, to } = queryOf(c, range);
-      return c.json(
-        await journalCalendar(deps.store.db, c.get('athlete'), deps.now(), {
+      const athlete = c.get('athlete');
+      const now = deps.now();
+      // Runs and pain change only with a write (the data version); the default range ends today.
+      const key = [athlete.id, from ?? null, to ?? todayIn(now, runnerZone(athlete.settings))];
+      return calendars.json(c, deps.store.db, key, () =>
+        journalCalendar(deps.store.db, athlete, now, {
           ...(from === undefined ? {} : { from }),
           ...(to === undefined ? {} : { to }),
         }),

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import { dbTest } from '../../../test/support/test-databases.ts';
 import { loadRoutes } from './load.routes.ts';
 import { cliJson, errorOf, harness } from './route-test.support.ts';
@@ -14,6 +15,19 @@ dbTest('load and activities are the CLI documents; filters and bad queries', asy
     assert.deepEqual(load, await cliJson(tdb.url, ['load', '--as-of', '2025-06-29', '--json']));
     assert.deepEqual(await h.get('/load'), load, 'asOf defaults to today (SEED_NOW)');
     assert.equal((await h.get<{ asOf: string }>('/load?asOf=2025-06-01')).asOf, '2025-06-01');
+    // A client that takes gzip gets the same document, a fraction of the size.
+    const zipped = await h.call('GET', '/load?asOf=2025-06-29', undefined, { 'accept-encoding': 'gzip, br' });
+    assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+    assert.match(zipped.headers.get('vary') ?? '', /accept-encoding/i);
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    const plain = gunzipSync(bytes).toString('utf8');
+    assert.deepEqual(JSON.parse(plain), load);
+    assert.ok(bytes.length * 3 < Buffer.byteLength(plain), `${bytes.length} gzipped bytes`);
+    const refused = await h.call('GET', '/load?asOf=2025-06-29', undefined, {
+      'accept-encoding': 'gzip;q=0',
+    });
+    assert.equal(refused.headers.get('content-encoding'), null);
+    assert.deepEqual(await refused.json(), load);
 
     const all = await h.get<Activities>('/activities');
     assert.deepEqual(all, await cliJson(tdb.url, ['activities', '--json']));

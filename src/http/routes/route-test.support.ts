@@ -19,7 +19,7 @@ export interface Harness {
   /** The seeded runner, or null for an empty database. */
   athlete: Athlete | null;
   /** A request to /api`path`; a `body` is sent as JSON. */
-  call(method: string, path: string, body?: unknown): Promise<Response>;
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   /** GET /api`path`, expecting `status`, parsed as JSON. */
   get<T = Record<string, unknown>>(path: string, status?: number): Promise<T>;
   close(): Promise<void>;
@@ -47,13 +47,14 @@ export async function harness(tdb: TestDatabase, options: HarnessOptions = {}): 
     },
     { webRoot: null, ...(options.routes ? { routes: options.routes } : {}) },
   );
-  const call = async (method: string, path: string, body?: unknown) =>
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     app.request(`http://127.0.0.1/api${path}`, {
       method,
+      headers,
       ...(body === undefined
         ? {}
         : {
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...headers },
             body: typeof body === 'string' ? body : JSON.stringify(body),
           }),
     });

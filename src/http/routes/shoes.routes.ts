@@ -5,10 +5,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { SPORTS } from '../../domain/activity/sport.ts';
+import { runnerZone, todayIn } from '../../services/activity-history.service.ts';
 import { LoadReportCache } from '../../services/load-snapshot.service.ts';
 import { ShoeService, shoeRunRefs } from '../../services/shoe.service.ts';
 import type { AppEnv, HttpDeps } from '../app-env.ts';
 import { jsonBody, queryOf } from '../validate.ts';
+import { VersionedAnswers } from '../versioned-answers.ts';
 import { booleanFlag, localDate, optionalJsonBody } from './common.schemas.ts';
 
 const name = z
@@ -48,14 +50,17 @@ const unassignBody = z.strictObject({ runIds: z.array(z.string().min(1)).min(1).
 export function shoesRoutes(deps: HttpDeps, cache = new LoadReportCache()): Hono<AppEnv> {
   const shoes = (athlete: AppEnv['Variables']['athlete']) =>
     new ShoeService(deps.store.db, athlete, deps.now);
+  const lists = new VersionedAnswers();
   return new Hono<AppEnv>()
     .get('/shoes', async (c) => {
       const { includeRetired } = queryOf(c, listQuery);
       const athlete = c.get('athlete');
-      const { rows } = await cache.history(deps.store.db, athlete.id);
-      return c.json(
-        await shoes(athlete).list({ includeRetired: includeRetired ?? false, runs: shoeRunRefs(rows) }),
-      );
+      // Mileage and alerts change with a write (the data version) or with the day (the rotation's last run).
+      const key = [athlete.id, includeRetired ?? false, todayIn(deps.now(), runnerZone(athlete.settings))];
+      return lists.json(c, deps.store.db, key, async () => {
+        const { rows } = await cache.history(deps.store.db, athlete.id);
+        return shoes(athlete).list({ includeRetired: includeRetired ?? false, runs: shoeRunRefs(rows) });
+      });
     })
     .post('/shoes', async (c) => {
       const body = await jsonBody(c, addBody);
