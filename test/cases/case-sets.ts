@@ -3,9 +3,10 @@
  * - `shared-published` and `shared-vignettes`: the project's development sets (read-only, beside the repo);
  * - `written`: our 72 literature vignettes (test/vignettes), converted to the same shape;
  * - `real-tune`: our own published real cases used to develop the engine (test/cases/real-cases.tune*.json;
- *   `tune-2` was the first holdout, opened to tuning once `fresh` replaced it);
- * - `real-holdout`: published real cases collected blind (real-cases.fresh.json), never used to tune the
- *   engine; reported separately so we know how it does on patients it has not seen.
+ *   `tune-2` and `tune-3` were earlier blind holdouts, each opened to tuning once measured and replaced);
+ * - `real-holdout`: published real cases collected blind (real-cases.blind.json) by someone who never saw
+ *   the engine or its misses, never used to tune it; reported separately so we know how it does on
+ *   patients it has not seen.
  * Answers are validated with the real schema, so a typo fails loudly.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -85,7 +86,8 @@ export function realCases(): EvalCase[] {
   for (const [file, set] of [
     ['real-cases.tune.json', 'real-tune'],
     ['real-cases.tune-2.json', 'real-tune'],
-    ['real-cases.fresh.json', 'real-holdout'],
+    ['real-cases.tune-3.json', 'real-tune'],
+    ['real-cases.blind.json', 'real-holdout'],
   ] as const) {
     const url = new URL(file, import.meta.url);
     if (existsSync(url)) out.push(...readJson(url).map((c) => parseCase(set, c)));

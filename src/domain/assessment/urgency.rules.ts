@@ -4,6 +4,8 @@
  * condition scores say: red flags always win over scoring. Rules fire only on answers that were given; a
  * missing answer never makes a rule "pass" (unanswered-screen.ts handles that side).
  */
+
+import { painLocations } from './answers.schema.ts';
 import {
   acuteInjury,
   bursaSwelling,
@@ -273,8 +275,16 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     id: 'several-joints-inflamed',
     tier: 'urgent',
     mustNotMiss: ['crystal_arthritis', 'septic_arthritis'],
-    keys: ['otherJointsPainful', 'swelling', 'kneeWarm', 'kneeRed'],
-    test: (ctx) => ctx.a.otherJointsPainful === true && (swollen(ctx) || warm(ctx) || red(ctx)),
+    keys: ['otherJointsPainful', 'swelling', 'kneeWarm', 'kneeRed', 'trauma', 'onset', 'durationDays'],
+    // Two joints flaring together after a run and a few drinks is the classic gout story; without an injury a
+    // recent pain in another joint counts even when no swelling was mentioned.
+    test: (ctx) =>
+      ctx.a.otherJointsPainful === true &&
+      (swollen(ctx) ||
+        warm(ctx) ||
+        red(ctx) ||
+        (ctx.a.trauma !== true &&
+          (ctx.a.onset === 'sudden' || (ctx.a.durationDays !== undefined && ctx.a.durationDays <= 14)))),
     reason:
       'Another joint swelling or hurting at the same time points to gout, a reactive arthritis or an infection: see a doctor today.',
     sources: ['bsrHotJoint', 'janssens2010'],
@@ -334,6 +344,18 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     reason:
       'A swelling over or below the kneecap that keeps getting worse (or with lowered immunity) may be infected: unless it is neither warm nor red, have it checked today.',
     sources: ['tayside', 'bsrHotJoint'],
+  },
+  {
+    id: 'swelling-after-surgery-or-bed-rest',
+    tier: 'urgent',
+    mustNotMiss: ['septic_arthritis', 'crystal_arthritis', 'dvt'],
+    keys: ['recentSurgeryOrImmobile', 'swelling', 'swellingLocation', 'trauma'],
+    // After an operation or time in bed a newly swollen knee is a flare of crystals (pseudogout is common
+    // after surgery), an infection or a clot until a same-day examination says otherwise.
+    test: (ctx) => ctx.a.recentSurgeryOrImmobile === true && swollen(ctx) && ctx.a.trauma !== true,
+    reason:
+      'A knee that swells after an operation, a cast or time in bed needs checking today for a clot, an infection or a crystal flare.',
+    sources: ['bsrHotJoint', 'ng158'],
   },
   {
     id: 'spreading-redness',
@@ -556,6 +578,8 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
       'nightPain',
       'painAtRest',
       'painWalking',
+      'improving',
+      'weeklyDistanceChangePct',
     ],
     test: ({ a }) =>
       a.trauma !== true &&
@@ -566,9 +590,15 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
         a.painAtRest === true ||
         a.painWalking === true ||
         // missed periods mark low energy availability, the main risk of a femoral-neck fracture (IOC REDs)
-        a.amenorrhoea === true),
+        a.amenorrhoea === true ||
+        // hip or thigh pain that keeps getting worse or grows with running, with no back pain to explain it
+        // and not the outer-thigh band pain of the iliotibial band (thigh pain beside outer-knee pain)
+        ((a.improving === false ||
+          (a.weeklyDistanceChangePct !== undefined && a.weeklyDistanceChangePct > 0)) &&
+          a.backPain !== true &&
+          !(a.groinPain !== true && painLocations(a).includes('lateral')))),
     reason:
-      'Groin or thigh pain that hurts on hopping or walking can be a stress fracture of the hip bone, which can break through if you keep running: same-day X-ray or MRI.',
+      'Groin or thigh pain that hurts on hopping or walking, or grows with your running, can be a stress fracture of the hip bone, which can break through if you keep running: same-day X-ray or MRI.',
     sources: ['warden2021', 'iocReds2023', 'bsi', 'khan2004'],
   },
   {

@@ -115,6 +115,10 @@ const TABLE: Record<string, [A, A]> = {
     { age: 45, swellingLocation: 'on-kneecap', improving: false },
     { age: 45, swellingLocation: 'on-kneecap', improving: false, kneeWarm: false },
   ],
+  'swelling-after-surgery-or-bed-rest': [
+    { age: 75, recentSurgeryOrImmobile: true, swelling: 'mild', trauma: false },
+    { age: 75, recentSurgeryOrImmobile: true, swelling: 'none', trauma: false },
+  ],
   'spreading-redness': [
     { age: 38, rednessSpreading: true },
     { age: 38, rednessSpreading: false },
@@ -277,6 +281,21 @@ describe('urgency decision table', () => {
       for (const id of raised) assert.ok(ids.includes(id), `${id} is in the differential`);
     });
   }
+
+  it('hip or thigh pain that grows with running is a possible hip stress fracture, the iliotibial band is not', () => {
+    const rule = RULES.find((r) => r.id === 'hip-bone-stress')!;
+    assert.ok(fires(rule, { age: 52, thighPain: true, onset: 'gradual', improving: false }));
+    assert.ok(fires(rule, { age: 18, thighPain: true, trauma: false, weeklyDistanceChangePct: 8 }));
+    assert.ok(
+      !fires(rule, { age: 52, thighPain: true, improving: false, backPain: true }),
+      'the back explains it',
+    );
+    assert.ok(
+      !fires(rule, { age: 23, thighPain: true, painLocation: 'lateral', weeklyDistanceChangePct: 40 }),
+      'thigh pain beside outer-knee pain is the iliotibial band',
+    );
+    assert.ok(!fires(rule, { age: 52, thighPain: true, improving: true }));
+  });
 
   it('under an urgent or emergency tier the dangers lead the differential', () => {
     for (const a of [
