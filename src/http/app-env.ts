@@ -13,6 +13,8 @@ export interface HttpDeps {
   pdfRenderer: PdfRenderer | null;
   /** Where uploads wait while they are imported. */
   scratchDir: string;
+  /** Told after each dashboard import that ended without error; unset for a single runner. */
+  afterImport?: ((athleteId: string) => void) | undefined;
 }
 
 export interface AppEnv {

@@ -85,6 +85,8 @@ export interface ImportJobsDeps {
   db: Kysely<Database>;
   now: () => Date;
   scratchDir: string;
+  /** Told after each import that ended without error (server mode queues the roster's alert job). */
+  afterImport?: ((athleteId: string) => void) | undefined;
 }
 
 export interface ImportJobsOptions {
@@ -342,6 +344,7 @@ export class ImportJobs {
     job.progress = { ...job.progress, current: null };
     job.finishedAt = this.deps.now();
     job.state = error === null ? 'done' : 'failed';
+    if (error === null) this.deps.afterImport?.(job.athlete.id);
   }
 
   /**

@@ -32,7 +32,10 @@ function requireOctetStream(c: Context): void {
 }
 
 export function importRoutes(deps: HttpDeps, options: ImportJobsOptions = {}): Hono<AppEnv> {
-  const jobs = new ImportJobs({ db: deps.store.db, now: deps.now, scratchDir: deps.scratchDir }, options);
+  const jobs = new ImportJobs(
+    { db: deps.store.db, now: deps.now, scratchDir: deps.scratchDir, afterImport: deps.afterImport },
+    options,
+  );
   return new Hono<AppEnv>()
     .post('/imports', async (c) => {
       requireOctetStream(c);
