@@ -128,6 +128,25 @@ function differential(result: Record<string, unknown>): DifferentialItem[] {
   }));
 }
 
+/**
+ * The reasons of the rules that set the tier, as the dashboard's result shows them: a lower-tier rule's
+ * "needs checking today" under "Emergency — emergency department now" would contradict it (issue 13). A
+ * check saved before the drivers existed keeps all its reasons.
+ */
+function reasonsAtTier(result: Record<string, unknown>): string[] {
+  const drivers = Array.isArray(result.urgencyDrivers)
+    ? (result.urgencyDrivers as Record<string, unknown>[])
+    : [];
+  const leading = drivers.filter((d) => d.tier === result.urgency && typeof d.reason === 'string');
+  return leading.length === 0
+    ? plainStrings(result.urgencyReasons)
+    : unique(plainStrings(leading.map((d) => d.reason)));
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
 export function assessmentSummary(saved: SavedAssessment): AssessmentSummary {
   const r = saved.result;
   const conditions = Array.isArray(r.conditions) ? (r.conditions as Record<string, unknown>[]) : [];
@@ -139,7 +158,7 @@ export function assessmentSummary(saved: SavedAssessment): AssessmentSummary {
     date: saved.createdAt.slice(0, 10),
     urgency: String(r.urgency ?? 'unknown'),
     headline: typeof r.headline === 'string' ? r.headline : null,
-    urgencyReasons: plainStrings(r.urgencyReasons),
+    urgencyReasons: reasonsAtTier(r),
     conditions: conditions.map((c) => ({
       name: String(c.name ?? c.id ?? ''),
       likelihood: Number(c.likelihood ?? 0),
