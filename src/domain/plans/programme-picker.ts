@@ -50,12 +50,15 @@ export function pickProgramme(assessment: AssessmentSummary | null): ProgrammeCh
   if (!assessment) {
     return { programmeId: 'prevention', reason: 'no saved assessment, so general prevention', warning: null };
   }
+  // In the knee check's own tier: "checked promptly" under an emergency would play it down (issue 13).
   const warning =
-    assessment.urgency === 'emergency' || assessment.urgency === 'urgent'
-      ? 'Your last assessment advised getting your knee checked promptly: do that before following this plan.'
-      : assessment.urgency === 'soon'
-        ? 'Your last assessment advised booking a check with a professional in the coming days.'
-        : null;
+    assessment.urgency === 'emergency'
+      ? 'Your knee check said emergency: go to an emergency department now. This plan is for after a clinician has seen your knee.'
+      : assessment.urgency === 'urgent'
+        ? 'Your knee check said to get your knee seen today: do that before following this plan.'
+        : assessment.urgency === 'soon'
+          ? 'Your last assessment advised booking a check with a professional in the coming days.'
+          : null;
   // Under an urgent or emergency result the dangers lead and the benign conditions only count once the
   // urgent cause is excluded: a rehab programme for one of them would contradict the knee check.
   if (

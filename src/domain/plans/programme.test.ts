@@ -68,8 +68,11 @@ test('the programme comes from the latest assessment’s top supported condition
   assert.equal(parseAssessmentSummary('not json'), null);
   assert.match(
     pickProgramme({ urgency: 'urgent', conditions: [{ id: 'pfps' }] }).warning ?? '',
-    /checked promptly/,
+    /get your knee seen today: do that before following this plan/,
   );
+  const emergency = pickProgramme({ urgency: 'emergency', conditions: [{ id: 'pfps' }] }).warning ?? '';
+  assert.match(emergency, /emergency department now/);
+  assert.doesNotMatch(emergency, /promptly|today/, 'an emergency is not played down');
 });
 
 test('an urgent knee check with a danger first puts condition programmes on hold', () => {

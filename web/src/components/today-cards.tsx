@@ -93,7 +93,12 @@ function plannedLine(session: NextPlanned, distance: (m: number) => string): str
   return session.distanceM !== null ? `${what}, ${distance(session.distanceM)}` : what;
 }
 
-export function NextPlannedCard(props: { session: NextPlanned | null; today: string }) {
+export function NextPlannedCard(props: {
+  session: NextPlanned | null;
+  today: string;
+  /** The latest knee check said emergency or urgent: the plan waits until the knee has been seen. */
+  paused?: boolean;
+}) {
   const units = useUnits();
   const { session } = props;
   return (
@@ -105,6 +110,11 @@ export function NextPlannedCard(props: { session: NextPlanned | null; today: str
         </p>
       ) : (
         <>
+          {props.paused && (
+            <p class="ceiling-paused" data-testid="plan-paused">
+              Not before your knee has been seen. What follows is for when you are cleared to run again.
+            </p>
+          )}
           <p>
             <strong>{dayWithRelative(session.date, props.today)}:</strong>{' '}
             {plannedLine(session, (m) => units.distance(m))}

@@ -78,7 +78,7 @@ function TodayWithData() {
           <div class="cards today-cards">
             {!checkLeads && <KneeCheckCard assessment={data.latestAssessment} />}
             <JournalCard entry={data.latestPain} today={today} />
-            <NextPlannedCard session={data.nextPlanned} today={today} />
+            <NextPlannedCard session={data.nextPlanned} today={today} paused={pressing} />
           </div>
           <NotADiagnosis />
         </>
