@@ -119,6 +119,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check ((grantee_org_id is null) <> (grantee_user_id is null))
     )`.execute(db);
   await sql`create index consent_grants_athlete on consent_grants(athlete_id)`.execute(db);
+  await sql`create index consent_grants_org on consent_grants(grantee_org_id)`.execute(db);
+  await sql`create index consent_grants_user on consent_grants(grantee_user_id)`.execute(db);
   await sql`
     create table consent_events (
       id text primary key,
@@ -191,29 +193,39 @@ async function createPolicyFunctions(db: Kysely<unknown>): Promise<void> {
       select exists (select 1 from memberships m
         where m.org_id = any(p_orgs) and m.user_id = kw_user_id() and m.role = 'owner')
     $$`.execute(db);
-  // The same rule as decide() in src/server-mode/domain/access.ts: the athlete themselves, or an accepted,
-  // unrevoked, unexpired grant covering the category and action, to this user or to an organisation where
-  // their role may receive it.
+  // The same rule as decide() in src/server-mode/domain/access.ts, as the set of athletes the current user may
+  // reach for a category (null = any) and action: themselves, or an accepted, unrevoked, unexpired grant
+  // covering it, to this user or to an organisation where their role may receive it. Policies compare with
+  // `= any ((select kw_athletes(…)))`: the sub-select runs once per statement (an InitPlan), not once per
+  // row, and the athlete_id indexes still serve the query.
   await sql`
-    create function kw_can(p_athlete text, p_category text, p_action text) returns boolean
+    create function kw_athletes(p_category text, p_action text) returns text[]
     language sql stable security definer set search_path = public, pg_temp as $$
-      select kw_is_self(p_athlete) or exists (
-        select 1 from consent_grants g
-        where g.athlete_id = p_athlete
-          and p_category = any(g.categories)
-          and (g.access = 'write' or p_action = 'read')
+      select coalesce(array_agg(distinct s.athlete_id), '{}') from (
+        select ua.athlete_id from user_athletes ua where ua.user_id = kw_user_id()
+        union all
+        select g.athlete_id from consent_grants g
+        where (g.access = 'write' or p_action = 'read')
           and (g.expires_at is null or g.expires_at > now())
           and exists (select 1 from consent_events e where e.grant_id = g.id and e.kind = 'accepted')
           and not exists (select 1 from consent_events e where e.grant_id = g.id and e.kind in ('declined', 'revoked'))
-          and (g.grantee_user_id = kw_user_id() or exists (
-            select 1 from memberships m
-            where m.org_id = g.grantee_org_id and m.user_id = kw_user_id()
-              and kw_role_allows(m.role, p_category, p_action))))
+          and exists (
+            select 1 from unnest(g.categories) as c(category)
+            where (p_category is null or c.category = p_category)
+              and (g.grantee_user_id = kw_user_id() or exists (
+                select 1 from memberships m
+                where m.org_id = g.grantee_org_id and m.user_id = kw_user_id()
+                  and kw_role_allows(m.role, c.category, p_action))))
+      ) s
+    $$`.execute(db);
+  await sql`
+    create function kw_can(p_athlete text, p_category text, p_action text) returns boolean
+    language sql stable as $$
+      select p_athlete = any(kw_athletes(p_category, p_action))
     $$`.execute(db);
   await sql`
     create function kw_can_any(p_athlete text) returns boolean language sql stable as $$
-      select kw_can(p_athlete, 'training', 'read') or kw_can(p_athlete, 'symptoms', 'read')
-        or kw_can(p_athlete, 'clinical', 'read') or kw_can(p_athlete, 'gear', 'read')
+      select p_athlete = any(kw_athletes(null, 'read'))
     $$`.execute(db);
   await sql`
     create function kw_grant_athlete(p_grant text) returns text
@@ -233,7 +245,8 @@ async function protectAthleteTables(db: Kysely<unknown>): Promise<void> {
     await sql.raw(`alter table ${table} enable row level security`).execute(db);
     await sql.raw(`alter table ${table} force row level security`).execute(db);
     await sql.raw(`grant select, insert, update, delete on ${table} to ${APP_ROLE}`).execute(db);
-    const can = (action: string) => `kw_can(athlete_id, '${category}', '${action}')`;
+    const can = (action: string) =>
+      `athlete_id = any ((select kw_athletes('${category}', '${action}'))::text[])`;
     await sql.raw(`create policy ${table}_read on ${table} for select using (${can('read')})`).execute(db);
     await sql
       .raw(`create policy ${table}_insert on ${table} for insert with check (${can('write')})`)
@@ -248,7 +261,9 @@ async function protectAthleteTables(db: Kysely<unknown>): Promise<void> {
   await sql`alter table athletes enable row level security`.execute(db);
   await sql`alter table athletes force row level security`.execute(db);
   await sql.raw(`grant select, insert, update, delete on athletes to ${APP_ROLE}`).execute(db);
-  await sql`create policy athletes_read on athletes for select using (kw_can_any(id))`.execute(db);
+  await sql`create policy athletes_read on athletes for select using (id = any ((select kw_athletes(null, 'read'))::text[]))`.execute(
+    db,
+  );
   await sql`create policy athletes_insert on athletes for insert with check (kw_is_self(id))`.execute(db);
   await sql`create policy athletes_update on athletes for update using (kw_is_self(id)) with check (kw_is_self(id))`.execute(
     db,

@@ -1,6 +1,6 @@
 /**
  * A PostgreSQL dialect whose every transaction runs as the application role with the current user set:
- * `set_config('role', 'kneewise_app', true)` and `set_config('kneewise.user_id', <user>, true)` right after
+ * `set_config('role', 'kneewise_app', true)` and `set_config('kneewise.user_id', <user>, true)` sent with
  * BEGIN, both local to the transaction, so a pooled connection never carries one user's identity into the
  * next request. A query outside a transaction is wrapped in one of its own. Row-level security then limits
  * every statement to the athletes this user may see (migrations/0001-accounts-consent-rls.ts).
@@ -23,20 +23,23 @@ class ScopedConnection implements DatabaseConnection {
     private readonly userId: () => string | null,
   ) {}
 
-  async enterScope(): Promise<void> {
-    await this.inner.executeQuery(
-      CompiledQuery.raw("select set_config('role', $1, true), set_config('kneewise.user_id', $2, true)", [
-        APP_ROLE,
-        this.userId() ?? '',
-      ]),
+  /**
+   * BEGIN and the two settings in one round trip (a simple-protocol query may hold several statements but no
+   * parameters, so the user id goes in as a literal: only ids of our own shape are accepted, anything else
+   * means no user and no rows).
+   */
+  beginScoped(): CompiledQuery {
+    const userId = this.userId() ?? '';
+    const literal = /^[0-9A-Za-z-]{1,64}$/.test(userId) ? userId : '';
+    return CompiledQuery.raw(
+      `begin; select set_config('role', '${APP_ROLE}', true), set_config('kneewise.user_id', '${literal}', true)`,
     );
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (this.inTransaction) return this.inner.executeQuery<R>(query);
-    await this.inner.executeQuery(CompiledQuery.raw('begin'));
+    await this.inner.executeQuery(this.beginScoped());
     try {
-      await this.enterScope();
       const result = await this.inner.executeQuery<R>(query);
       await this.inner.executeQuery(CompiledQuery.raw('commit'));
       return result;
@@ -68,9 +71,13 @@ class ScopedDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const scoped = connection as ScopedConnection;
-    await this.inner.beginTransaction(scoped.inner, settings);
+    if (settings.isolationLevel !== undefined || settings.accessMode !== undefined) {
+      throw new Error(
+        'scoped connection: transactions with an isolation level or access mode are not supported',
+      );
+    }
+    await scoped.inner.executeQuery(scoped.beginScoped());
     scoped.inTransaction = true;
-    await scoped.enterScope();
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
