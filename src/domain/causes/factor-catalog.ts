@@ -96,7 +96,7 @@ export const FACTOR_EVIDENCE: Readonly<Record<FactorId, FactorEvidence>> = {
   },
   shoe_mileage: {
     weight: 0.3,
-    label: 'Shoes with many kilometres',
+    label: 'Shoes with a long distance on them',
     evidence:
       'Shoes lose part of their cushioning over the first few hundred miles, which is where the advice to ' +
       'replace them every 300–500 miles (480–800 km) comes from. No trial shows that replacing shoes at a set ' +
