@@ -4,7 +4,7 @@
  * and otherwise the screen for the current hash route.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { useApi } from './api.ts';
+import { forgetPrefetched, useApi } from './api.ts';
 import { DemoBanner } from './components/demo-banner.tsx';
 import { ErrorMessage, Loading } from './components/status-messages.tsx';
 import { OnboardingScreen } from './onboarding/onboarding.screen.tsx';
@@ -48,6 +48,8 @@ export function App() {
   const empty =
     overview.data.counts.activities === 0 && !overview.data.hasDemo && overview.data.counts.assessments === 0;
   const showOnboarding = route === 'welcome' || (empty && !welcomeDone && route === '');
+  // What was fetched at boot for the first screen is from before the welcome's import or demo.
+  if (showOnboarding) forgetPrefetched();
   const current = ROUTES.find((r) => r.path === route) ?? ROUTES[0]!;
   const Screen = current.component;
 

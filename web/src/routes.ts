@@ -3,32 +3,61 @@
  * host and make every screen linkable.
  */
 import type { FunctionComponent } from 'preact';
-import { JournalScreen } from './screens/journal.screen.tsx';
-import { KneeCheckScreen } from './screens/knee-check.screen.tsx';
-import { PlansScreen } from './screens/plans.screen.tsx';
-import { ReportScreen } from './screens/report.screen.tsx';
-import { SettingsScreen } from './screens/settings.screen.tsx';
-import { ShoesScreen } from './screens/shoes.screen.tsx';
+import { lazyScreen } from './lazy-screen.tsx';
 import { TodayScreen } from './screens/today.screen.tsx';
-import { TrainingScreen } from './screens/training.screen.tsx';
-import { WhyScreen } from './screens/why.screen.tsx';
 
 export interface ScreenRoute {
   path: string;
   title: string;
   component: FunctionComponent;
+  /** Starts fetching the screen's code (a no-op for the landing screen, which ships in the first bundle). */
+  preload: () => Promise<unknown>;
+  /** The API path the screen reads first, fetched at boot when the page opens on this screen. */
+  firstData?: string;
 }
 
+function lazyRoute(
+  path: string,
+  title: string,
+  load: () => Promise<FunctionComponent>,
+  firstData?: string,
+): ScreenRoute {
+  const lazy = lazyScreen(load, title.toLowerCase());
+  return {
+    path,
+    title,
+    component: lazy.component,
+    preload: lazy.preload,
+    ...(firstData ? { firstData } : {}),
+  };
+}
+
+// Today is the landing screen: in the first bundle. Every other screen's code is fetched on first visit.
 export const ROUTES: readonly ScreenRoute[] = [
-  { path: 'today', title: 'Today', component: TodayScreen },
-  { path: 'training', title: 'Training', component: TrainingScreen },
-  { path: 'knee-check', title: 'Knee check', component: KneeCheckScreen },
-  { path: 'why', title: 'Why', component: WhyScreen },
-  { path: 'journal', title: 'Journal', component: JournalScreen },
-  { path: 'shoes', title: 'Shoes', component: ShoesScreen },
-  { path: 'plans', title: 'Plans', component: PlansScreen },
-  { path: 'report', title: 'Report', component: ReportScreen },
-  { path: 'settings', title: 'Settings', component: SettingsScreen },
+  {
+    path: 'today',
+    title: 'Today',
+    component: TodayScreen,
+    preload: () => Promise.resolve(),
+    firstData: '/today',
+  },
+  lazyRoute(
+    'training',
+    'Training',
+    () => import('./screens/training.screen.tsx').then((m) => m.TrainingScreen),
+    '/load',
+  ),
+  lazyRoute('knee-check', 'Knee check', () =>
+    import('./screens/knee-check.screen.tsx').then((m) => m.KneeCheckScreen),
+  ),
+  lazyRoute('why', 'Why', () => import('./screens/why.screen.tsx').then((m) => m.WhyScreen)),
+  lazyRoute('journal', 'Journal', () => import('./screens/journal.screen.tsx').then((m) => m.JournalScreen)),
+  lazyRoute('shoes', 'Shoes', () => import('./screens/shoes.screen.tsx').then((m) => m.ShoesScreen)),
+  lazyRoute('plans', 'Plans', () => import('./screens/plans.screen.tsx').then((m) => m.PlansScreen)),
+  lazyRoute('report', 'Report', () => import('./screens/report.screen.tsx').then((m) => m.ReportScreen)),
+  lazyRoute('settings', 'Settings', () =>
+    import('./screens/settings.screen.tsx').then((m) => m.SettingsScreen),
+  ),
 ];
 
 /** The route part of `location.hash`: `#/journal?date=…` → `journal`. */

@@ -2,7 +2,7 @@
  * Talking to the import API: each file goes up as raw bytes with XMLHttpRequest (fetch cannot report upload
  * progress), then the job is started and polled. Errors become the same ApiError the rest of the dashboard uses.
  */
-import { ApiError, api } from '../api.ts';
+import { ApiError, api, forgetPrefetched } from '../api.ts';
 import type { ImportJob, ImportJobResponse } from '../types/imports.ts';
 
 /**
@@ -56,6 +56,7 @@ export function postFile(
   signal: AbortSignal,
 ): Promise<ImportJob> {
   return new Promise((resolve, reject) => {
+    forgetPrefetched(); // the import changes what every screen shows
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api${path}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');

@@ -1,0 +1,64 @@
+/**
+ * A screen whose code is fetched on first visit, so the first screen does not wait for every other screen's
+ * code (the charts alone are most of the dashboard's JavaScript). `preload` starts the fetch early, e.g. at boot
+ * for the screen in the address bar; the browser fetches a module once however often it is asked for.
+ */
+import type { FunctionComponent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorMessage, Loading } from './components/status-messages.tsx';
+
+export interface LazyScreen {
+  component: FunctionComponent;
+  preload: () => Promise<FunctionComponent>;
+}
+
+export function lazyScreen(load: () => Promise<FunctionComponent>, what: string): LazyScreen {
+  let loaded: FunctionComponent | null = null;
+  let pending: Promise<FunctionComponent> | null = null;
+  const preload = () => {
+    pending ??= load().then(
+      (screen) => {
+        loaded = screen;
+        return screen;
+      },
+      (error: unknown) => {
+        pending = null; // a failed fetch (the server restarted with a new build) may be retried
+        throw error;
+      },
+    );
+    return pending;
+  };
+  function Lazy() {
+    const [screen, setScreen] = useState<FunctionComponent | null>(() => loaded);
+    const [error, setError] = useState<Error | null>(null);
+    const [attempt, setAttempt] = useState(0);
+    useEffect(() => {
+      if (screen) return;
+      let live = true;
+      preload().then(
+        (s) => live && setScreen(() => s),
+        (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
+      );
+      return () => {
+        live = false;
+      };
+    }, [screen, attempt]);
+    if (screen) {
+      const Screen = screen;
+      return <Screen />;
+    }
+    if (error) {
+      return (
+        <ErrorMessage
+          error={error}
+          retry={() => {
+            setError(null);
+            setAttempt((n) => n + 1);
+          }}
+        />
+      );
+    }
+    return <Loading what={what} />;
+  }
+  return { component: Lazy, preload };
+}
