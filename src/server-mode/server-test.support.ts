@@ -84,6 +84,7 @@ export async function serverHarness(
     app,
     clock,
     async close() {
+      await deps.roster.alerts.stop();
       await store.close();
       await rm(scratchDir, { recursive: true, force: true });
     },

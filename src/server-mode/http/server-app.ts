@@ -13,6 +13,7 @@ import { auditRoutes } from './audit.routes.ts';
 import { authRoutes, meRoutes } from './auth.routes.ts';
 import { consentRoutes } from './consent.routes.ts';
 import { organisationRoutes } from './organisation.routes.ts';
+import { rosterRoutes } from './roster.routes.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
 import { serverGuard } from './server-guard.ts';
 import { readSessionToken } from './session-cookie.ts';
@@ -55,6 +56,7 @@ export function createServerApp(deps: ServerDeps, options: { webRoot: string | n
   app.route('/api', organisationRoutes(deps));
   app.route('/api', consentRoutes(deps));
   app.route('/api', auditRoutes(deps));
+  app.route('/api', rosterRoutes(deps));
   app.route('/api', athleteDataRoutes(deps));
   app.all('/api/*', (c) =>
     c.json(

@@ -10,6 +10,7 @@ import type { AuditService } from '../services/audit.service.ts';
 import type { AuthService, Session } from '../services/auth.service.ts';
 import type { ConsentService } from '../services/consent.service.ts';
 import type { OrganisationService } from '../services/organisation.service.ts';
+import type { RosterParts } from '../services/roster-wiring.ts';
 
 export interface ServerSettings {
   /** The address people use, e.g. https://kneewise.clinic.example/: links, allowed Host and Origin. */
@@ -27,6 +28,8 @@ export interface ServerDeps {
   consent: ConsentService;
   access: AccessService;
   audit: AuditService;
+  /** The roster and its alert queue (start on first use; `roster.alerts.stop()` before closing the store). */
+  roster: RosterParts;
   /** For the dashboard's routes mounted under an athlete (their store reads through the scoped pool). */
   dashboard: HttpDeps;
 }

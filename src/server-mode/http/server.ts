@@ -33,6 +33,8 @@ export async function startClinicServer(
     pdfRenderer: options.pdfRenderer,
     scratchDir,
   });
+  // The roster's alert jobs: picks up jobs queued before a restart.
+  await deps.roster.alerts.start();
   const app = createServerApp(deps, { webRoot: options.webRoot });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolve(s));
@@ -46,6 +48,7 @@ export async function startClinicServer(
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await deps.roster.alerts.stop();
       await rm(scratchDir, { recursive: true, force: true });
     },
   };

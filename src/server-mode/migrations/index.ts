@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-accounts-consent-rls.ts';
+import * as m0002 from './0002-athlete-attention.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-consent-rls': m0001,
+  '0002-athlete-attention': m0002,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -7,6 +7,7 @@ import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
 import { ConsentService } from './consent.service.ts';
 import { OrganisationService } from './organisation.service.ts';
+import { createRosterParts } from './roster-wiring.ts';
 
 export function createServerDeps(input: {
   store: ServerStore;
@@ -17,6 +18,9 @@ export function createServerDeps(input: {
 }): ServerDeps {
   const { store, settings, now } = input;
   const organisations = new OrganisationService(store.system, now, settings.publicUrl);
+  const access = new AccessService(store.system, now);
+  const audit = new AuditService(store.scoped, now);
+  const roster = createRosterParts({ store, access, audit, now });
   return {
     store,
     settings,
@@ -24,13 +28,15 @@ export function createServerDeps(input: {
     auth: new AuthService(store.system, now),
     organisations,
     consent: new ConsentService(store.scoped, organisations, now),
-    access: new AccessService(store.system, now),
-    audit: new AuditService(store.scoped, now),
+    access,
+    audit,
+    roster,
     dashboard: {
       store: store.scopedHandle,
       now,
       pdfRenderer: input.pdfRenderer,
       scratchDir: input.scratchDir,
+      afterImport: roster.afterImport,
     },
   };
 }
