@@ -18,56 +18,12 @@ import { formatDistance } from '../../src/domain/units.ts';
 import { longDate as longDay } from '../../src/report/components/display.format.ts';
 import { shortDay } from '../../web/src/format-dates.ts';
 import { TIER_LOOK } from '../../web/src/knee/urgency-tiers.ts';
-import { HILL_PAIR, hillRunnerStory, ROAD_PAIR } from '../factories/hill-runner.story.ts';
+import { HILL_PAIR, hillRunnerStory, OUTER_KNEE_ANSWERS, ROAD_PAIR } from '../factories/hill-runner.story.ts';
 import { apiGet, browserSkipReason, openPage, useBrowser } from '../support/browser.ts';
 import { pdfText, pdfTextSkipReason, realToday, type StoryCli, storyCli } from '../support/story-cli.ts';
 
 const skip = browserSkipReason() || pdfTextSkipReason();
 const browser = useBrowser(skip);
-
-/** The runner's knee-check answers: gradual outer-knee pain on downhills, a few km into a run; no red flags. */
-export const OUTER_KNEE_ANSWERS = {
-  age: 34,
-  sex: 'male',
-  side: 'right',
-  trauma: false,
-  canBearWeight: true,
-  redHotJoint: false,
-  kneeWarm: false,
-  kneeRed: false,
-  fever: false,
-  calfPain: false,
-  calfSwelling: false,
-  lockedNow: false,
-  nightPain: false,
-  painAtRest: false,
-  swelling: 'none',
-  durationDays: 13,
-  improving: false,
-  groinPain: false,
-  backPain: false,
-  limp: false,
-  numbness: false,
-  onset: 'gradual',
-  painLocation: 'lateral',
-  thighPain: true,
-  downhillPain: true,
-  stairsPain: false,
-  squattingPain: false,
-  sittingPain: false,
-  kneelingPain: false,
-  jumpingPain: false,
-  locking: false,
-  givingWay: false,
-  catching: false,
-  popHeard: false,
-  twistingPain: false,
-  painStartsAfterKm: 3,
-  jointLineTenderness: false,
-  focalBoneTenderness: false,
-  hopPain: false,
-  weightLoss: false,
-};
 
 interface Assessment {
   urgency: keyof typeof TIER_LOOK;
