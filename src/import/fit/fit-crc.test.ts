@@ -28,6 +28,8 @@ test('the byte-table CRC equals the FIT reference nibble algorithm', () => {
       return seed >>> 24;
     });
     assert.equal(fitCrc(bytes, 0, len), referenceCrc(bytes));
+    // A range inside the bytes (a chained part, the header), odd and even lengths.
+    if (len > 4) assert.equal(fitCrc(bytes, 3, len - 1), referenceCrc(bytes.subarray(3, len - 1)));
   }
   assert.equal(fitCrc(new TextEncoder().encode('123456789'), 0, 9), 0xbb3d, 'CRC-16/ARC check value');
 });

@@ -20,6 +20,16 @@ port.on('message', async ({ id, job }: { id: number; job: PreparationJob }) => {
       job.path = Buffer.from(path.buffer, path.byteOffset, path.byteLength);
     }
     const file = await prepare(job);
+    if (file.kind === 'decoded') {
+      for (const p of file.prepared) {
+        // zlib hands the blob back as a view into a larger buffer, which a message would copy whole: an
+        // exact copy (a few tens of kB) is cheaper, and it can be moved.
+        const data = p.ok ? p.streams?.data : undefined;
+        if (p.ok && p.streams && data && data.byteLength !== data.buffer.byteLength) {
+          p.streams.data = new Uint8Array(data);
+        }
+      }
+    }
     port.postMessage({ id, file }, transferablesOf(file));
   } catch (error) {
     port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
