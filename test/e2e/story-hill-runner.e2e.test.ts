@@ -28,6 +28,7 @@ const browser = useBrowser(skip);
 interface Assessment {
   urgency: keyof typeof TIER_LOOK;
   differential: { id: string; name: string; kind: string; likelihood: number | null; band?: string }[];
+  nextSteps: string[];
 }
 interface Status {
   asOf: string;
@@ -169,6 +170,10 @@ test('the hill runner: the same figures on the command line, Today, Training, Pl
   assert.ok(statusText.includes(plan.pain.reason), 'status names the pain the plan follows');
   const painRule = plan.rules.find((r) => /above 5\/10 is too much/.test(r.text))!;
   assert.ok(painRule, 'the plan states the pain rule');
+  assert.ok(
+    assessment.nextSteps.some((step) => step.includes(painRule.text)),
+    'the knee check quotes the same pain rule, word for word',
+  );
 
   // --- Shoes: the new pair, first worn 7 days before the onset, with its distance.
   const hill = shoes.shoes.find((s) => s.name === HILL_PAIR)!;
