@@ -30,7 +30,8 @@ export function TrainingNextRun(props: { report: LoadReport }) {
   return (
     <p class="training-ceiling" data-testid="next-run-ceiling" data-leads={lead.leads}>
       <strong>
-        Next run: set by your knee
+        {/* A return after a break without knee pain is set by the walk-run ladder, not the knee. */}
+        Next run: set by {lead.leads === 'pain' ? 'your knee' : 'your return to running'}
         {s !== null &&
           ` — ${s.title}${s.distanceM === null ? '' : `, about ${formatPlanDistance(s.distanceM, units.units)}`}`}
       </strong>{' '}
