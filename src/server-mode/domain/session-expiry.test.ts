@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cookieMaxAgeSeconds, DEFAULT_SESSION_POLICY as policy, sessionVerdict } from './session-expiry.ts';
+import {
+  cookieMaxAgeSeconds,
+  DEFAULT_SESSION_POLICY as policy,
+  recentlyAuthenticated,
+  sessionVerdict,
+} from './session-expiry.ts';
 
 test('a session in use stays valid and is touched at most once a minute', () => {
   assert.deepEqual(sessionVerdict({ createdAtMs: 0, lastSeenAtMs: 0 }, 30_000), {
@@ -24,4 +29,9 @@ test('a session ends at the absolute limit even when used all along', () => {
     reason: 'absolute',
   });
   assert.equal(cookieMaxAgeSeconds(0, policy.absoluteMs - 5000), 5);
+});
+
+test('sensitive actions need the password entered within the last ten minutes', () => {
+  assert.equal(recentlyAuthenticated(0, 9 * 60_000), true);
+  assert.equal(recentlyAuthenticated(0, 10 * 60_000), false);
 });

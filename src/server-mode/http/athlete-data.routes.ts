@@ -11,6 +11,7 @@ import { apiRoutes } from '../../http/routes/index.ts';
 import type { AccessRequest } from '../domain/access.ts';
 import { routeAccess } from '../domain/route-access.ts';
 import { runAsUser } from '../repositories/request-scope.ts';
+import { requireRecentAuthentication } from './recent-auth.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
 
 function athleteNotFound(id: string): KneewiseError {
@@ -55,6 +56,8 @@ export function athleteDataRoutes(deps: ServerDeps): Hono<ServerEnv> {
     const { allowed, decisions } = await deps.access.check(userId, requests);
     const self = decisions.every((d) => d.allowed && d.via === 'self');
     if (!allowed || (route.kind === 'athlete-only' && !self)) throw athleteNotFound(athleteId);
+    // Taking everything away, or deleting it, needs the password again.
+    if (/^\/(export|data)(\/|$)/.test(below)) requireRecentAuthentication(c, deps);
     await runAsUser(userId, async () => {
       const row = await deps.store.scoped
         .selectFrom('athletes')

@@ -3,7 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { jsonBody } from '../../http/validate.ts';
 import { cookieMaxAgeSeconds } from '../domain/session-expiry.ts';
-import { joinBody, loginBody, resetBody } from './schemas.ts';
+import { joinBody, loginBody, reauthenticateBody, resetBody } from './schemas.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
 import { clearSessionCookie, clientAddress, readSessionToken, writeSessionCookie } from './session-cookie.ts';
 
@@ -77,8 +77,20 @@ export function authRoutes(deps: ServerDeps): Hono<ServerEnv> {
 
 /** Routes for a signed-in user only (the session middleware runs before them). */
 export function meRoutes(deps: ServerDeps): Hono<ServerEnv> {
-  return new Hono<ServerEnv>().get('/auth/me', async (c) => {
-    const { user } = c.get('session');
-    return c.json({ user, ...(await whoAmI(deps, user.id)) });
-  });
+  return new Hono<ServerEnv>()
+    .get('/auth/me', async (c) => {
+      const { user } = c.get('session');
+      return c.json({ user, ...(await whoAmI(deps, user.id)) });
+    })
+    .post('/auth/reauthenticate', async (c) => {
+      const body = await jsonBody(c, reauthenticateBody);
+      const address = clientAddress(c, deps.settings, socketAddress(c));
+      const at = await deps.auth.reauthenticate(
+        c.get('sessionToken'),
+        c.get('session'),
+        body.password,
+        address,
+      );
+      return c.json({ authenticatedAt: at.toISOString() });
+    });
 }

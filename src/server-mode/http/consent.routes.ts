@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { jsonBody, queryOf } from '../../http/validate.ts';
 import { runAsUser } from '../repositories/request-scope.ts';
+import { requireRecentAuthentication } from './recent-auth.ts';
 import { consentListQuery, grantBody } from './schemas.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
 
@@ -23,6 +24,7 @@ export function consentRoutes(deps: ServerDeps): Hono<ServerEnv> {
 
   app.post('/consents', async (c) => {
     const body = await jsonBody(c, grantBody);
+    requireRecentAuthentication(c, deps);
     const userId = c.get('session').user.id;
     const grant = await runAsUser(userId, () =>
       deps.consent.create(userId, {
@@ -47,6 +49,8 @@ export function consentRoutes(deps: ServerDeps): Hono<ServerEnv> {
         404,
       );
     }
+    // Accepting shares data: it needs a recent password. Declining and revoking never do.
+    if (parsed.data === 'accept') requireRecentAuthentication(c, deps);
     const userId = c.get('session').user.id;
     const grant = await runAsUser(userId, () =>
       deps.consent.act(userId, c.req.param('grantId'), EVENT_OF[parsed.data]),

@@ -1,6 +1,7 @@
 /** An organisation's members and invitation links (owners invite; any member sees the member list). */
 import { Hono } from 'hono';
 import { jsonBody } from '../../http/validate.ts';
+import { requireRecentAuthentication } from './recent-auth.ts';
 import { invitationBody } from './schemas.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
 
@@ -18,6 +19,7 @@ export function organisationRoutes(deps: ServerDeps): Hono<ServerEnv> {
 
   app.post('/orgs/:orgId/invitations', async (c) => {
     const body = await jsonBody(c, invitationBody);
+    requireRecentAuthentication(c, deps);
     const link = await deps.organisations.invite({
       orgId: c.req.param('orgId'),
       email: body.email,

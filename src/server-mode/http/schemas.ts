@@ -17,6 +17,8 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected the token from t
 
 export const loginBody = z.object({ email, password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
 
+export const reauthenticateBody = z.object({ password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
+
 export const joinBody = z.object({
   token,
   displayName: z.string().trim().min(1).max(200).optional(),

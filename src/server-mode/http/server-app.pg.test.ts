@@ -412,3 +412,40 @@ pgTest(
     }
   },
 );
+
+pgTest('sharing, inviting and exporting need the password entered in the last 10 minutes', async (url) => {
+  const h = await serverHarness(url);
+  try {
+    const { org, owner } = await orgWithOwner(h, 'Reauth Clinic', 'owner@reauth.test');
+    const runner = await athlete(h, owner, org.id, 'runner@reauth.test');
+    const base = `/api/athletes/${runner.athleteId}`;
+    h.clock.advance(11 * 60_000);
+    // Reading still works on the signed-in session; the sensitive actions ask for the password.
+    await runner.client.json('GET', '/api/consents', 200);
+    const refused = await runner.client.call('POST', `/api/consents/${runner.grantId}/accept`);
+    assert.equal(refused.status, 403);
+    assert.equal(
+      ((await refused.json()) as { error: { code: string } }).error.code,
+      'REAUTHENTICATION_REQUIRED',
+    );
+    assert.equal((await runner.client.call('GET', `${base}/export`)).status, 403);
+    assert.equal(
+      (
+        await owner.call('POST', `/api/orgs/${org.id}/invitations`, {
+          purpose: 'athlete',
+          email: 'x@reauth.test',
+        })
+      ).status,
+      403,
+    );
+    await runner.client.json('POST', '/api/auth/reauthenticate', 401, { password: 'not my password' });
+    await runner.client.json('POST', '/api/auth/reauthenticate', 200, { password: PASSWORD });
+    await runner.client.json('POST', `/api/consents/${runner.grantId}/accept`, 200);
+    assert.equal((await runner.client.call('GET', `${base}/export`)).status, 200);
+    // Revoking never waits for a password.
+    h.clock.advance(11 * 60_000);
+    await runner.client.json('POST', `/api/consents/${runner.grantId}/revoke`, 200);
+  } finally {
+    await h.close();
+  }
+});

@@ -58,6 +58,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       user_id text not null references users(id) on delete cascade,
       created_at timestamptz not null,
       last_seen_at timestamptz not null,
+      -- The last time the password was entered on this session (login or re-authentication).
+      authenticated_at timestamptz not null,
       address text
     )`.execute(db);
   await sql`create index sessions_user on sessions(user_id)`.execute(db);

@@ -23,6 +23,7 @@ export interface SessionTable {
   user_id: string;
   created_at: Date;
   last_seen_at: Date;
+  authenticated_at: Date;
   address: string | null;
 }
 

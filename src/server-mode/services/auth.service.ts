@@ -20,6 +20,8 @@ export interface SignedInUser {
 export interface Session {
   user: SignedInUser;
   createdAt: Date;
+  /** When the password was last entered on this session. */
+  authenticatedAt: Date;
 }
 
 export function normaliseEmail(email: string): string {
@@ -63,11 +65,22 @@ export class AuthService {
     const token = newToken();
     await this.db
       .insertInto('sessions')
-      .values({ token_hash: hashToken(token), user_id: user.id, created_at: now, last_seen_at: now, address })
+      .values({
+        token_hash: hashToken(token),
+        user_id: user.id,
+        created_at: now,
+        last_seen_at: now,
+        authenticated_at: now,
+        address,
+      })
       .execute();
     return {
       token,
-      session: { user: { id: user.id, email: user.email, displayName: user.display_name }, createdAt: now },
+      session: {
+        user: { id: user.id, email: user.email, displayName: user.display_name },
+        createdAt: now,
+        authenticatedAt: now,
+      },
     };
   }
 
@@ -112,6 +125,7 @@ export class AuthService {
       .select([
         'sessions.created_at',
         'sessions.last_seen_at',
+        'sessions.authenticated_at',
         'users.id',
         'users.email',
         'users.display_name',
@@ -140,7 +154,35 @@ export class AuthService {
     return {
       user: { id: row.id, email: row.email, displayName: row.display_name },
       createdAt: row.created_at,
+      authenticatedAt: row.authenticated_at,
     };
+  }
+
+  /**
+   * Enters the password again on a signed-in session (before sharing, inviting, exporting or deleting).
+   * Counted and throttled like a login: a stolen session cannot be used to guess the password.
+   */
+  async reauthenticate(token: string, session: Session, password: string, address: string): Promise<Date> {
+    const now = this.now();
+    await this.refuseIfThrottled(session.user.email, address, now);
+    const row = await this.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', session.user.id)
+      .executeTakeFirst();
+    if (!row?.password_hash || !(await verifyPassword(row.password_hash, password))) {
+      await this.db
+        .insertInto('login_failures')
+        .values({ id: newId(now.getTime()), account: session.user.email, address, at: now })
+        .execute();
+      throw new KneewiseError('INVALID_LOGIN', 'password: not right', 'input', { httpStatus: 401 });
+    }
+    await this.db
+      .updateTable('sessions')
+      .set({ authenticated_at: now })
+      .where('token_hash', '=', hashToken(token))
+      .execute();
+    return now;
   }
 
   async logout(token: string): Promise<void> {
