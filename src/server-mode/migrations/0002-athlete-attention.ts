@@ -2,7 +2,7 @@
  * The roster's stored attention items (issue 16 #5): what the alert job computed for each athlete after an
  * import, one row per athlete and category, so a clinician with the symptoms grant reads the knee check and
  * pain rows and a coach with training only reads the spike row and nothing else — row-level security decides
- * per row with the same kw_can() as every athlete table. Frozen in time: never import application code here.
+ * per row with the same kw_athletes() as every athlete table. Frozen in time: never import application code here.
  *
  * `athlete_attention` counts the writes to the tables the items are computed from (and to the athlete's
  * settings) and records which count and which day the stored items reflect, so the roster computes on read
@@ -12,6 +12,8 @@
 import { type Kysely, sql } from 'kysely';
 
 const APP_ROLE = 'kneewise_app';
+
+const CATEGORIES = ['training', 'symptoms', 'clinical', 'gear'] as const;
 
 /** The tables the attention facts are computed from. */
 const SOURCE_TABLES = ['activities', 'pain_entries', 'assessments', 'shoes'] as const;
@@ -41,23 +43,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table attention_items enable row level security`.execute(db);
   await sql`alter table attention_items force row level security`.execute(db);
   await sql.raw(`grant select, insert, update, delete on attention_items to ${APP_ROLE}`).execute(db);
-  await sql`create policy attention_items_read on attention_items for select using (kw_can(athlete_id, category, 'read'))`.execute(
-    db,
-  );
-  await sql`create policy attention_items_write on attention_items for all using (kw_is_self(athlete_id)) with check (kw_is_self(athlete_id))`.execute(
-    db,
-  );
+  // kw_athletes() is the one access rule (migration 0001); each category's set is read once per statement.
+  const readable = CATEGORIES.map(
+    (c) => `(category = '${c}' and athlete_id = any ((select kw_athletes('${c}', 'read'))::text[]))`,
+  ).join(' or ');
+  await sql
+    .raw(`create policy attention_items_read on attention_items for select using (${readable})`)
+    .execute(db);
+  await selfWrites(db, 'attention_items');
 
   // Enabled, not forced: the triggers below write it as its owner, whoever wrote the source row (a
   // clinician with write access logging a pain entry must make it stale too). It holds no health data.
   await sql`alter table athlete_attention enable row level security`.execute(db);
   await sql.raw(`grant select, insert, update, delete on athlete_attention to ${APP_ROLE}`).execute(db);
-  await sql`create policy athlete_attention_read on athlete_attention for select using (kw_can_any(athlete_id))`.execute(
-    db,
-  );
-  await sql`create policy athlete_attention_write on athlete_attention for all using (kw_is_self(athlete_id)) with check (kw_is_self(athlete_id))`.execute(
-    db,
-  );
+  await sql`create policy athlete_attention_read on athlete_attention for select using (
+    athlete_id = any ((select kw_athletes(null, 'read'))::text[]))`.execute(db);
+  await selfWrites(db, 'athlete_attention');
 
   // One statement counts every athlete it touched: an import of 2,000 runs is one upsert, not 2,000. An
   // athlete being deleted (its rows go by cascade) gets no row.
@@ -96,6 +97,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create trigger athletes_attention_changed after update of settings_json on athletes
     for each row execute function kw_attention_settings_changed()`.execute(db);
+}
+
+/** Only the athlete's own scope writes (the alert job); no select policy here, so reads stay per statement. */
+async function selfWrites(db: Kysely<unknown>, table: string): Promise<void> {
+  const self = 'kw_is_self(athlete_id)';
+  await sql.raw(`create policy ${table}_insert on ${table} for insert with check (${self})`).execute(db);
+  await sql
+    .raw(`create policy ${table}_update on ${table} for update using (${self}) with check (${self})`)
+    .execute(db);
+  await sql.raw(`create policy ${table}_delete on ${table} for delete using (${self})`).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

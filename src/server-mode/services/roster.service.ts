@@ -9,17 +9,22 @@ import type { Kysely } from 'kysely';
 import { type Athlete, toAthlete } from '../../db/repositories/athlete.repository.ts';
 import type { Database } from '../../db/schema.ts';
 import { resolveAsOf } from '../../services/load.service.ts';
-import { decide } from '../domain/access.ts';
+import { type AccessDecision, decide } from '../domain/access.ts';
 import {
   type AthleteAttention,
   type AttentionKind,
   compareItems,
+  KIND_CATEGORY,
   type RosterEntry,
   sortRoster,
   visibleTo,
 } from '../domain/attention.ts';
 import { CATEGORIES, type Category } from '../domain/roles.ts';
-import { AttentionRepository, type RosterDatabase } from '../repositories/attention.repository.ts';
+import {
+  AttentionRepository,
+  type RosterDatabase,
+  type StoredAttention,
+} from '../repositories/attention.repository.ts';
 import { runAsUser } from '../repositories/request-scope.ts';
 import type { ServerStore } from '../repositories/server-database.ts';
 import type { AccessService } from './access.service.ts';
@@ -27,6 +32,17 @@ import { computeAttention } from './attention-facts.service.ts';
 import type { AuditService } from './audit.service.ts';
 
 export const ROSTER_ROUTE = 'GET /api/server/roster';
+
+/** Athletes computed at once on a roster read. */
+const PARALLEL_ATHLETES = 4;
+
+interface AthleteRights {
+  read: Category[];
+  write: Category[];
+  own: boolean;
+  /** The read decisions that allowed it (their grants' purposes and organisations go to the audit log). */
+  decisions: AccessDecision[];
+}
 
 export interface RosterAthlete extends RosterEntry {
   /** What the member may do with this athlete's data, per category. */
@@ -72,68 +88,75 @@ export class RosterService {
     const athletes = await runAsUser(userId, () => this.readAthletes(userId, listed, rights));
     return {
       athletes: sortRoster(athletes),
-      kinds: { 'knee-check': 'symptoms', pain: 'symptoms', spike: 'training', shoes: 'gear' },
+      kinds: { ...KIND_CATEGORY },
     };
   }
 
   private async readAthletes(
     userId: string,
     ids: readonly string[],
-    rights: ReadonlyMap<
-      string,
-      { read: Category[]; write: Category[]; own: boolean; decisions: ReturnType<typeof decide>[] }
-    >,
+    rights: ReadonlyMap<string, AthleteRights>,
   ): Promise<RosterAthlete[]> {
     if (ids.length === 0) return [];
     const scoped = this.store.scoped as unknown as Kysely<RosterDatabase>;
     const rows = await scoped.selectFrom('athletes').selectAll().where('id', 'in', ids).execute();
     const stored = await new AttentionRepository(scoped).read(rows.map((r) => r.id));
+    // A few athletes at a time: the scoped pool has 8 connections and other requests share it.
     const out: RosterAthlete[] = [];
-    for (const row of rows) {
-      const athlete = toAthlete(row);
-      const right = rights.get(athlete.id)!;
-      const readable = new Set(right.read);
-      const today = resolveAsOf(undefined, this.now(), athlete);
-      const saved = stored.get(athlete.id);
-      let attention: AthleteAttention;
-      let source: RosterAthlete['source'];
-      if (saved && !saved.stale && saved.asOf === today) {
-        attention = visibleTo({ items: saved.items.sort(compareItems), notShared: [] }, readable);
-        source = 'stored';
-      } else {
-        attention = (await this.compute(scoped, athlete, readable)).attention;
-        source = 'computed';
-        this.requestRefresh(athlete.id).catch(() => {});
-      }
-      await this.recordRead(userId, athlete.id, right);
-      const base = `/api/athletes/${encodeURIComponent(athlete.id)}`;
-      const all = (needed: readonly Category[]) => needed.every((c) => readable.has(c));
-      out.push({
-        athleteId: athlete.id,
-        name: athlete.name,
-        attention,
-        access: { read: right.read, write: right.write, own: right.own },
-        source,
-        asOf: today,
-        links: {
-          // The same needs as the dashboard's routes (domain/route-access.ts).
-          today: all(['training', 'symptoms']) ? `${base}/today` : null,
-          report: all(['training', 'symptoms', 'clinical']) ? `${base}/report.html` : null,
-        },
-      });
+    for (let i = 0; i < rows.length; i += PARALLEL_ATHLETES) {
+      const batch = rows.slice(i, i + PARALLEL_ATHLETES);
+      out.push(
+        ...(await Promise.all(
+          batch.map((row) => this.rosterAthlete(userId, scoped, toAthlete(row), rights.get(row.id)!, stored)),
+        )),
+      );
     }
     return out;
+  }
+
+  private async rosterAthlete(
+    userId: string,
+    scoped: Kysely<RosterDatabase>,
+    athlete: Athlete,
+    right: AthleteRights,
+    stored: ReadonlyMap<string, StoredAttention>,
+  ): Promise<RosterAthlete> {
+    const readable = new Set(right.read);
+    const today = resolveAsOf(undefined, this.now(), athlete);
+    const saved = stored.get(athlete.id);
+    let attention: AthleteAttention;
+    let source: RosterAthlete['source'];
+    if (saved && !saved.stale && saved.asOf === today) {
+      attention = visibleTo({ items: saved.items.sort(compareItems), notShared: [] }, readable);
+      source = 'stored';
+    } else {
+      attention = (await this.compute(scoped, athlete, readable)).attention;
+      source = 'computed';
+      this.requestRefresh(athlete.id).catch(() => {});
+    }
+    await this.recordRead(userId, athlete.id, right);
+    const base = `/api/athletes/${encodeURIComponent(athlete.id)}`;
+    const all = (needed: readonly Category[]) => needed.every((c) => readable.has(c));
+    return {
+      athleteId: athlete.id,
+      name: athlete.name,
+      attention,
+      access: { read: right.read, write: right.write, own: right.own },
+      source,
+      asOf: today,
+      links: {
+        // The same needs as the dashboard's routes (domain/route-access.ts).
+        today: all(['training', 'symptoms']) ? `${base}/today` : null,
+        report: all(['training', 'symptoms', 'clinical']) ? `${base}/report.html` : null,
+      },
+    };
   }
 
   private compute(scoped: Kysely<RosterDatabase>, athlete: Athlete, readable: ReadonlySet<Category>) {
     return computeAttention(scoped as unknown as Kysely<Database>, athlete, readable, this.now);
   }
 
-  private async recordRead(
-    userId: string,
-    athleteId: string,
-    right: { read: Category[]; own: boolean; decisions: ReturnType<typeof decide>[] },
-  ): Promise<void> {
+  private async recordRead(userId: string, athleteId: string, right: AthleteRights): Promise<void> {
     const purposes = new Set<string>();
     const orgIds = new Set<string>();
     for (const d of right.decisions) {
