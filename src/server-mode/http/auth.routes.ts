@@ -3,7 +3,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { jsonBody } from '../../http/validate.ts';
 import { cookieMaxAgeSeconds } from '../domain/session-expiry.ts';
-import { joinBody, loginBody, reauthenticateBody, resetBody } from './schemas.ts';
+import { requireRecentAuthentication } from './recent-auth.ts';
+import { deleteAccountBody, joinBody, loginBody, reauthenticateBody, resetBody } from './schemas.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
 import { clearSessionCookie, clientAddress, readSessionToken, writeSessionCookie } from './session-cookie.ts';
 
@@ -92,5 +93,12 @@ export function meRoutes(deps: ServerDeps): Hono<ServerEnv> {
         address,
       );
       return c.json({ authenticatedAt: at.toISOString() });
+    })
+    .delete('/auth/account', async (c) => {
+      await jsonBody(c, deleteAccountBody);
+      requireRecentAuthentication(c, deps);
+      const result = await deps.accounts.deleteAccount(c.get('session').user.id);
+      clearSessionCookie(c, deps.settings);
+      return c.json({ deleted: { account: true, athleteData: result.athleteDeleted } });
     });
 }

@@ -19,6 +19,10 @@ export const loginBody = z.object({ email, password: z.string().min(1).max(PASSW
 
 export const reauthenticateBody = z.object({ password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
 
+export const deleteAccountBody = z.object({
+  confirm: z.literal('delete my account', { error: 'expected exactly "delete my account"' }),
+});
+
 export const joinBody = z.object({
   token,
   displayName: z.string().trim().min(1).max(200).optional(),

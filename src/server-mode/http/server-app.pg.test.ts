@@ -449,3 +449,54 @@ pgTest('sharing, inviting and exporting need the password entered in the last 10
     await h.close();
   }
 });
+
+pgTest('an athlete deletes their account and every row of their data goes with it', async (url) => {
+  const h = await serverHarness(url);
+  try {
+    const { org, owner } = await orgWithOwner(h, 'Gone Clinic', 'owner@gone.test');
+    const runner = await athlete(h, owner, org.id, 'runner@gone.test');
+    const stays = await athlete(h, owner, org.id, 'stays@gone.test');
+    await runner.client.json('POST', `/api/consents/${runner.grantId}/accept`, 200);
+    await seedAthleteData(h, runner.athleteId, 100);
+    await seedAthleteData(h, stays.athleteId, 200);
+    await owner.json('GET', `/api/athletes/${runner.athleteId}/activities`, 200);
+
+    await runner.client.json('DELETE', '/api/auth/account', 400, { confirm: 'yes' });
+    const deleted = await runner.client.json<{ deleted: { account: boolean; athleteData: boolean } }>(
+      'DELETE',
+      '/api/auth/account',
+      200,
+      { confirm: 'delete my account' },
+    );
+    assert.deepEqual(deleted.deleted, { account: true, athleteData: true });
+    const count = async (table: 'activities' | 'pain_entries' | 'consent_grants' | 'athletes' | 'users') =>
+      (
+        await h.store.system
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    assert.equal(await count('activities'), 3, 'only the other athlete’s runs are left');
+    assert.equal(await count('pain_entries'), 1);
+    assert.equal(await count('athletes'), 1);
+    assert.equal(
+      (await h.store.system.selectFrom('activities').select('athlete_id').distinct().execute())[0]
+        ?.athlete_id,
+      stays.athleteId,
+    );
+    await new Client(h.app).json('POST', '/api/auth/login', 401, {
+      email: 'runner@gone.test',
+      password: PASSWORD,
+    });
+    await owner.json('GET', `/api/athletes/${runner.athleteId}/activities`, 404);
+    // The owner's trail of having read that athlete stays (who saw what is kept after the data is gone).
+    const trail = await h.store.system
+      .selectFrom('audit_log')
+      .select('athlete_id')
+      .where('athlete_id', '=', runner.athleteId)
+      .execute();
+    assert.ok(trail.length > 0);
+  } finally {
+    await h.close();
+  }
+});

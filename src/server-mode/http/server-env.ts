@@ -6,6 +6,7 @@ import type { Athlete } from '../../db/repositories/athlete.repository.ts';
 import type { HttpDeps } from '../../http/app-env.ts';
 import type { ServerStore } from '../repositories/server-database.ts';
 import type { AccessService } from '../services/access.service.ts';
+import type { AccountDeletionService } from '../services/account-deletion.service.ts';
 import type { AuditService } from '../services/audit.service.ts';
 import type { AuthService, Session } from '../services/auth.service.ts';
 import type { ConsentService } from '../services/consent.service.ts';
@@ -28,6 +29,7 @@ export interface ServerDeps {
   consent: ConsentService;
   access: AccessService;
   audit: AuditService;
+  accounts: AccountDeletionService;
   /** The roster and its alert queue (start on first use; `roster.alerts.stop()` before closing the store). */
   roster: RosterParts;
   /** For the dashboard's routes mounted under an athlete (their store reads through the scoped pool). */

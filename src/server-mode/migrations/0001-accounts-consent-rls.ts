@@ -116,7 +116,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       access text not null check (access in ('read', 'write')),
       purpose text not null check (length(purpose) between 1 and 500),
       expires_at timestamptz,
-      created_by text not null references users(id),
+      -- Who asked or offered. No foreign key: the ledger keeps the id after that account is deleted.
+      created_by text not null,
       created_at timestamptz not null default now(),
       check ((grantee_org_id is null) <> (grantee_user_id is null))
     )`.execute(db);
@@ -128,7 +129,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id text primary key,
       grant_id text not null references consent_grants(id) on delete cascade,
       kind text not null check (kind in ('accepted', 'declined', 'revoked')),
-      actor_user_id text not null references users(id),
+      actor_user_id text not null,
       at timestamptz not null default now()
     )`.execute(db);
   await sql`create index consent_events_grant on consent_events(grant_id)`.execute(db);

@@ -3,6 +3,7 @@ import type { HttpDeps } from '../../http/app-env.ts';
 import type { ServerDeps, ServerSettings } from '../http/server-env.ts';
 import type { ServerStore } from '../repositories/server-database.ts';
 import { AccessService } from './access.service.ts';
+import { AccountDeletionService } from './account-deletion.service.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
 import { ConsentService } from './consent.service.ts';
@@ -30,6 +31,7 @@ export function createServerDeps(input: {
     consent: new ConsentService(store.scoped, organisations, now),
     access,
     audit,
+    accounts: new AccountDeletionService(store.system),
     roster,
     dashboard: {
       store: store.scopedHandle,
