@@ -37,20 +37,28 @@ export class AuditService {
   ) {}
 
   async record(entry: AuditEntry): Promise<void> {
+    await this.recordMany([entry]);
+  }
+
+  /** Several entries in one statement (a screen that lists many athletes, such as the roster). */
+  async recordMany(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     const at = this.now();
     await this.scoped
       .insertInto('audit_log')
-      .values({
-        id: newId(at.getTime()),
-        at,
-        actor_user_id: entry.actorUserId,
-        athlete_id: entry.athleteId,
-        action: entry.action,
-        categories: [...entry.categories],
-        route: entry.route.slice(0, 300),
-        reason: entry.reason.slice(0, 1000),
-        org_ids: [...entry.orgIds],
-      })
+      .values(
+        entries.map((entry) => ({
+          id: newId(at.getTime()),
+          at,
+          actor_user_id: entry.actorUserId,
+          athlete_id: entry.athleteId,
+          action: entry.action,
+          categories: [...entry.categories],
+          route: entry.route.slice(0, 300),
+          reason: entry.reason.slice(0, 1000),
+          org_ids: [...entry.orgIds],
+        })),
+      )
       .execute();
   }
 

@@ -29,7 +29,7 @@ import { runAsUser } from '../repositories/request-scope.ts';
 import type { ServerStore } from '../repositories/server-database.ts';
 import type { AccessService } from './access.service.ts';
 import { computeAttention } from './attention-facts.service.ts';
-import type { AuditService } from './audit.service.ts';
+import type { AuditEntry, AuditService } from './audit.service.ts';
 
 export const ROSTER_ROUTE = 'GET /api/server/roster';
 
@@ -107,15 +107,18 @@ export class RosterService {
       const batch = rows.slice(i, i + PARALLEL_ATHLETES);
       out.push(
         ...(await Promise.all(
-          batch.map((row) => this.rosterAthlete(userId, scoped, toAthlete(row), rights.get(row.id)!, stored)),
+          batch.map((row) => this.rosterAthlete(scoped, toAthlete(row), rights.get(row.id)!, stored)),
         )),
       );
     }
+    // Written before the answer leaves, in one statement: every athlete listed, with what was read and why.
+    await this.audit.recordMany(
+      out.map((a) => this.readEntry(userId, a.athleteId, rights.get(a.athleteId)!)),
+    );
     return out;
   }
 
   private async rosterAthlete(
-    userId: string,
     scoped: Kysely<RosterDatabase>,
     athlete: Athlete,
     right: AthleteRights,
@@ -134,7 +137,6 @@ export class RosterService {
       source = 'computed';
       this.requestRefresh(athlete.id).catch(() => {});
     }
-    await this.recordRead(userId, athlete.id, right);
     const base = `/api/athletes/${encodeURIComponent(athlete.id)}`;
     const all = (needed: readonly Category[]) => needed.every((c) => readable.has(c));
     return {
@@ -156,7 +158,7 @@ export class RosterService {
     return computeAttention(scoped as unknown as Kysely<Database>, athlete, readable, this.now);
   }
 
-  private async recordRead(userId: string, athleteId: string, right: AthleteRights): Promise<void> {
+  private readEntry(userId: string, athleteId: string, right: AthleteRights): AuditEntry {
     const purposes = new Set<string>();
     const orgIds = new Set<string>();
     for (const d of right.decisions) {
@@ -165,7 +167,7 @@ export class RosterService {
         for (const o of d.orgIds) orgIds.add(o);
       }
     }
-    await this.audit.record({
+    return {
       actorUserId: userId,
       athleteId,
       action: 'read',
@@ -173,6 +175,6 @@ export class RosterService {
       route: ROSTER_ROUTE,
       reason: right.own ? 'own data' : [...purposes].join('; '),
       orgIds: [...orgIds],
-    });
+    };
   }
 }
