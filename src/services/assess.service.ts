@@ -13,6 +13,7 @@ import { trainingEvidenceFromLoad } from '../domain/assessment/training-evidence
 import { latestEpisode } from '../domain/journal/pain-episodes.ts';
 import { JournalService } from './journal.service.ts';
 import { computeLoad, resolveAsOf } from './load.service.ts';
+import { WhyService } from './why.service.ts';
 
 export class AssessService {
   constructor(
@@ -28,7 +29,14 @@ export class AssessService {
   ): Promise<Assessment & { id: string | null }> {
     const episode = latestEpisode(await new JournalService(this.db, this.athlete, this.now).all());
     const asOf = episode?.onset ?? resolveAsOf(undefined, this.now(), this.athlete);
-    const training = trainingEvidenceFromLoad(await computeLoad(this.db, this.athlete, asOf));
+    // The descent figure is `why`'s (descent per km against the usual, same onset), so the knee check, `why`
+    // and the report quote one number whether or not the journal has an entry.
+    const why = await new WhyService(this.db, this.athlete, this.now).explain({ onset: asOf });
+    const descent = why.factors.find((f) => f.id === 'descent_increase')?.numbers.changePct;
+    const training = trainingEvidenceFromLoad(
+      await computeLoad(this.db, this.athlete, asOf),
+      typeof descent === 'number' ? descent : null,
+    );
     const result = assessKnee(answers, training);
     if (!options.save) return { ...result, id: null };
     const id = newId();

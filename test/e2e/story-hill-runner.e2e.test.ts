@@ -29,6 +29,7 @@ interface Assessment {
   urgency: keyof typeof TIER_LOOK;
   differential: { id: string; name: string; kind: string; likelihood: number | null; band?: string }[];
   nextSteps: string[];
+  trainingEvidence: { summary: string[] };
 }
 interface Status {
   asOf: string;
@@ -50,7 +51,13 @@ interface PlanJson {
 }
 interface Why {
   onset: string;
-  factors: { id: string; strength: string; summary: string; advice: string }[];
+  factors: {
+    id: string;
+    strength: string;
+    summary: string;
+    advice: string;
+    numbers: Record<string, number | string | null>;
+  }[];
 }
 interface Shoes {
   shoes: { name: string; distanceM: number; runs: number; firstRunDate: string | null }[];
@@ -183,6 +190,17 @@ test('the hill runner: the same figures on the command line, Today, Training, Pl
   const newShoes = why.factors.find((f) => f.id === 'new_shoes')!;
   assert.notEqual(newShoes.strength, 'none', 'why sees the change of shoes before the onset');
   assert.ok(newShoes.summary.includes(`"${HILL_PAIR}" on ${story.hillPairFirstRun}`), newShoes.summary);
+
+  // --- The descent change: one figure, `why`'s per km against the usual, in the knee check too.
+  const descent = why.factors.find((f) => f.id === 'descent_increase')!;
+  const descentPct = descent.numbers.changePct as number;
+  assert.ok(descentPct > 0, 'the hill runner ran more downhill per km before the onset');
+  assert.ok(
+    assessment.trainingEvidence.summary.some((line) =>
+      line.includes(`against your usual: +${Math.round(descentPct)} %`),
+    ),
+    assessment.trainingEvidence.summary.join(' | '),
+  );
 
   // --- The PDF, as the physiotherapist reads it.
   assert.ok(pdf.includes(`Knee report: pain since ${longDay(story.onset)}`), pdf.slice(0, 200));

@@ -9,7 +9,15 @@ import type { TrainingEvidence } from './training-evidence.ts';
 
 const WINDOW_DAYS = 14;
 
-export function trainingEvidenceFromLoad(report: LoadReport): TrainingEvidence | undefined {
+/**
+ * `descentPerKmChangePct`: the change in descent per km over the same two weeks against the runner's usual, as
+ * `why` computes it (null when there are too few runs with elevation). When given, it is the one descent
+ * figure, so the knee check, `why` and the report quote the same number.
+ */
+export function trainingEvidenceFromLoad(
+  report: LoadReport,
+  descentPerKmChangePct?: number | null,
+): TrainingEvidence | undefined {
   const from = addDays(report.asOf, -(WINDOW_DAYS - 1));
   const inWindow = (date: string) => date >= from && date <= report.asOf;
   const runs = report.runs.filter((r) => inWindow(r.localDate));
@@ -34,6 +42,30 @@ export function trainingEvidenceFromLoad(report: LoadReport): TrainingEvidence |
   }
   const byId = new Map(report.runDetails.map((d) => [d.activityId, d]));
   const details = runs.map((r) => byId.get(r.activityId)).filter((d) => d !== undefined);
+  if (descentPerKmChangePct !== undefined) {
+    if (descentPerKmChangePct !== null) {
+      evidence.descentIncreasePct = descentPerKmChangePct;
+      evidence.summary!.push(
+        `Descent per km in the 2 weeks before against your usual: ${descentPerKmChangePct >= 0 ? '+' : ''}${Math.round(descentPerKmChangePct)} %.`,
+      );
+    }
+  } else {
+    addLongestDescentJump(evidence, details);
+  }
+  const cadenceDrops = details.filter((d) => d.cadenceDropPct !== null).map((d) => d.cadenceDropPct!);
+  if (cadenceDrops.length > 0) {
+    // The assessment takes a change (negative = fewer steps per minute); the load engine reports a drop.
+    evidence.cadenceChangePct = -Math.max(...cadenceDrops);
+    evidence.summary!.push(`Cadence against the 8-week usual: ${evidence.cadenceChangePct.toFixed(1)} %.`);
+  }
+  return evidence;
+}
+
+/** Without `why`'s figure: the biggest single-run descent against its 4-week average. */
+function addLongestDescentJump(
+  evidence: TrainingEvidence,
+  details: readonly LoadReport['runDetails'][number][],
+): void {
   const descentJumps = details
     .filter((d) => d.descentM !== null && d.descentBaselineM !== null && d.descentBaselineM > 0)
     .map((d) => 100 * (d.descentM! / d.descentBaselineM! - 1));
@@ -43,11 +75,4 @@ export function trainingEvidenceFromLoad(report: LoadReport): TrainingEvidence |
       `Most descent in one run against the 4-week average: ${Math.round(evidence.descentIncreasePct)} % more.`,
     );
   }
-  const cadenceDrops = details.filter((d) => d.cadenceDropPct !== null).map((d) => d.cadenceDropPct!);
-  if (cadenceDrops.length > 0) {
-    // The assessment takes a change (negative = fewer steps per minute); the load engine reports a drop.
-    evidence.cadenceChangePct = -Math.max(...cadenceDrops);
-    evidence.summary!.push(`Cadence against the 8-week usual: ${evidence.cadenceChangePct.toFixed(1)} %.`);
-  }
-  return evidence;
 }
