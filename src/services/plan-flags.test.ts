@@ -37,6 +37,6 @@ describe('plan flags', () => {
   it('starts on the next first day of the runner week', () => {
     assert.equal(nextWeekStart(TODAY), '2026-03-09'); // Monday
     assert.equal(nextWeekStart(TODAY, 'sunday'), '2026-03-08');
-    assert.equal(nextWeekStart('2026-03-08', 'sunday'), '2026-03-15'); // a Sunday: the next one
+    assert.equal(nextWeekStart('2026-03-08', 'sunday'), '2026-03-08'); // a Sunday: today
   });
 });

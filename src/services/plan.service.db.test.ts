@@ -235,7 +235,7 @@ test('flags are validated with exit code 2 and a message naming the flag', async
 test('the default start is the Monday after today', () => {
   assert.equal(nextMonday('2026-03-04'), '2026-03-09'); // Wednesday
   assert.equal(nextMonday('2026-03-08'), '2026-03-09'); // Sunday
-  assert.equal(nextMonday('2026-03-09'), '2026-03-16'); // Monday: the next one
+  assert.equal(nextMonday('2026-03-09'), '2026-03-09'); // Monday: today, as Today's next run
 });
 
 test('routine and advice commands print in a pipe and reject unknown names', async () => {

@@ -25,7 +25,7 @@ import { toPainEntry } from './journal.service.ts';
 export interface PlanRequest {
   weeks: number;
   goalKm: number | null;
-  /** YYYY-MM-DD or null for the next Monday after today. */
+  /** YYYY-MM-DD or null for the runner's next first day of the week (today when it is one). */
   start: string | null;
   /** Today's local date (from the injected clock). */
   today: string;
@@ -38,18 +38,20 @@ export interface PlanRequest {
 export const MAX_PLAN_WEEKS = 16;
 export const MAX_GOAL_KM = 300;
 
-/** The first Monday strictly after `today`. */
+/**
+ * The first Monday on or after `today`. On a Monday the plan starts today, so it begins with the same
+ * session Today shows (a week later it would contradict Today's "walk-run level 1 today").
+ */
 export function nextMonday(today: string): string {
   const dow = dayOfWeek(dayNumber(today)); // 0 = Sunday
-  const ahead = dow === 1 ? 7 : (8 - dow) % 7 || 7;
-  return addDays(today, ahead);
+  return addDays(today, (8 - dow) % 7);
 }
 
-/** The first `weekStart` day strictly after `today`: plans start on the runner's first day of the week. */
+/** The first `weekStart` day on or after `today`: plans start on the runner's first day of the week. */
 export function nextWeekStart(today: string, weekStart: 'monday' | 'sunday' = 'monday'): string {
   if (weekStart === 'monday') return nextMonday(today);
   const dow = dayOfWeek(dayNumber(today)); // 0 = Sunday
-  return addDays(today, 7 - dow);
+  return addDays(today, (7 - dow) % 7);
 }
 
 /**

@@ -65,7 +65,10 @@ export function registerPlanCommand(program: Command, ctx: AppContext): void {
     .option('--goal-km <km>', 'weekly running distance to build toward, in km')
     .option('--goal-mi <mi>', 'weekly running distance to build toward, in miles')
     .option('--goal <distance>', 'weekly goal with its unit, e.g. 40km or 25mi (a bare number: your units)')
-    .option('--start <date>', 'first day, YYYY-MM-DD (default: next Monday)')
+    .option(
+      '--start <date>',
+      'first day, YYYY-MM-DD (default: your next first day of the week, today if it is one)',
+    )
     .option('--ics <file>', 'also write the plan as an iCalendar file')
     .option('--json', 'print JSON only')
     .action(async (opts: PlanOptions) => {
