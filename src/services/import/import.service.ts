@@ -130,12 +130,23 @@ async function importGroups(
       report.warnings.push(metadataWarning(group.display, error));
     }
     if (metadata) report.warnings.push(...metadata.issues);
-    const onIssue = (issue: ImportIssue) => report.skipped.push(issue);
     // Files in preparation, oldest first: each is written when its turn comes, in the order of the walk.
     const ahead: { file: SourceFile; prepared: Promise<PreparedFile> }[] = [];
+    let handedOut = 0;
+    let written = 0;
+    // What the walk reports (an entry it refused) is listed where it was found, after the files before it:
+    // the walk runs ahead of the writing, the report does not.
+    const walkIssues: { after: number; issue: ImportIssue }[] = [];
+    const onIssue = (issue: ImportIssue) => walkIssues.push({ after: handedOut, issue });
+    const reportWalkIssues = (upTo: number) => {
+      while (walkIssues.length > 0 && walkIssues[0]!.after <= upTo)
+        report.skipped.push(walkIssues.shift()!.issue);
+    };
     const writeOldest = async () => {
       const { file, prepared } = ahead.shift()!;
+      reportWalkIssues(written);
       await importOneFile(ctx, files, file, await prepared, metadata, report, prepareHere);
+      written++;
       progress.done++;
       progress.total = Math.max(progress.total, progress.done);
       progress.imported = report.imported;
@@ -148,6 +159,7 @@ async function importGroups(
       for await (const file of group.files(onIssue)) {
         if (METADATA_FILE.test(file.relPath)) continue;
         ahead.push({ file, prepared: prepareFile(preparation, file, metadata !== null) });
+        handedOut++;
         if (ahead.length >= preparation.depth) await writeOldest();
       }
     } catch (error) {
@@ -155,6 +167,7 @@ async function importGroups(
     }
     // The files already handed out are written before the failure is reported, as they were read before it.
     while (ahead.length > 0) await writeOldest();
+    reportWalkIssues(Number.POSITIVE_INFINITY);
     // One input failing part-way (an archive that breaks mid-walk) never stops the other PATHs.
     if (walkFailure !== null) report.skipped.push(issueFrom(group.display, walkFailure));
     if (metadata) {
