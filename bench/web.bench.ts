@@ -13,7 +13,7 @@
  * Targets (issue #15): Today and Training data on screen ≤ 0.3 s cold, API p95 ≤ 50 ms with 4 clients.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism as availableCores, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -41,7 +41,19 @@ function percentile(sorted: number[], p: number): number {
 }
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-async function startServe(dbPath: string): Promise<{ url: string; stop: () => void }> {
+/** CPU time (user + system, ms) the server process has used so far, from /proc (Linux); null elsewhere. */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks at USER_HZ = 100
+  } catch {
+    return null;
+  }
+}
+
+async function startServe(
+  dbPath: string,
+): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
   const child = spawn(process.execPath, ['bin/kneewise.js', '--db', dbPath, 'serve', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -49,7 +61,7 @@ async function startServe(dbPath: string): Promise<{ url: string; stop: () => vo
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`kneewise serve exited with ${code}`)));
   });
-  return { url: firstLine.trim(), stop: () => child.kill('SIGTERM') };
+  return { url: firstLine.trim(), pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
 
 const TARGET_COLD_MS = 300;
@@ -98,7 +110,7 @@ async function timeToData(url: string): Promise<void> {
   }
 }
 
-async function apiLatency(url: string): Promise<void> {
+async function apiLatency(url: string, serverPid: number | undefined): Promise<void> {
   const base = url.replace(/\/$/, '');
   const all: number[] = [];
   console.log(
@@ -110,6 +122,7 @@ async function apiLatency(url: string): Promise<void> {
     const times: number[] = [];
     let next = 0;
     let failures = 0;
+    const cpu0 = cpuMsOf(serverPid);
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
@@ -124,11 +137,16 @@ async function apiLatency(url: string): Promise<void> {
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
+    const cpu1 = cpuMsOf(serverPid);
+    // The server's own CPU per answer: what the machine's other work cannot inflate (at 10 ms granularity).
+    const cpuPerRequest =
+      cpu0 === null || cpu1 === null ? '' : `  server CPU ${ms((cpu1 - cpu0) / times.length)}/req`;
     times.sort((a, b) => a - b);
     all.push(...times);
     console.log(
       `  ${endpoint.padEnd(36)} p50 ${ms(percentile(times, 50)).padStart(9)}  p95 ${ms(percentile(times, 95)).padStart(9)}` +
         `  p99 ${ms(percentile(times, 99)).padStart(9)}  ${(times.length / seconds).toFixed(0).padStart(5)} req/s` +
+        cpuPerRequest +
         (failures > 0 ? `  ${failures} FAILED` : ''),
     );
   }
@@ -153,7 +171,7 @@ try {
   const loadBefore = loadavg()[0]!;
   try {
     await timeToData(server.url);
-    await apiLatency(server.url);
+    await apiLatency(server.url, server.pid);
   } finally {
     server.stop();
   }
