@@ -6,6 +6,8 @@
 import type { Kysely } from 'kysely';
 import { toAthlete } from '../../db/repositories/athlete.repository.ts';
 import type { Database } from '../../db/schema.ts';
+import { newAlerts } from '../domain/alert-mail.ts';
+import type { AttentionItem } from '../domain/attention.ts';
 import { CATEGORIES } from '../domain/roles.ts';
 import { AttentionRepository, type RosterDatabase } from '../repositories/attention.repository.ts';
 import { runAsUser } from '../repositories/request-scope.ts';
@@ -18,6 +20,8 @@ export class AttentionRefreshService {
   constructor(
     private readonly store: ServerStore,
     private readonly now: () => Date,
+    /** Told the items that were not stored before (the alert e-mail, when SMTP is set). */
+    private readonly onNewAlerts?: (athleteId: string, items: AttentionItem[]) => Promise<unknown>,
   ) {}
 
   async refresh(athleteId: string): Promise<RefreshOutcome> {
@@ -28,7 +32,7 @@ export class AttentionRefreshService {
       .where('athlete_id', '=', athleteId)
       .executeTakeFirst();
     if (!link) return 'no-account';
-    return runAsUser(link.user_id, async () => {
+    const outcome = await runAsUser(link.user_id, async () => {
       const scoped = this.store.scoped as unknown as Kysely<RosterDatabase>;
       const repository = new AttentionRepository(scoped);
       // Before anything is read: a write committed from here on leaves what we store stale.
@@ -38,7 +42,7 @@ export class AttentionRefreshService {
         .selectAll()
         .where('id', '=', athleteId)
         .executeTakeFirst();
-      if (!row) return 'gone';
+      if (!row) return 'gone' as const;
       const athlete = toAthlete(row);
       const { asOf, attention } = await computeAttention(
         scoped as unknown as Kysely<Database>,
@@ -46,8 +50,12 @@ export class AttentionRefreshService {
         new Set(CATEGORIES),
         this.now,
       );
+      const previous = (await repository.read([athleteId])).get(athleteId)?.items ?? [];
       await repository.save(athleteId, asOf, attention, this.now(), seen);
-      return 'stored';
+      return { stored: true as const, fresh: newAlerts(previous, attention.items) };
     });
+    if (typeof outcome === 'string') return outcome;
+    if (outcome.fresh.length > 0) await this.onNewAlerts?.(athleteId, outcome.fresh);
+    return 'stored';
   }
 }

@@ -1,9 +1,11 @@
 /**
  * The roster's parts over one server store: the alert queue (pg-boss) whose job refreshes an athlete's
- * stored items, and the roster service that reads them (or computes on read and asks for a refresh).
+ * stored items (and mails members about new ones when SMTP is set), and the roster service that reads them
+ * (or computes on read and asks for a refresh).
  */
 import type { ServerStore } from '../repositories/server-database.ts';
 import type { AccessService } from './access.service.ts';
+import { AlertMailer, type MailSettings } from './alert-mail.service.ts';
 import { AlertQueue, type AlertQueueOptions } from './alert-queue.ts';
 import { AttentionRefreshService } from './attention-refresh.service.ts';
 import type { AuditService } from './audit.service.ts';
@@ -13,6 +15,8 @@ export interface RosterParts {
   roster: RosterService;
   refresh: AttentionRefreshService;
   alerts: AlertQueue;
+  /** Null without SMTP. */
+  mailer: AlertMailer | null;
   /** For the dashboard's imports (HttpDeps.afterImport): queue the athlete's alert job. */
   afterImport(athleteId: string): void;
 }
@@ -22,9 +26,19 @@ export function createRosterParts(input: {
   access: AccessService;
   audit: AuditService;
   now: () => Date;
+  /** Alert e-mail settings (mailSettingsFromEnv); null sends none. */
+  mail: MailSettings | null;
+  publicUrl: () => string;
   queue?: AlertQueueOptions;
 }): RosterParts {
-  const refresh = new AttentionRefreshService(input.store, input.now);
+  const mailer = input.mail
+    ? new AlertMailer(input.store.system, input.access, input.mail, input.publicUrl)
+    : null;
+  const refresh = new AttentionRefreshService(
+    input.store,
+    input.now,
+    mailer ? (athleteId, items) => mailer.notify(athleteId, items) : undefined,
+  );
   const onError =
     input.queue?.onError ??
     ((error: unknown) =>
@@ -40,6 +54,7 @@ export function createRosterParts(input: {
     roster: new RosterService(input.store, input.access, input.audit, input.now, enqueue),
     refresh,
     alerts,
+    mailer,
     afterImport(athleteId) {
       enqueue(athleteId).catch(onError);
     },
