@@ -4,6 +4,7 @@ import type { ServerDeps, ServerSettings } from '../http/server-env.ts';
 import type { ServerStore } from '../repositories/server-database.ts';
 import { AccessService } from './access.service.ts';
 import { AccountDeletionService } from './account-deletion.service.ts';
+import { mailSettingsFromEnv } from './alert-mail.service.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
 import { ConsentService } from './consent.service.ts';
@@ -21,7 +22,14 @@ export function createServerDeps(input: {
   const organisations = new OrganisationService(store.system, now, settings.publicUrl);
   const access = new AccessService(store.system, now);
   const audit = new AuditService(store.scoped, now);
-  const roster = createRosterParts({ store, access, audit, now });
+  const roster = createRosterParts({
+    store,
+    access,
+    audit,
+    now,
+    mail: mailSettingsFromEnv(process.env),
+    publicUrl: () => settings.publicUrl,
+  });
   return {
     store,
     settings,
