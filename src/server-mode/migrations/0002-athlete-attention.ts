@@ -52,13 +52,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute(db);
   await selfWrites(db, 'attention_items');
 
-  // Enabled, not forced: the triggers below write it as its owner, whoever wrote the source row (a
-  // clinician with write access logging a pain entry must make it stale too). It holds no health data.
+  // Forced too. The triggers below write it as its owner but under the writer's policies, so whoever may write
+  // any of the athlete's data may count a change (a clinician logging a pain entry makes the items stale);
+  // only the athlete's own scope stores what the items reflect (the job). It holds no health data.
   await sql`alter table athlete_attention enable row level security`.execute(db);
+  await sql`alter table athlete_attention force row level security`.execute(db);
   await sql.raw(`grant select, insert, update, delete on athlete_attention to ${APP_ROLE}`).execute(db);
   await sql`create policy athlete_attention_read on athlete_attention for select using (
     athlete_id = any ((select kw_athletes(null, 'read'))::text[]))`.execute(db);
   await selfWrites(db, 'athlete_attention');
+  await sql`create policy athlete_attention_count_insert on athlete_attention for insert with check (
+    athlete_id = any ((select kw_athletes(null, 'write'))::text[]))`.execute(db);
+  await sql`create policy athlete_attention_count_update on athlete_attention for update
+    using (athlete_id = any ((select kw_athletes(null, 'write'))::text[]))
+    with check (athlete_id = any ((select kw_athletes(null, 'write'))::text[]))`.execute(db);
 
   // One statement counts every athlete it touched: an import of 2,000 runs is one upsert, not 2,000. An
   // athlete being deleted (its rows go by cascade) gets no row.
