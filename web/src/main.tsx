@@ -10,7 +10,7 @@ const first = ROUTES.find((r) => r.path === routeOf(location.hash)) ?? (location
 prefetch('/overview');
 if (first) {
   first.preload().catch(() => {});
-  if (first.firstData) prefetch(first.firstData);
+  for (const path of first.firstData ?? []) prefetch(path);
 }
 
 const root = document.getElementById('app');

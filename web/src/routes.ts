@@ -12,15 +12,15 @@ export interface ScreenRoute {
   component: FunctionComponent;
   /** Starts fetching the screen's code (a no-op for the landing screen, which ships in the first bundle). */
   preload: () => Promise<unknown>;
-  /** The API path the screen reads first, fetched at boot when the page opens on this screen. */
-  firstData?: string;
+  /** The API paths the screen reads first, fetched at boot when the page opens on this screen. */
+  firstData?: readonly string[];
 }
 
 function lazyRoute(
   path: string,
   title: string,
   load: () => Promise<FunctionComponent>,
-  firstData?: string,
+  firstData?: readonly string[],
 ): ScreenRoute {
   const lazy = lazyScreen(load, title.toLowerCase());
   return {
@@ -39,13 +39,14 @@ export const ROUTES: readonly ScreenRoute[] = [
     title: 'Today',
     component: TodayScreen,
     preload: () => Promise.resolve(),
-    firstData: '/today',
+    firstData: ['/today'],
   },
   lazyRoute(
     'training',
     'Training',
     () => import('./screens/training.screen.tsx').then((m) => m.TrainingScreen),
-    '/load',
+    // The charts' report, and Today's answer for the next-run card.
+    ['/load', '/today'],
   ),
   lazyRoute('knee-check', 'Knee check', () =>
     import('./screens/knee-check.screen.tsx').then((m) => m.KneeCheckScreen),
