@@ -15,7 +15,7 @@ export const ATTENTION_QUEUE = 'roster-attention';
 export interface AlertQueueOptions {
   /** How often an idle worker looks for jobs (pg-boss allows ≥ 0.5 s). */
   pollingIntervalSeconds?: number;
-  /** Where a job that failed for good is reported (the server's log). */
+  /** Where a failed job (each attempt) and pg-boss's own errors are reported (the server's log). */
   onError?: (error: unknown) => void;
 }
 
@@ -82,7 +82,15 @@ export class AlertQueue {
       ATTENTION_QUEUE,
       { batchSize: 1, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 },
       async (jobs) => {
-        for (const job of jobs) await this.work(job.data.athleteId);
+        for (const job of jobs) {
+          try {
+            await this.work(job.data.athleteId);
+          } catch (error) {
+            // Logged here, then thrown so pg-boss retries it (3 times, backing off) and keeps it as failed.
+            this.options.onError?.(error);
+            throw error;
+          }
+        }
       },
     );
     return boss;
