@@ -13,8 +13,10 @@
  * The limits are deliberately generous: they exist to stop values no human activity can produce, not to
  * judge unusual but real ones (a 24-hour race, a 3,000 m mountain day, a bike descent).
  */
+
 import { KneewiseError } from '../errors.ts';
 import type { ParsedActivity, StatedTotals } from './activity.ts';
+import { trimCorruptTail } from './corrupt-tail.ts';
 import { HEART_RATE_RANGE } from './heart-rate-range.ts';
 import { isRunningSport, type Sport } from './sport.ts';
 import type { ActivitySummary } from './summary.ts';
@@ -25,6 +27,7 @@ export const PLAUSIBILITY_CODES = {
   TOTAL_RECOMPUTED: 'TOTAL_RECOMPUTED',
   UTC_OFFSET_IMPLAUSIBLE: 'UTC_OFFSET_IMPLAUSIBLE',
   TEXT_TRUNCATED: 'TEXT_TRUNCATED',
+  SAMPLES_TRIMMED: 'SAMPLES_TRIMMED',
 } as const;
 
 /** No consumer GPS or heart-rate device recorded activities before 1989 (FIT's epoch is 1989-12-31). */
@@ -267,6 +270,16 @@ export function checkActivity(
       message: `The file's time-zone offset ${formatOffset(parsed.utcOffsetS)} is beyond ±14:00; the day was found from the location or your time zone instead.`,
     });
     parsed = { ...parsed, utcOffsetS: null };
+  }
+  if (parsed.streams) {
+    const { streams, dropped } = trimCorruptTail(parsed.streams);
+    if (dropped > 0) {
+      warnings.push({
+        code: PLAUSIBILITY_CODES.SAMPLES_TRIMMED,
+        message: `${dropped} sample${dropped === 1 ? '' : 's'} at the end had impossible times (a damaged file) and ${dropped === 1 ? 'was' : 'were'} left out.`,
+      });
+      parsed = { ...parsed, streams };
+    }
   }
   let summary = summarize(parsed);
   let problems = [...contradictedBySamples(parsed), ...implausibleTotals(summary)];
