@@ -52,6 +52,8 @@ export async function attentionFacts(
         ? null
         : { urgency: saved.result.urgency, createdAt: saved.createdAt, headline: saved.result.headline };
     }),
+    // A pair's distance counts the runs the caller can see: with gear but not training shared, computed on read
+    // it is the start distance only. The alert job computes as the athlete, so stored items count every run.
     when(readable.has('gear'), async (): Promise<ShoeFact[]> => {
       const list = await new ShoeService(db, athlete, now).list({ includeRetired: false });
       return list.shoes.map((s) => ({
