@@ -4,26 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { cliInProcess as cli } from '../../test/support/cli-in-process.ts';
 import { CORPUS_DIR } from '../../test/support/corpus.ts';
 import { dbTest } from '../../test/support/test-databases.ts';
-import { runCli } from './main.ts';
-
-async function cli(dbUrl: string, ...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(['--db', dbUrl, ...args], {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    isTTY: false,
-  });
-  return { code, out, err };
-}
 
 dbTest('import, activities and load print exactly the spec JSON', async (tdb) => {
   const imported = await cli(

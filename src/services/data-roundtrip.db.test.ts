@@ -8,12 +8,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import pg from 'pg';
 import { SEED_NOW, seedReportRunner } from '../../test/factories/report-seed.fixture.ts';
+import { cliOk as cli } from '../../test/support/cli-in-process.ts';
 import { CORPUS_DIR } from '../../test/support/corpus.ts';
-import { runCli } from '../cli/main.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connection.ts';
 import { type Athlete, AthleteRepository } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
@@ -36,19 +35,6 @@ const skip =
   !baseUrl && process.env.KNEEWISE_REQUIRE_POSTGRES !== '1'
     ? 'no PostgreSQL (set KNEEWISE_TEST_POSTGRES or install postgresql)'
     : false;
-
-async function cli(dbUrl: string, ...args: string[]): Promise<void> {
-  const stderr = new PassThrough();
-  let err = '';
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(['--db', dbUrl, ...args], {
-    stdout: new PassThrough(),
-    stderr,
-    stdin: new PassThrough(),
-    isTTY: false,
-  });
-  if (code !== 0) throw new Error(`kneewise ${args.join(' ')} exited ${code}: ${err}`);
-}
 
 /** Every row of every table, as plain values without the owner's id, in a fixed order. */
 async function snapshot(handle: DatabaseHandle, athlete: Athlete) {

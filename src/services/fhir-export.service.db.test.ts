@@ -7,12 +7,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { Bundle, Observation, QuestionnaireResponse } from 'fhir/r4.js';
+import { cliOk as cli } from '../../test/support/cli-in-process.ts';
 import { CORPUS_DIR } from '../../test/support/corpus.ts';
 import { fhirR4Problems } from '../../test/support/fhir-r4-rules.ts';
 import { dbTest } from '../../test/support/test-databases.ts';
-import { runCli } from '../cli/main.ts';
 import { AthleteRepository } from '../db/repositories/athlete.repository.ts';
 import { groupEpisodes } from '../domain/journal/pain-episodes.ts';
 import { harness } from '../http/routes/route-test.support.ts';
@@ -43,23 +42,6 @@ const ANSWERS = {
   canBearWeight: true,
   fever: false,
 };
-
-async function cli(dbUrl: string, ...args: string[]): Promise<string> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(['--db', dbUrl, ...args], {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    isTTY: false,
-  });
-  if (code !== 0) throw new Error(`kneewise ${args.join(' ')} exited ${code}: ${err}`);
-  return out;
-}
 
 const resources = <T>(bundle: Bundle, type: string, code?: string) =>
   (bundle.entry ?? [])

@@ -3,25 +3,8 @@
  * demo data and how to remove it, no second copy, and `--remove`.
  */
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
+import { cliInProcess as cli } from '../../../test/support/cli-in-process.ts';
 import { dbTest } from '../../../test/support/test-databases.ts';
-import { runCli } from '../main.ts';
-
-async function cli(dbUrl: string, ...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(['--db', dbUrl, ...args], {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    isTTY: false,
-  });
-  return { code, out, err };
-}
 
 dbTest(
   'demo --json seeds once; the text says it is demo data and how to remove it; --remove removes it',
