@@ -61,9 +61,19 @@ export function ensureDay(series: DailySeries, day: number): number {
   return index;
 }
 
+/**
+ * Day totals are kept on a grid of 1/1024: sums of grid values below 2^42 are exact in floating point, so a
+ * day's total does not depend on the order its runs arrived in (an incremental add and a full recompute
+ * agree to the last bit, and a total never rounds to 14.3 one way and 14.4 the other).
+ */
+const GRID = 1024;
+export function onGrid(x: number): number {
+  return Math.round(x * GRID) / GRID;
+}
+
 export function addToDay(series: DailySeries, day: number, field: DailyField, amount: number): void {
   const index = ensureDay(series, day);
-  series[field][index] = (series[field][index] ?? 0) + amount;
+  series[field][index] = (series[field][index] ?? 0) + onGrid(amount);
 }
 
 /** Value at a day; zero outside the held range (before the first activity, after the last). */

@@ -195,13 +195,14 @@ const activityArb = fc.record({
 
 type ActivityRecord = typeof activityArb extends fc.Arbitrary<infer T> ? T : never;
 
-function toActivities(records: ActivityRecord[]): LoadActivity[] {
+function toActivities(records: ActivityRecord[], prefix = ''): LoadActivity[] {
   const base = Date.UTC(2025, 0, 1);
-  return records.map((r) => {
+  // Stored activities have unique ids; a generated duplicate would make a test's own lookup ambiguous.
+  return records.map((r, i) => {
     const startMs = base + r.minute * 60_000;
     const localDate = dateOfDay(Math.floor((startMs + r.offsetMin * 60_000) / DAY_MS));
     return makeRun({
-      id: r.id,
+      id: `${prefix}${r.id}#${i}`,
       localDate,
       startMs,
       sport: r.sport,
@@ -326,7 +327,7 @@ describe('incremental update, properties', () => {
         weekStartArb,
         (history, insertedRecords, asOfs, weekStart) => {
           // Any instant of the span: before the first day, between runs, on a day already held, a copy.
-          const inserted = toActivities(insertedRecords);
+          const inserted = toActivities(insertedRecords, 'inserted:');
           if (history.length > 0) inserted.push({ ...history[history.length >> 1]!, id: 'same-instant' });
           assertSameAsFull(history, inserted, asOfs, weekStart);
         },

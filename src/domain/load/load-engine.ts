@@ -2,7 +2,7 @@ import { isRunningSport } from '../activity/sport.ts';
 import { createDistanceEwma, type DistanceEwma, updateDistanceEwma } from './acwr.ts';
 import { runCadenceAt } from './cadence.ts';
 import { DAY_MS, dayNumber } from './calendar-day.ts';
-import { addToDay, createDailySeries, type DailySeries } from './daily-series.ts';
+import { addToDay, createDailySeries, type DailySeries, onGrid } from './daily-series.ts';
 import { runDescentAt } from './descent.ts';
 import { createFitnessFatigue, type FitnessFatigueSeries, updateFitnessFatigue } from './fitness-fatigue.ts';
 import { type AthleteSettings, activeSeconds, type LoadActivity, safeDistance } from './load-activity.ts';
@@ -196,8 +196,10 @@ export class LoadEngine {
       spikePct: spike.spikePct,
       spikeCategory: spike.spikeCategory,
     };
-    const loadDelta = score.value - prepared.score;
-    prepared.score = score.value;
+    // On the day-total grid, so the change is exact whatever order runs arrive in.
+    const onGridScore = onGrid(score.value);
+    const loadDelta = onGridScore - prepared.score;
+    prepared.score = onGridScore;
     prepared.detail = {
       activityId: run.id,
       sport: run.sport,
