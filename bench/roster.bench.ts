@@ -8,12 +8,12 @@
  * Sequential requests: the cost per request, not throughput.
  */
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { addDays } from '../src/domain/load/calendar-day.ts';
 import { athlete, member, orgWithOwner, serverHarness } from '../src/server-mode/server-test.support.ts';
 import { todayIn } from '../src/services/activity-history.service.ts';
 import { systemTimeZone } from '../src/services/import/time-zone.ts';
 import { storedActivityRow } from '../test/factories/activity-row.factory.ts';
+import { scratchPostgres } from './support/scratch-postgres.ts';
 
 const ATHLETES = Number(process.argv[2] ?? 50);
 const RUNS = Number(process.argv[3] ?? 365);
@@ -31,23 +31,11 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t0;
 }
 
-// A plain .mjs helper (shared with scripts/run-tests.mjs), loaded by a path TypeScript does not resolve.
-const helper: string = '../test/support/ephemeral-postgres.mjs';
-const { startEphemeralPostgres } = (await import(helper)) as {
-  startEphemeralPostgres(): Promise<{ url: string; stop(): Promise<void> } | null>;
-};
-const ephemeral = process.env.KNEEWISE_TEST_POSTGRES ? null : await startEphemeralPostgres();
-const baseUrl = process.env.KNEEWISE_TEST_POSTGRES ?? ephemeral?.url;
-if (!baseUrl) throw new Error('needs PostgreSQL: set KNEEWISE_TEST_POSTGRES or install postgresql');
-const dbName = `kw_roster_bench_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: baseUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(baseUrl);
-url.pathname = `/${dbName}`;
+const scratch = await scratchPostgres('kw_roster_bench');
+const url = scratch.url;
 
 try {
-  const h = await serverHarness(url.toString());
+  const h = await serverHarness(url);
   try {
     const { org, owner } = await orgWithOwner(h, 'Bench Clinic', 'owner@bench.test');
     const clinician = await member(h, owner, org.id, 'clin@bench.test', 'clinician');
@@ -109,7 +97,5 @@ try {
     await h.close();
   }
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
-  await ephemeral?.stop();
+  await scratch.drop();
 }

@@ -11,13 +11,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { openDatabase } from '../src/db/connection.ts';
 import { addDays } from '../src/domain/load/calendar-day.ts';
 import { createHttpApp } from '../src/http/app.ts';
 import { athlete, orgWithOwner, PASSWORD, serverHarness } from '../src/server-mode/server-test.support.ts';
 import { hashPassword, verifyPassword } from '../src/server-mode/services/secrets.ts';
 import { storedActivityRow } from '../test/factories/activity-row.factory.ts';
+import { scratchPostgres } from './support/scratch-postgres.ts';
 
 const RUNS = 1_000;
 const REQUESTS = 100;
@@ -38,20 +38,8 @@ async function timeEach(n: number, fn: () => Promise<unknown>): Promise<number[]
   return out;
 }
 
-// A plain .mjs helper (shared with scripts/run-tests.mjs), loaded by a path TypeScript does not resolve.
-const helper: string = '../test/support/ephemeral-postgres.mjs';
-const { startEphemeralPostgres } = (await import(helper)) as {
-  startEphemeralPostgres(): Promise<{ url: string; stop(): Promise<void> } | null>;
-};
-const ephemeral = process.env.KNEEWISE_TEST_POSTGRES ? null : await startEphemeralPostgres();
-const baseUrl = process.env.KNEEWISE_TEST_POSTGRES ?? ephemeral?.url;
-if (!baseUrl) throw new Error('needs PostgreSQL: set KNEEWISE_TEST_POSTGRES or install postgresql');
-const dbName = `kw_bench_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: baseUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(baseUrl);
-url.pathname = `/${dbName}`;
+const scratch = await scratchPostgres('kw_bench');
+const url = scratch.url;
 
 try {
   const hashes = await timeEach(10, () => hashPassword(PASSWORD));
@@ -59,7 +47,7 @@ try {
   const verifies = await timeEach(10, () => verifyPassword(hash, PASSWORD));
   console.log(`argon2id hash: ${stats(hashes)}; verify: ${stats(verifies)}`);
 
-  const h = await serverHarness(url.toString());
+  const h = await serverHarness(url);
   const { org, owner } = await orgWithOwner(h, 'Bench Clinic', 'owner@bench.test');
   const runner = await athlete(h, owner, org.id, 'runner@bench.test');
   await runner.client.json('POST', `/api/consents/${runner.grantId}/accept`, 200);
@@ -81,7 +69,7 @@ try {
   console.log(`POST /api/auth/login: ${stats(logins)}`);
 
   const scratchDir = await mkdtemp(join(tmpdir(), 'kneewise-bench-'));
-  const local = await openDatabase(url.toString());
+  const local = await openDatabase(url);
   const localApp = createHttpApp(
     { store: local, now: h.clock.now, pdfRenderer: null, scratchDir },
     { webRoot: null },
@@ -104,7 +92,5 @@ try {
   await rm(scratchDir, { recursive: true, force: true });
   await h.close();
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
-  await ephemeral?.stop();
+  await scratch.drop();
 }

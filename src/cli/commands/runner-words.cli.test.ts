@@ -8,25 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../main.ts';
-
-async function cli(db: string, ...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(['--db', db, ...args], {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    isTTY: false,
-  });
-  return { code, out, err };
-}
+import { cliInProcess as cli } from '../../../test/support/cli-in-process.ts';
 
 /** Things of ours that must never reach a runner or a clinician. */
 const LEAKS: readonly [RegExp, string][] = [
