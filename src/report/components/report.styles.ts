@@ -23,8 +23,8 @@ th, td { text-align: left; vertical-align: top; padding: .6mm 1.5mm; font-size: 
 .grid-table th { border-bottom: 1px solid #666; }
 .grid-table td { border-bottom: 1px solid #ddd; }
 .grid-table .num { text-align: right; white-space: nowrap; }
-ol.sources-list { font-size: 7pt; color: #333; columns: 2; column-gap: 6mm; margin: .5mm 0; padding-left: 5mm; }
-ol.sources-list li { break-inside: avoid; }
+ol.sources-list { font-size: 6.5pt; line-height: 1.2; color: #333; columns: 3; column-gap: 4mm; margin: .5mm 0; padding-left: 5mm; }
+ol.sources-list li { break-inside: avoid; overflow-wrap: anywhere; }
 .two-col { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; align-items: start; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm 4mm; }
 figure { margin: 0; }
