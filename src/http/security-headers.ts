@@ -22,12 +22,15 @@ function contentSecurityPolicy(frameAncestors: string): string {
   ].join('; ');
 }
 
+/** The report preview: the single runner's, or one athlete's in server mode. */
+const FRAMED_REPORT = /^\/api(\/athletes\/[^/]+)?\/report\.html$/;
+
 const NO_FRAMING = contentSecurityPolicy("'none'");
 const SAME_ORIGIN_FRAMING = contentSecurityPolicy("'self'");
 
 /** The clinician report is previewed in an iframe of the dashboard's Report screen; nothing else is framed. */
 function mayBeFramedBySelf(path: string): boolean {
-  return path === '/api/report.html';
+  return FRAMED_REPORT.test(path);
 }
 
 export function securityHeaders(): MiddlewareHandler {
