@@ -79,6 +79,22 @@ export const CONSIDER_RULES: readonly ConsiderRule[] = [
     sources: ['niceCksAcuteKnee', 'quadTendon'],
   },
   {
+    id: 'fresh-injury-reduced-dislocation',
+    // Many knee dislocations slip back before anyone sees them and then look like a bad sprain; the
+    // artery behind the knee can still be damaged, so a clinician checks the pulses of any knee that gave
+    // way completely after a fresh injury (NICE CKS acute knee injury; MedVellum).
+    test: (ctx) =>
+      acuteInjury(ctx) &&
+      ctx.a.onset !== 'gradual' &&
+      (ctx.a.durationDays === undefined || ctx.a.durationDays <= 2) &&
+      ctx.a.canBearWeight === false,
+    mustNotMiss: ['knee_dislocation'],
+    alsoShow: [],
+    reason:
+      'A knee that cannot take weight right after an injury may have dislocated and slipped back: the pulses and feeling in the foot must be checked.',
+    sources: ['niceCksAcuteKnee', 'medvellum'],
+  },
+  {
     id: 'young-twist-kneecap',
     // Kneecap dislocations peak at 10–25 and most slip back by themselves, so the person often reports only
     // a twist, a pop, swelling or giving way (Stefancin 2007).
