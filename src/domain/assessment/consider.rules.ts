@@ -4,7 +4,15 @@
  * watch for) but never change the urgency tier: the decision table alone sets that.
  */
 import type { ConditionId } from './condition.types.ts';
-import { acuteInjury, bursaSwelling, locatedAt, overusePattern, swollen } from './rule-predicates.ts';
+import {
+  acuteInjury,
+  bursaSwelling,
+  jointSwelling,
+  locatedAt,
+  ocdAge,
+  overusePattern,
+  swollen,
+} from './rule-predicates.ts';
 import type { SourceId } from './sources.catalog.ts';
 import type { MustNotMissId, RuleContext } from './urgency.types.ts';
 
@@ -87,7 +95,11 @@ export const CONSIDER_RULES: readonly ConsiderRule[] = [
       acuteInjury(ctx) &&
       ctx.a.onset !== 'gradual' &&
       (ctx.a.durationDays === undefined || ctx.a.durationDays <= 2) &&
-      ctx.a.canBearWeight === false,
+      ctx.a.canBearWeight === false &&
+      // A torn kneecap tendon or a kneecap out of place already explains a leg that gives no support.
+      ctx.a.canStraightLegRaise !== false &&
+      ctx.a.gapAbovePatella !== true &&
+      ctx.a.patellaDisplaced !== true,
     mustNotMiss: ['knee_dislocation'],
     alsoShow: [],
     reason:
@@ -111,6 +123,30 @@ export const CONSIDER_RULES: readonly ConsiderRule[] = [
     reason:
       'At your age a twist with a pop, giving way or swelling is often a kneecap that slipped out and back: it needs an X-ray for a broken-off piece.',
     sources: ['stefancin2007', 'niceCksAcuteKnee'],
+  },
+  {
+    id: 'young-lasting-joint-pain',
+    // Osteochondritis dissecans presents at 10–20 as vague, activity-related knee pain that lasts, often with
+    // nothing else to point to it; it is found only on an X-ray (Kocher 2006). The growth-plate bumps
+    // (Osgood–Schlatter, Sinding-Larsen–Johansson) sit below the kneecap and explain pain there.
+    test: (ctx) =>
+      ocdAge(ctx) &&
+      !(ctx.a.trauma === true && ctx.a.onset === 'sudden' && (ctx.a.durationDays ?? 0) <= 14) &&
+      !locatedAt(ctx, 'inferior-patellar') &&
+      // Weeks of pain with no overuse pattern to explain it (kneecap pain on stairs and sitting that is
+      // getting better is the common, benign story), or pain that is not getting better, night pain, a swelling.
+      ((ctx.a.durationDays !== undefined &&
+        ctx.a.durationDays >= 28 &&
+        ctx.a.improving !== true &&
+        !overusePattern(ctx)) ||
+        ctx.a.improving === false ||
+        ctx.a.nightPain === true ||
+        jointSwelling(ctx)),
+    mustNotMiss: ['osteochondritis_dissecans'],
+    alsoShow: [],
+    reason:
+      'Knee pain that lasts in a young person can come from a loose piece of bone and cartilage in the joint (osteochondritis dissecans), which only an X-ray shows.',
+    sources: ['kocher2006', 'niceCksKnee'],
   },
   {
     id: 'unexplained-lasting-pain',
