@@ -22,10 +22,6 @@ const otherHipSign = ({ a }: RuleContext) =>
   a.limp === true || a.groinPain === true || a.hipStiffness === true || a.footTurnsOut === true;
 
 /**
- * NICE NG12 asks for an X-ray within 48 hours for unexplained bone pain in children and young people: no
- * injury, no activity-provoked overuse pattern, and lasting (four weeks or more) or getting worse.
- */
-/**
  * In a child of up to 16 with pain only just below the kneecap, a bony swelling there is the tibial
  * tubercle of Osgood–Schlatter, the commonest lump of that age: explained, not an NG12 "unexplained" one.
  */
@@ -35,10 +31,17 @@ const tubercleBump = (ctx: RuleContext) =>
   (ctx.a.swellingLocation === 'below-kneecap' ||
     (painLocationsOnly(ctx, 'inferior-patellar') && ctx.a.swellingLocation === undefined));
 
+/**
+ * NICE NG12 asks for an X-ray within 48 hours for unexplained bone pain in children and young people: no
+ * injury, no activity-provoked overuse pattern, and lasting (four weeks or more) or getting worse. A minor
+ * knock a month ago that the pain has not recovered from does not explain it: bone sarcomas are often
+ * first put down to a sports injury (Widhe 2000).
+ */
 const unexplainedYoungPain = (ctx: RuleContext) =>
   youngPerson(ctx) &&
   !tubercleBump(ctx) &&
-  ctx.a.trauma !== true &&
+  (ctx.a.trauma !== true ||
+    (ctx.a.improving === false && ctx.a.durationDays !== undefined && ctx.a.durationDays >= 28)) &&
   !overusePattern(ctx) &&
   ((ctx.a.durationDays !== undefined && ctx.a.durationDays >= 28) ||
     ctx.a.improving === false ||
@@ -93,7 +96,7 @@ export const SOON_RULES: readonly UrgencyRule[] = [
     test: boneTumourSigns,
     reason:
       'Bone pain that is unexplained, lasting, worse at night or comes with a swelling or weight loss needs an X-ray within a couple of days to rule out a bone tumour (rare, but it must not be missed).',
-    sources: ['ng12', 'bmjTumour'],
+    sources: ['ng12', 'bmjTumour', 'widhe2000'],
   },
   {
     id: 'night-or-rest-pain',

@@ -297,6 +297,16 @@ describe('urgency decision table', () => {
     assert.ok(!fires(rule, { age: 52, thighPain: true, improving: true }));
   });
 
+  it('a young person whose pain has not recovered a month after a knock gets the bone X-ray (NG12)', () => {
+    const rule = RULES.find((r) => r.id === 'possible-bone-tumour')!;
+    assert.ok(fires(rule, { age: 17, trauma: true, durationDays: 28, improving: false }));
+    assert.ok(
+      !fires(rule, { age: 17, trauma: true, durationDays: 27, improving: false }),
+      'the knock is recent',
+    );
+    assert.ok(!fires(rule, { age: 17, trauma: true, durationDays: 60 }), 'recovering or not said');
+  });
+
   it('under an urgent or emergency tier the dangers lead the differential', () => {
     for (const a of [
       { age: 71, kneeWarm: true, fever: true, swelling: 'severe' as const },
