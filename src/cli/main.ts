@@ -36,6 +36,7 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
   ['demo', async () => (await import('./commands/demo.command.ts')).registerDemoCommand],
   ['serve', async () => (await import('./commands/serve.command.ts')).registerServeCommand],
   ['admin', async () => (await import('../server-mode/cli/admin.command.ts')).registerAdminCommand],
+  ['account', async () => (await import('../server-mode/cli/account.command.ts')).registerAccountCommand],
 ];
 const LOADERS = new Map(COMMANDS);
 

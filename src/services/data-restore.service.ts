@@ -16,10 +16,24 @@ import { KneewiseError } from '../domain/errors.ts';
 import { applySettingsPatch, DEFAULT_SETTINGS, settingsPatchSchema } from '../domain/settings.ts';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from './data-export.service.ts';
 
-export const RESTORE_CODES = { EXPORT_INVALID: 'EXPORT_INVALID' } as const;
+export const RESTORE_CODES = {
+  EXPORT_INVALID: 'EXPORT_INVALID',
+  RESTORE_CONFLICT: 'RESTORE_CONFLICT',
+} as const;
+
+/**
+ * What to do with a row whose key the database already holds. `keep` (a local `kneewise import FILE.json`):
+ * the stored row stays, whatever it holds. `refuse` (moving a history between a computer and a server): a row
+ * that is already there and equal counts as already there; one that differs, or whose id another athlete
+ * holds, or a pair of shoes of the same name with another id, refuses the whole file (RESTORE_CONFLICT naming
+ * the table, the id and the columns), so nothing is overwritten and nothing silently dropped. A run held
+ * under another id at the same start (the same file imported on both sides) stays as stored, and journal
+ * entries of the file that name it are linked to the stored run.
+ */
+export type RestoreConflicts = 'keep' | 'refuse';
 
 /** Larger exports are refused before reading (a ten-year history with 1 Hz streams is ~300 MB). */
-const MAX_EXPORT_BYTES = 1024 * 1024 * 1024;
+export const MAX_EXPORT_BYTES = 1024 * 1024 * 1024;
 
 type Table = Exclude<keyof Database, 'athletes'>;
 
@@ -120,6 +134,8 @@ export interface RestoreReport {
   added: RestoredCounts;
   /** Rows the database already held (same id, or a run at the same start). */
   alreadyThere: number;
+  /** Of those, runs held under another id at the same start (kept as stored; journal links follow them). */
+  sameRunKept: number;
   settingsRestored: boolean;
 }
 
@@ -142,6 +158,7 @@ export class DataRestoreService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly athlete: Athlete,
+    private readonly conflicts: RestoreConflicts = 'keep',
   ) {}
 
   async restoreFile(path: string, shownAs = path): Promise<RestoreReport> {
@@ -181,15 +198,19 @@ export class DataRestoreService {
         programme_sessions: 0,
       },
       alreadyThere: 0,
+      sameRunKept: 0,
       settingsRestored: false,
     };
     await this.db.transaction().execute(async (trx) => {
       const storedActivities = new Set<string>();
+      /** The file's run id → the stored run at the same start under another id (refuse mode). */
+      const sameRun = new Map<string, string>();
       for (const table of Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]) {
         const rows = rowsOf(d, KEYS[table], file);
         for (const [index, raw] of rows.entries()) {
           const row = this.rowFor(table, raw, index, file);
           if (table === 'pain_entries' && row.activity_id != null) {
+            row.activity_id = sameRun.get(String(row.activity_id)) ?? row.activity_id;
             // A journal entry whose run was not restored (the database holds another copy) keeps no link.
             const linked = await trx
               .selectFrom('activities')
@@ -215,6 +236,13 @@ export class DataRestoreService {
             .executeTakeFirst();
           if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) {
             report.alreadyThere++;
+            if (this.conflicts === 'refuse') {
+              const kept = await this.checkHeld(trx, table, row, file);
+              if (kept !== null) {
+                sameRun.set(String(row.id), kept);
+                report.sameRunKept++;
+              }
+            }
             continue;
           }
           report.added[table]++;
@@ -239,19 +267,78 @@ export class DataRestoreService {
           }
         }
       }
+      // Settings come back only onto a database whose settings were never changed (a fresh one).
+      if (
+        d.settings !== undefined &&
+        JSON.stringify(this.athlete.settings) === JSON.stringify(DEFAULT_SETTINGS)
+      ) {
+        await new AthleteRepository(trx).updateSettings(
+          this.athlete.id,
+          applySettingsPatch({ ...DEFAULT_SETTINGS }, settings),
+        );
+        report.settingsRestored = true;
+      }
     });
-    // Settings come back only onto a database whose settings were never changed (a fresh one).
-    if (
-      d.settings !== undefined &&
-      JSON.stringify(this.athlete.settings) === JSON.stringify(DEFAULT_SETTINGS)
-    ) {
-      await new AthleteRepository(this.db).updateSettings(
-        this.athlete.id,
-        applySettingsPatch({ ...DEFAULT_SETTINGS }, settings),
-      );
-      report.settingsRestored = true;
-    }
     return report;
+  }
+
+  /**
+   * Refuse mode, for a row the insert skipped: equal to the stored one → null; a run stored under another
+   * id at the same start → that id; anything else refuses the file.
+   */
+  private async checkHeld(
+    trx: Kysely<Database>,
+    table: keyof typeof COLUMNS,
+    row: Record<string, string | number | null>,
+    file: string,
+  ): Promise<string | null> {
+    // A record of a file read (its hash and when): the same file, whenever it was read.
+    if (table === 'imported_files') return null;
+    const stored = (await trx
+      .selectFrom(table)
+      .selectAll()
+      .where('id', '=', String(row.id))
+      .where('athlete_id', '=', this.athlete.id)
+      .executeTakeFirst()) as Record<string, unknown> | undefined;
+    if (stored) {
+      const differ = Object.keys(row).filter((column) => !sameValue(stored[column], row[column]));
+      if (differ.length === 0) return null;
+      throw conflict(
+        file,
+        `${KEYS[table]} ${String(row.id)} is already stored here with other values (${differ.join(', ')})`,
+        { table, id: row.id, columns: differ },
+      );
+    }
+    if (table === 'activities') {
+      const same = await trx
+        .selectFrom('activities')
+        .select('id')
+        .where('athlete_id', '=', this.athlete.id)
+        .where('start_ms', '=', Number(row.start_ms))
+        .executeTakeFirst();
+      if (same) return same.id;
+    }
+    if (table === 'shoes') {
+      const named = await trx
+        .selectFrom('shoes')
+        .select('id')
+        .where('athlete_id', '=', this.athlete.id)
+        .where('name', '=', String(row.name))
+        .executeTakeFirst();
+      if (named) {
+        throw conflict(
+          file,
+          `shoes: a pair named "${String(row.name)}" is already stored here as ${named.id}, the file's is ` +
+            `${String(row.id)}; rename one of them first`,
+          { table, id: row.id, columns: ['name'] },
+        );
+      }
+    }
+    throw conflict(file, `${KEYS[table]} ${String(row.id)}: that id is held by another athlete here`, {
+      table,
+      id: row.id,
+      columns: ['id'],
+    });
   }
 
   /** The row as stored: the known columns only, plain values only, owned by this athlete. */
@@ -300,6 +387,23 @@ function rowsOf(d: Record<string, unknown>, key: string, file: string): unknown[
   if (rows === undefined) return [];
   if (!Array.isArray(rows)) throw invalid(file, `${key}: expected a list`);
   return rows;
+}
+
+/** Stored and sent values compare as text: PostgreSQL and SQLite may return a number where JSON had one. */
+function sameValue(stored: unknown, sent: unknown): boolean {
+  if (stored === null || stored === undefined) return sent === null || sent === undefined;
+  if (sent === null || sent === undefined) return false;
+  if (typeof stored === 'number' || typeof sent === 'number') return Number(stored) === Number(sent);
+  return String(stored) === String(sent);
+}
+
+function conflict(file: string, what: string, details: Record<string, unknown>): KneewiseError {
+  return new KneewiseError(
+    RESTORE_CODES.RESTORE_CONFLICT,
+    `${file}: ${what}; nothing was written (kneewise never overwrites stored rows)`,
+    'input',
+    { ...details, httpStatus: 409 },
+  );
 }
 
 function invalid(file: string, what: string): KneewiseError {

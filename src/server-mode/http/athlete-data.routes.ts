@@ -11,6 +11,7 @@ import { apiRoutes } from '../../http/routes/index.ts';
 import type { AccessRequest } from '../domain/access.ts';
 import { routeAccess } from '../domain/route-access.ts';
 import { runAsUser } from '../repositories/request-scope.ts';
+import { historyUploadRoutes } from './history-upload.routes.ts';
 import { requireRecentAuthentication } from './recent-auth.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
 
@@ -20,6 +21,19 @@ function athleteNotFound(id: string): KneewiseError {
     `no athlete ${id.slice(0, 80)} that you can see`,
     'not-found',
   );
+}
+
+function readAsUser(userId: string, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>({
+    pull: (controller) =>
+      runAsUser(userId, async () => {
+        const next = await reader.read();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      }),
+    cancel: (reason) => reader.cancel(reason),
+  });
 }
 
 export function athleteDataRoutes(deps: ServerDeps): Hono<ServerEnv> {
@@ -56,7 +70,7 @@ export function athleteDataRoutes(deps: ServerDeps): Hono<ServerEnv> {
     const { allowed, decisions } = await deps.access.check(userId, requests);
     const self = decisions.every((d) => d.allowed && d.via === 'self');
     if (!allowed || (route.kind === 'athlete-only' && !self)) throw athleteNotFound(athleteId);
-    // Taking everything away, or deleting it, needs the password again.
+    // Taking everything away, deleting it or putting a whole history in needs the password again.
     if (/^\/(export|data)(\/|$)/.test(below)) requireRecentAuthentication(c, deps);
     await runAsUser(userId, async () => {
       const row = await deps.store.scoped
@@ -85,7 +99,15 @@ export function athleteDataRoutes(deps: ServerDeps): Hono<ServerEnv> {
       });
       await next();
     });
+    // A download (the export) is streamed: its pieces are read after this handler returned, over a real
+    // socket outside the user's scope, where row-level security would show nothing. Read them as the user.
+    const body = c.res.body;
+    if (body && /^attachment/i.test(c.res.headers.get('content-disposition') ?? '')) {
+      c.res = new Response(readAsUser(userId, body), c.res);
+    }
   });
+  // Taking a history in (the athlete's own, with a recent password: `data` is athlete-only, see above).
+  perAthlete.route('/', historyUploadRoutes(deps));
   perAthlete.route('/', apiRoutes(deps.dashboard) as unknown as Hono<ServerEnv>);
   app.route('/athletes/:athleteId', perAthlete);
   return app;

@@ -12,6 +12,7 @@ import { athleteDataRoutes } from './athlete-data.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes, meRoutes } from './auth.routes.ts';
 import { consentRoutes } from './consent.routes.ts';
+import { HISTORY_UPLOAD } from './history-upload.routes.ts';
 import { organisationRoutes } from './organisation.routes.ts';
 import { rosterRoutes } from './roster.routes.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
@@ -33,8 +34,11 @@ export function createServerApp(deps: ServerDeps, options: { webRoot: string | n
   });
   app.use('*', securityHeaders());
   app.use('*', serverGuard(deps.settings));
+  // A whole history (POST …/data, a kneewise export) is checked by its own route, with its own limit.
   app.use('*', (c, next) =>
-    c.req.method === 'POST' && ATHLETE_UPLOAD.test(c.req.path) ? next() : bodyRules(c, next),
+    c.req.method === 'POST' && (ATHLETE_UPLOAD.test(c.req.path) || HISTORY_UPLOAD.test(c.req.path))
+      ? next()
+      : bodyRules(c, next),
   );
 
   app.get('/api/health', (c) => c.json({ ok: true, mode: 'server' }));
