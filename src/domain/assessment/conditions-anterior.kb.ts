@@ -266,8 +266,10 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     ageBands: [
       { min: 5, max: 7, factor: 0.05 },
       // In active 10–15-year-olds it is the commonest cause of pain below the kneecap (about 1 in 10 of
-      // adolescent athletes, Kujala 1985), far ahead of an adult-type patellar tendinopathy.
-      { min: 10, max: 15, factor: 5 },
+      // adolescent athletes, Kujala 1985; 9.8 % of all 12–15-year-olds, de Lucena 2011), far ahead of an
+      // adult-type patellar tendinopathy and about as common as kneecap pain at that age: prior 24 against 36.
+      // Children often call the bump "the front of the knee", so the location alone does not separate them.
+      { min: 10, max: 15, factor: 12 },
       { min: 17, max: 18, factor: 0.2 },
       { min: 19, max: 100, factor: 0.01 },
     ],
@@ -291,7 +293,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     management:
       'Adjust activity to symptoms, ice after sport, stretch and strengthen the thigh; it settles when the growth plate closes.',
     recovery: 'Months, until growth finishes; a bump may remain.',
-    sources: ['osgood', 'kujala1985'],
+    sources: ['osgood', 'kujala1985', 'delucena2011'],
   },
   {
     id: 'sinding_larsen_johansson',

@@ -87,6 +87,8 @@ export const SOURCES = {
     'Wells PS et al. Evaluation of D-dimer in the diagnosis of suspected deep-vein thrombosis. N Engl J Med 2003;349:1227-35',
   boastScfe:
     'BOA/BSCOS BOAST: Slipped capital femoral epiphysis (the hip must be examined in a child with knee pain and a limp; an unstable slip is an emergency)',
+  delucena2011:
+    'de Lucena GL, dos Santos Gomes C, Guerra RO. Prevalence and associated factors of Osgood-Schlatter syndrome in a population-based sample of Brazilian adolescents. Am J Sports Med 2011;39(2):415-420',
   widhe2000:
     'Widhe B, Widhe T. Initial symptoms and clinical features in osteosarcoma and Ewing sarcoma. J Bone Joint Surg Am 2000;82(5):667-674 (pain often first put down to a sports injury)',
   ng12: 'NICE NG12 Suspected cancer: recognition and referral, sarcoma (very urgent X-ray within 48 hours for unexplained bone pain or swelling in children and young people)',
