@@ -1,6 +1,7 @@
 /**
  * Killing the process mid-import loses nothing already stored, and running it again completes the job with
- * no duplicates: every file is written in its own transaction and marked done in it.
+ * no duplicates: files are written in batches, each one transaction that marks its files done, so a kill loses
+ * at most the batch not yet committed, and the re-run imports it again.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';

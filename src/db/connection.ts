@@ -66,7 +66,18 @@ function openSqlite(url: string): DatabaseHandle {
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(native) }),
   });
+  nativeSqlite.set(db, native);
   return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
+}
+
+const nativeSqlite = new WeakMap<Kysely<Database>, SqliteDatabase.Database>();
+
+/**
+ * The better-sqlite3 database under a SQLite handle's Kysely instance (not under a transaction's), for the
+ * import's prepared statements (repositories/import-store.ts); undefined on PostgreSQL.
+ */
+export function nativeSqliteOf(db: Kysely<Database>): SqliteDatabase.Database | undefined {
+  return nativeSqlite.get(db);
 }
 
 /** How many distinct statements stay prepared; queries with a variable number of parameters make new texts. */

@@ -1,12 +1,12 @@
 /**
- * Stores the activities of one file in one transaction: all of them or none, so a crash or a kill never
- * leaves half a file behind, and a re-run picks up exactly where the last one stopped.
+ * Stores the activities of one file all together or not at all (a savepoint inside the import's batch
+ * transaction, import-store.ts), so a crash or a kill never leaves half a file behind, and a re-run picks up
+ * exactly where the last one stopped.
  */
 import type { Kysely } from 'kysely';
 import { newId } from '../../db/ids.ts';
-import { ActivityRepository, type ActivityRow } from '../../db/repositories/activity.repository.ts';
-import { ImportedFileRepository } from '../../db/repositories/imported-file.repository.ts';
-import { ShoeRepository } from '../../db/repositories/shoe.repository.ts';
+import type { ActivityRow } from '../../db/repositories/activity.repository.ts';
+import { type ImportStore, inImportTransaction } from '../../db/repositories/import-store.ts';
 import type { Database } from '../../db/schema.ts';
 import { encodeStreams, STREAM_ENCODING } from '../../db/stream-codec.ts';
 import type { ParsedActivity } from '../../domain/activity/activity.ts';
@@ -40,7 +40,7 @@ export interface WriteOutcome {
 }
 
 async function shoeFor(
-  shoes: ShoeRepository,
+  store: ImportStore,
   ctx: WriteContext,
   parsed: Pick<ParsedActivity, 'gearName' | 'gearStated'>,
   sport: Sport,
@@ -48,12 +48,11 @@ async function shoeFor(
 ): Promise<string | null> {
   if (!isRunningSport(sport)) return null;
   // A gear name seen on a run becomes a shoe, but not anyone's default: defaults come from the runner or shoes.csv.
-  if (parsed.gearName)
-    return (await shoes.findOrCreate(ctx.athleteId, { name: parsed.gearName }, ctx.nowIso)).id;
+  if (parsed.gearName) return store.shoeIdNamed(parsed.gearName, ctx.nowIso);
   // The export says this run had no gear: leave it without a shoe.
   if (parsed.gearStated) return null;
   // A file on its own says nothing: the default pair, if it was already in use that day.
-  return (await shoes.defaultFor(ctx.athleteId, sport, localDate))?.id ?? null;
+  return store.defaultShoeId(sport, localDate);
 }
 
 /** A file's stream blob as it is stored (stream-codec.ts). */
@@ -114,11 +113,25 @@ export async function writeActivities(
   return storeActivities(ctx, source, prepared, contentHash);
 }
 
+/** storeActivitiesIn, in a transaction of its own. */
+export function storeActivities(
+  ctx: WriteContext,
+  source: string,
+  activities: readonly PreparedActivity[],
+  contentHash: string | null,
+): Promise<WriteOutcome> {
+  return inImportTransaction(ctx.db, ctx.athleteId, (store) =>
+    storeActivitiesIn(store, ctx, source, activities, contentHash),
+  );
+}
+
 /**
- * Stores what prepareActivity made of a file's activities, in one transaction. One bad activity in a
- * multi-activity file is left out with a warning; a file with nothing plausible is skipped (this throws).
+ * Stores what prepareActivity made of a file's activities, all or none (store.atomically), in the transaction
+ * `store` writes in. One bad activity in a multi-activity file is left out with a warning; a file with nothing
+ * plausible is skipped (this throws).
  */
-export async function storeActivities(
+export async function storeActivitiesIn(
+  store: ImportStore,
   ctx: WriteContext,
   source: string,
   activities: readonly PreparedActivity[],
@@ -136,27 +149,16 @@ export async function storeActivities(
     ...refusals.map((r) => ({ code: r.code, message: r.message })),
     ...activities.flatMap((a) => (a.ok ? a.checked.warnings : [])),
   ];
-  return ctx.db.transaction().execute(async (trx) => {
-    const repo = new ActivityRepository(trx);
-    const shoes = new ShoeRepository(trx);
+  return store.atomically(async () => {
     const outcome: WriteOutcome = { imported: 0, duplicates: 0, warnings };
     // Claim the file first: another importer holding the same bytes (two imports of one folder at once) has
     // claimed it or is about to commit it; this waits for it on PostgreSQL and then adds nothing.
-    if (
-      contentHash &&
-      !(await new ImportedFileRepository(trx).record(
-        ctx.athleteId,
-        contentHash,
-        source,
-        activities.length,
-        ctx.nowIso,
-      ))
-    ) {
+    if (contentHash && !(await store.recordFile(contentHash, source, activities.length, ctx.nowIso))) {
       return { imported: 0, duplicates: activities.length };
     }
     for (const { parsed, summary, streams } of prepared) {
       // Gear named by the source wins; otherwise a run gets the shoe the runner set as default for its sport.
-      const shoeId = await shoeFor(shoes, ctx, parsed, summary.sport, summary.localDate);
+      const shoeId = await shoeFor(store, ctx, parsed, summary.sport, summary.localDate);
       const row: ActivityRow = {
         id: newId(parsed.startMs),
         athlete_id: ctx.athleteId,
@@ -194,7 +196,7 @@ export async function storeActivities(
         is_demo: ctx.isDemo ? 1 : 0,
         excluded: 0,
       };
-      const near = await repo.findStartingNear(ctx.athleteId, summary.startMs, SAME_START_TOLERANCE_MS);
+      const near = await store.findStartingNear(summary.startMs, SAME_START_TOLERANCE_MS);
       let same = near.find((existing) =>
         isSameActivity(
           { startMs: existing.start_ms, sport: existing.sport as Sport, distanceM: existing.distance_m },
@@ -202,13 +204,13 @@ export async function storeActivities(
         ),
       );
       if (!same) {
-        if (await repo.insert(row, streams)) {
+        if (await store.insertActivity(row, streams)) {
           outcome.imported++;
           continue;
         }
         // The schema already holds a run starting at this very instant (stored meanwhile by a concurrent
         // importer, or too different to pass as the same run): it is that run.
-        same = (await repo.findStartingNear(ctx.athleteId, row.start_ms, 0)).find(
+        same = (await store.findStartingNear(row.start_ms, 0)).find(
           (existing) => existing.start_ms === row.start_ms,
         );
         if (!same) throw new Error('The activity could be neither stored nor found.');
@@ -217,7 +219,7 @@ export async function storeActivities(
       if (row.richness > same.richness) {
         // The richer copy wins, but it keeps the id (journal links survive) and the metadata only the poorer
         // copy had (Strava's name, gear and description on a watch file).
-        await repo.replace(
+        await store.replaceActivity(
           {
             ...row,
             id: same.id,
@@ -231,7 +233,7 @@ export async function storeActivities(
           streams,
         );
       } else {
-        await repo.fillMissingMetadata(ctx.athleteId, same.id, {
+        await store.fillMissingMetadata(same.id, {
           name: row.name,
           description: row.description,
           gear_name: row.gear_name,

@@ -1,17 +1,19 @@
 /**
  * The import use case: PATHs in, activities stored, a report out (the `import` JSON of ../shared/spec/cli.md).
- * Each file is written in its own transaction; a bad file is listed and the import goes on. Files already
- * imported (same bytes) are recognised by hash before decoding, so a re-run is cheap and adds nothing, and a
- * killed run resumes where it stopped.
+ * Files are written in batches, one transaction each (WriteBatch), each file all or nothing inside it; a bad
+ * file is listed and the import goes on. Files already imported (same bytes) are recognised by hash before
+ * decoding, so a re-run is cheap and adds nothing, and a killed run resumes where it stopped: with the batch
+ * it had not committed.
  *
  * Reading, hashing, decoding, checking and encoding run on worker threads (preparation-pool.ts), several files
  * ahead; this thread takes their answers in the order of the files and only writes, so the outcome is the
  * same as importing them one by one.
  */
+import { type ImportStore, inImportTransaction } from '../../db/repositories/import-store.ts';
 import { ImportedFileRepository } from '../../db/repositories/imported-file.repository.ts';
 import type { ImportIssue } from '../../domain/activity/activity.ts';
 import { newReadBudget } from '../../import/archive/zip-walker.ts';
-import { prepareActivity, storeActivities, type WriteContext, writeActivities } from './activity-writer.ts';
+import { prepareActivity, storeActivitiesIn, type WriteContext, writeActivities } from './activity-writer.ts';
 import { type ExportMetadata, loadExportMetadata } from './export-metadata.ts';
 import {
   type FilePreparer,
@@ -103,7 +105,7 @@ export async function importPaths(
           workers,
         );
   try {
-    await importGroups(ctx, groups, files, preparation, prepareHere, report, progress, onProgress);
+    await importGroups(ctx, groups, preparation, prepareHere, report, progress, onProgress);
   } finally {
     await preparation.close();
   }
@@ -113,7 +115,6 @@ export async function importPaths(
 async function importGroups(
   ctx: WriteContext,
   groups: Awaited<ReturnType<typeof openInput>>[],
-  files: ImportedFileRepository,
   preparation: FilePreparation,
   prepareHere: FilePreparer,
   report: ImportReport,
@@ -133,26 +134,31 @@ async function importGroups(
     // Files in preparation, oldest first: each is written when its turn comes, in the order of the walk.
     const ahead: { file: SourceFile; prepared: Promise<PreparedFile> }[] = [];
     let handedOut = 0;
-    let written = 0;
+    let taken = 0;
     // What the walk reports (an entry it refused) is listed where it was found, after the files before it:
     // the walk runs ahead of the writing, the report does not.
     const walkIssues: { after: number; issue: ImportIssue }[] = [];
     const onIssue = (issue: ImportIssue) => walkIssues.push({ after: handedOut, issue });
-    const reportWalkIssues = (upTo: number) => {
-      while (walkIssues.length > 0 && walkIssues[0]!.after <= upTo)
-        report.skipped.push(walkIssues.shift()!.issue);
+    const walkIssuesUpTo = (upTo: number) => {
+      const issues: ImportIssue[] = [];
+      while (walkIssues.length > 0 && walkIssues[0]!.after <= upTo) issues.push(walkIssues.shift()!.issue);
+      return issues;
     };
-    const writeOldest = async () => {
-      const { file, prepared } = ahead.shift()!;
-      reportWalkIssues(written);
-      await importOneFile(ctx, files, file, await prepared, metadata, report, prepareHere);
-      written++;
+    const batch = new WriteBatch(ctx, metadata, prepareHere, (entry, outcome) => {
+      report.skipped.push(...entry.issuesBefore);
+      mergeInto(report, outcome);
       progress.done++;
       progress.total = Math.max(progress.total, progress.done);
       progress.imported = report.imported;
       progress.skipped = report.skipped.length;
-      progress.current = file.display;
+      progress.current = entry.file.display;
       onProgress({ ...progress });
+    });
+    const takeOldest = async () => {
+      const { file, prepared } = ahead.shift()!;
+      const issuesBefore = walkIssuesUpTo(taken);
+      await batch.add({ file, prepared: await prepared, issuesBefore });
+      taken++;
     };
     let walkFailure: unknown = null;
     try {
@@ -160,14 +166,15 @@ async function importGroups(
         if (METADATA_FILE.test(file.relPath)) continue;
         ahead.push({ file, prepared: prepareFile(preparation, file, metadata !== null) });
         handedOut++;
-        if (ahead.length >= preparation.depth) await writeOldest();
+        if (ahead.length >= preparation.depth) await takeOldest();
       }
     } catch (error) {
       walkFailure = error;
     }
     // The files already handed out are written before the failure is reported, as they were read before it.
-    while (ahead.length > 0) await writeOldest();
-    reportWalkIssues(Number.POSITIVE_INFINITY);
+    while (ahead.length > 0) await takeOldest();
+    await batch.flush();
+    report.skipped.push(...walkIssuesUpTo(Number.POSITIVE_INFINITY));
     // One input failing part-way (an archive that breaks mid-walk) never stops the other PATHs.
     if (walkFailure !== null) report.skipped.push(issueFrom(group.display, walkFailure));
     if (metadata) {
@@ -186,6 +193,118 @@ async function importGroups(
   }
 }
 
+/** A prepared file waiting for its batch, with what the walk reported just before it. */
+interface BatchEntry {
+  file: SourceFile;
+  prepared: PreparedFile;
+  issuesBefore: ImportIssue[];
+}
+
+/**
+ * Files written together in one transaction (import-store.ts), each under its own savepoint: committing once
+ * per batch instead of once per file. A batch is committed when it holds BATCH_FILES files or BATCH_BYTES of
+ * blobs and samples, or BATCH_MS after its first file, so a kill loses little work and progress keeps moving.
+ * Each file's outcome reaches the report (and the progress callback) only once its batch is committed, in the
+ * order of the files. If the batch transaction fails as a whole (a deadlock between two importers on
+ * PostgreSQL), its files are written again one transaction each, as they would have been without batching.
+ */
+class WriteBatch {
+  private entries: BatchEntry[] = [];
+  private bytes = 0;
+  private startedAt = 0;
+
+  constructor(
+    private readonly ctx: WriteContext,
+    private readonly metadata: ExportMetadata | null,
+    private readonly prepareHere: FilePreparer,
+    private readonly onWritten: (entry: BatchEntry, outcome: FileOutcome) => void,
+  ) {}
+
+  async add(entry: BatchEntry): Promise<void> {
+    if (this.entries.length === 0) this.startedAt = performance.now();
+    this.entries.push(entry);
+    this.bytes += heldBytes(entry.prepared);
+    if (
+      this.entries.length >= BATCH_FILES ||
+      this.bytes >= BATCH_BYTES ||
+      performance.now() - this.startedAt >= BATCH_MS
+    ) {
+      await this.flush();
+    }
+  }
+
+  async flush(): Promise<void> {
+    const entries = this.entries;
+    if (entries.length === 0) return;
+    this.entries = [];
+    this.bytes = 0;
+    let outcomes: FileOutcome[];
+    try {
+      outcomes = await this.write(entries);
+    } catch (error) {
+      if (entries.length === 1) outcomes = [failedOutcome(entries[0]!.file.display, error)];
+      else {
+        outcomes = [];
+        for (const entry of entries) {
+          outcomes.push(
+            await this.write([entry]).then(
+              ([outcome]) => outcome!,
+              (e: unknown) => failedOutcome(entry.file.display, e),
+            ),
+          );
+        }
+      }
+    }
+    for (const [i, entry] of entries.entries()) this.onWritten(entry, outcomes[i]!);
+  }
+
+  private write(entries: BatchEntry[]): Promise<FileOutcome[]> {
+    return inImportTransaction(this.ctx.db, this.ctx.athleteId, async (store) => {
+      const outcomes: FileOutcome[] = [];
+      for (const { file, prepared } of entries) {
+        outcomes.push(await importOneFile(this.ctx, store, file, prepared, this.metadata, this.prepareHere));
+      }
+      return outcomes;
+    });
+  }
+}
+
+/** Files per transaction, at most. */
+const BATCH_FILES = 250;
+/** Memory a batch may hold while it waits (stream blobs, and the samples an export's metadata may need). */
+const BATCH_BYTES = 32 * 1024 * 1024;
+/** A batch is committed this long after its first file at the latest. */
+const BATCH_MS = 300;
+
+function heldBytes(file: PreparedFile): number {
+  if (file.kind !== 'decoded') return 0;
+  let bytes = 0;
+  for (const p of file.prepared) if (p.ok && p.streams) bytes += p.streams.data.byteLength;
+  for (const a of file.activities) {
+    for (const column of Object.values(a.streams ?? {}))
+      bytes += (column as ArrayBufferView | null)?.byteLength ?? 0;
+  }
+  return bytes;
+}
+
+/** What one file adds to the report. */
+type FileOutcome = ImportReport;
+
+function emptyOutcome(): FileOutcome {
+  return { imported: 0, duplicates: 0, skipped: [], warnings: [] };
+}
+
+function failedOutcome(display: string, error: unknown): FileOutcome {
+  return { ...emptyOutcome(), skipped: [issueFrom(display, error)] };
+}
+
+function mergeInto(report: ImportReport, outcome: FileOutcome): void {
+  report.imported += outcome.imported;
+  report.duplicates += outcome.duplicates;
+  report.skipped.push(...outcome.skipped);
+  report.warnings.push(...outcome.warnings);
+}
+
 /** A plain file is read where it is prepared; an archive entry's bytes are read here, as the walk stands on it. */
 function prepareFile(
   preparation: FilePreparation,
@@ -200,59 +319,66 @@ function prepareFile(
   );
 }
 
+/**
+ * One file inside its batch's transaction: what it adds to the report. Throws only when the transaction
+ * itself is lost (transactionLost): the batch is then written again, file by file.
+ */
 async function importOneFile(
   ctx: WriteContext,
-  files: ImportedFileRepository,
+  store: ImportStore,
   file: SourceFile,
   preparedFile: PreparedFile,
   metadata: ExportMetadata | null,
-  report: ImportReport,
   prepareHere: FilePreparer,
-): Promise<void> {
+): Promise<FileOutcome> {
+  const report = emptyOutcome();
   let prepared = preparedFile;
   if (prepared.kind === 'unreadable') {
     report.skipped.push({ file: file.display, ...prepared.problem });
-    return;
+    return report;
   }
-  // Asked here, in the order of the files, so a file seen twice in one import counts as already there.
-  const known = await files.activityCountOf(ctx.athleteId, prepared.hash);
+  // Asked here, in the order of the files and in the batch's transaction, so a file seen twice in one import
+  // counts as already there.
+  const known = await store.activityCountOf(prepared.hash);
   if (known !== null) {
     metadata?.markSeen(file.relPath);
     report.duplicates += known;
-    return;
+    return report;
   }
   // Imported when the import began, gone since (its runs were deleted meanwhile): prepared here after all.
   if (prepared.kind === 'known') prepared = await prepareFile(inThreadPreparation(prepareHere), file, true);
   if (prepared.kind === 'unreadable' || prepared.kind === 'known') {
     if (prepared.kind === 'unreadable') report.skipped.push({ file: file.display, ...prepared.problem });
-    return;
+    return report;
   }
   if (prepared.kind === 'undecodable') {
     report.skipped.push({ file: file.display, ...prepared.problem });
-    return;
+    return report;
   }
   for (const w of prepared.warnings) report.warnings.push({ file: file.display, ...w });
   if (prepared.undated) {
     const issue = { file: file.display, ...prepared.undated.problem };
     if (prepared.undated.nothingLeft) {
       report.skipped.push(issue);
-      return;
+      return report;
     }
     report.warnings.push(issue);
   }
   if (prepared.failure) {
     report.skipped.push({ file: file.display, ...prepared.failure });
-    return;
+    return report;
   }
-  const activities = prepared.prepared;
+  // A copy: the batch may be written twice (transactionLost), and the first attempt must not change the second.
+  const activities = [...prepared.prepared];
   if (metadata) {
     // The export's names, sports and offsets: an activity they change is checked and summarised again (its
     // samples, and so its stream blob, are the same).
-    const claimed = metadata.claim(file.relPath, prepared.activities);
+    const decoded = prepared.activities;
+    const claimed = metadata.claim(file.relPath, decoded);
     const nowMs = Date.parse(ctx.nowIso);
     try {
       claimed.forEach((activity, i) => {
-        if (activity === prepared.activities[i]) return;
+        if (activity === decoded[i]) return;
         const before = activities[i]!;
         activities[i] = prepareActivity(
           activity,
@@ -263,18 +389,30 @@ async function importOneFile(
       });
     } catch (error) {
       report.skipped.push(issueFrom(file.display, error));
-      return;
+      return report;
     }
   }
   try {
-    const outcome = await storeActivities(ctx, file.display, activities, prepared.hash);
+    const outcome = await storeActivitiesIn(store, ctx, file.display, activities, prepared.hash);
     for (const w of outcome.warnings ?? []) report.warnings.push({ file: file.display, ...w });
     report.imported += outcome.imported;
     report.duplicates += outcome.duplicates;
   } catch (error) {
-    // The file's transaction rolled back: nothing of it is stored, and the import goes on.
+    if (transactionLost(error)) throw error;
+    // The file's savepoint rolled back: nothing of it is stored, and the batch goes on.
     report.skipped.push(issueFrom(file.display, error));
   }
+  return report;
+}
+
+/**
+ * PostgreSQL gave up the whole transaction, not just this file: a deadlock with another importer holding
+ * some of the batch's files (40P01), or a serialization failure (40001). Rolling back to the file's savepoint
+ * would leave the other importer waiting on the rest; the batch is retried file by file instead.
+ */
+function transactionLost(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
 }
 
 function isActivityCandidate(relPath: string): boolean {

@@ -117,7 +117,8 @@ export function startPreparation(
   if (workers.length === 0) return local;
 
   return {
-    depth: workers.length * 4,
+    // Enough queued per worker to keep it busy while the importing thread commits a batch (import.service.ts).
+    depth: workers.length * 16,
     workers: workers.length,
     answeredByWorkers: () => answered,
     prepare(job) {
