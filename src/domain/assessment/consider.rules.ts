@@ -117,7 +117,11 @@ export const CONSIDER_RULES: readonly ConsiderRule[] = [
       acuteInjury(ctx) &&
       ctx.a.onset !== 'gradual' &&
       ctx.a.patellaDisplaced !== false &&
-      (swollen(ctx) || ctx.a.givingWay === true || ctx.a.popHeard === true || ctx.a.canBearWeight === false),
+      (swollen(ctx) ||
+        ctx.a.givingWay === true ||
+        ctx.a.popHeard === true ||
+        ctx.a.canBearWeight === false ||
+        ctx.a.limp === true),
     mustNotMiss: ['patellar_dislocation'],
     alsoShow: [],
     reason:
