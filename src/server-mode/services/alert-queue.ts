@@ -5,18 +5,33 @@
  * job waiting and one running. A job carries the athlete id only, never health data. pg-boss keeps its own
  * tables in the `pgboss` schema and runs over the system pool (the application role gets no rights on them).
  * Started on first use; stop() before closing the store.
+ *
+ * Stored items hold for the day they were computed (a spike is "the latest run", pain "this week"): when the
+ * day changes they go stale, and the roster would compute every athlete on read. So a nightly job (a pg-boss
+ * cron schedule, in the server's time zone: one run a night however many servers share the database) queues
+ * the same refresh for every athlete with an account, one job each, retried on its own.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { ServerDatabase } from '../repositories/server-schema.ts';
 
 export const ATTENTION_QUEUE = 'roster-attention';
+export const NIGHTLY_QUEUE = 'roster-nightly';
+/** Five past midnight: after the day changed, before anyone opens the roster. */
+export const NIGHTLY_CRON = '5 0 * * *';
 
 export interface AlertQueueOptions {
   /** How often an idle worker looks for jobs (pg-boss allows ≥ 0.5 s). */
   pollingIntervalSeconds?: number;
   /** Where a failed job (each attempt) and pg-boss's own errors are reported (the server's log). */
   onError?: (error: unknown) => void;
+  /** The nightly refresh's schedule (cron, IANA zone); default NIGHTLY_CRON in the server's own zone. */
+  nightly?: { cron: string; timeZone: string };
+}
+
+/** The zone the server's clock is set to (TZ, else the system's). */
+export function serverTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 export class AlertQueue {
@@ -45,6 +60,16 @@ export class AlertQueue {
     await boss.send(ATTENTION_QUEUE, { athleteId }, { singletonKey: athleteId });
   }
 
+  /** The nightly job's work: one refresh job queued per athlete with an account; returns how many. */
+  async queueEveryAthlete(): Promise<number> {
+    const boss = await this.start();
+    const rows = await this.system.selectFrom('user_athletes').select('athlete_id').execute();
+    for (const { athlete_id } of rows) {
+      await boss.send(ATTENTION_QUEUE, { athleteId: athlete_id }, { singletonKey: athlete_id });
+    }
+    return rows.length;
+  }
+
   /** Lets a running job finish (up to 10 s), then stops polling and maintenance. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -66,7 +91,8 @@ export class AlertQueue {
         },
       },
       schema: 'pgboss',
-      schedule: false,
+      // The nightly refresh is a cron schedule: pg-boss's clock checks it (every 30 s) on every server.
+      schedule: true,
     });
     boss.on('error', (error) => this.options.onError?.(error));
     await boss.start();
@@ -90,6 +116,27 @@ export class AlertQueue {
             this.options.onError?.(error);
             throw error;
           }
+        }
+      },
+    );
+    const nightly = this.options.nightly ?? { cron: NIGHTLY_CRON, timeZone: serverTimeZone() };
+    await boss.createQueue(NIGHTLY_QUEUE, {
+      name: NIGHTLY_QUEUE,
+      policy: 'singleton',
+      retryLimit: 2,
+      retryDelay: 300,
+      expireInSeconds: 30 * 60,
+    });
+    await boss.schedule(NIGHTLY_QUEUE, nightly.cron, {}, { tz: nightly.timeZone });
+    await boss.work(
+      NIGHTLY_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 },
+      async () => {
+        try {
+          await this.queueEveryAthlete();
+        } catch (error) {
+          this.options.onError?.(error);
+          throw error;
         }
       },
     );
