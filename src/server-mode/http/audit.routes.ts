@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { KneewiseError } from '../../domain/errors.ts';
 import { queryOf } from '../../http/validate.ts';
 import { runAsUser } from '../repositories/request-scope.ts';
+import { withActorNames } from './display-names.ts';
 import { auditQuery } from './schemas.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
 
@@ -12,12 +13,12 @@ export function auditRoutes(deps: ServerDeps): Hono<ServerEnv> {
     const userId = c.get('session').user.id;
     if ('athleteId' in query) {
       if ((await deps.organisations.ownAthleteId(userId)) !== query.athleteId) throw notYours();
-      return c.json({
-        entries: await runAsUser(userId, () => deps.audit.list({ athleteId: query.athleteId })),
-      });
+      const entries = await runAsUser(userId, () => deps.audit.list({ athleteId: query.athleteId }));
+      return c.json({ entries: await withActorNames(deps.store.system, entries) });
     }
     if ((await deps.organisations.roleIn(query.orgId, userId)) !== 'owner') throw notYours();
-    return c.json({ entries: await runAsUser(userId, () => deps.audit.list({ orgId: query.orgId })) });
+    const entries = await runAsUser(userId, () => deps.audit.list({ orgId: query.orgId }));
+    return c.json({ entries: await withActorNames(deps.store.system, entries) });
   });
 }
 

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { jsonBody, queryOf } from '../../http/validate.ts';
 import { runAsUser } from '../repositories/request-scope.ts';
+import { withGranteeNames } from './display-names.ts';
 import { requireRecentAuthentication } from './recent-auth.ts';
 import { consentListQuery, grantBody } from './schemas.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
@@ -19,7 +20,7 @@ export function consentRoutes(deps: ServerDeps): Hono<ServerEnv> {
     const grants = await runAsUser(userId, () =>
       deps.consent.list(query.athleteId ? { athleteId: query.athleteId } : {}),
     );
-    return c.json({ grants });
+    return c.json({ grants: await withGranteeNames(deps.store.system, grants) });
   });
 
   app.post('/consents', async (c) => {

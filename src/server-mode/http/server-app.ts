@@ -7,7 +7,7 @@ import { KneewiseError } from '../../domain/errors.ts';
 import { errorResponse } from '../../http/http-error.ts';
 import { jsonBodyRules } from '../../http/request-guard.ts';
 import { securityHeaders } from '../../http/security-headers.ts';
-import { serveWeb } from '../../http/static-files.ts';
+import { athleteAccessRoutes } from './athlete-access.routes.ts';
 import { athleteDataRoutes } from './athlete-data.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes, meRoutes } from './auth.routes.ts';
@@ -17,6 +17,7 @@ import { organisationRoutes } from './organisation.routes.ts';
 import { rosterRoutes } from './roster.routes.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
 import { serverGuard } from './server-guard.ts';
+import { serveServerWeb } from './server-page.ts';
 import { readSessionToken } from './session-cookie.ts';
 
 /** An athlete's uploads stream with their own limit (the import routes), not the JSON one. */
@@ -61,6 +62,8 @@ export function createServerApp(deps: ServerDeps, options: { webRoot: string | n
   app.route('/api', consentRoutes(deps));
   app.route('/api', auditRoutes(deps));
   app.route('/api', rosterRoutes(deps));
+  // Before the athlete's data routes: this one reads no athlete data, only what the consent allows.
+  app.route('/api', athleteAccessRoutes(deps));
   app.route('/api', athleteDataRoutes(deps));
   app.all('/api/*', (c) =>
     c.json(
@@ -70,6 +73,6 @@ export function createServerApp(deps: ServerDeps, options: { webRoot: string | n
       404,
     ),
   );
-  if (options.webRoot) app.use('*', serveWeb(options.webRoot));
+  if (options.webRoot) app.use('*', serveServerWeb(options.webRoot));
   return app;
 }
