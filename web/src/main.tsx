@@ -2,16 +2,28 @@ import { render } from 'preact';
 import { prefetch } from './api.ts';
 import { App } from './app.tsx';
 import { ROUTES, routeOf } from './routes.ts';
+import { isServerModePage } from './server/server-page.ts';
 import './styles.css';
 
-// Everything the first screen needs starts now, side by side: the overview, the screen's code and its data.
-// Otherwise each would wait for the one before (overview → screen code → screen data).
-const first = ROUTES.find((r) => r.path === routeOf(location.hash)) ?? (location.hash ? null : ROUTES[0]!);
-prefetch('/overview');
-if (first) {
-  first.preload().catch(() => {});
-  for (const path of first.firstData ?? []) prefetch(path);
-}
-
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+
+if (isServerModePage(document)) {
+  // Server mode (`serve --server` marks the page): sign-in, roster and consent first. Its code is fetched only
+  // here, so the single runner's first bundle stays as it was.
+  import('./server/server-app.tsx').then(
+    ({ ServerApp }) => root && render(<ServerApp />, root),
+    () => {
+      if (root) root.textContent = 'kneewise could not load. Reload the page to try again.';
+    },
+  );
+} else {
+  // Everything the first screen needs starts now, side by side: the overview, the screen's code and its data.
+  // Otherwise each would wait for the one before (overview → screen code → screen data).
+  const first = ROUTES.find((r) => r.path === routeOf(location.hash)) ?? (location.hash ? null : ROUTES[0]!);
+  prefetch('/overview');
+  if (first) {
+    first.preload().catch(() => {});
+    for (const path of first.firstData ?? []) prefetch(path);
+  }
+  if (root) render(<App />, root);
+}

@@ -20,10 +20,31 @@ export interface Overview {
   today: string;
 }
 
+/** The data categories of server mode's consent (src/server-mode/domain/roles.ts). */
+export type DataCategory = 'training' | 'symptoms' | 'clinical' | 'gear';
+
+/**
+ * What the person looking may do with these data: everything for the single runner and for an athlete's own
+ * account; in server mode a member reads and writes only what the athlete shared with them.
+ */
+export interface ViewerAccess {
+  own: boolean;
+  read: readonly DataCategory[];
+  write: readonly DataCategory[];
+}
+
+export const FULL_ACCESS: ViewerAccess = {
+  own: true,
+  read: ['training', 'symptoms', 'clinical', 'gear'],
+  write: ['training', 'symptoms', 'clinical', 'gear'],
+};
+
 export interface AppState {
   overview: Overview;
   /** Reload the overview (after an import, a settings change, demo seeded or removed). */
   refresh: () => void;
+  /** Absent: the single runner (everything). */
+  access?: ViewerAccess;
 }
 
 const AppStateContext = createContext<AppState | null>(null);
@@ -36,6 +57,17 @@ export function useAppState(): AppState {
   const state = useContext(AppStateContext);
   if (!state) throw new Error('useAppState outside AppStateProvider');
   return state;
+}
+
+/** Whether the person looking may change this category's data (write controls are hidden otherwise). */
+export function useCanWrite(category: DataCategory): boolean {
+  const access = useContext(AppStateContext)?.access ?? FULL_ACCESS;
+  return access.write.includes(category);
+}
+
+/** Whether these are the person's own data (settings, export, deleting everything). */
+export function useIsOwnData(): boolean {
+  return (useContext(AppStateContext)?.access ?? FULL_ACCESS).own;
 }
 
 export interface Units {

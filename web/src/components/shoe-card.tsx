@@ -18,7 +18,12 @@ export interface ShoeChange {
   focus?: string;
 }
 
-export function ShoeCard(props: { shoe: ShoeView; list: ShoeList; onChanged: (change: ShoeChange) => void }) {
+export function ShoeCard(props: {
+  shoe: ShoeView;
+  list: ShoeList;
+  /** Absent when the person looking may only read (server mode): the card has no actions then. */
+  onChanged?: (change: ShoeChange) => void;
+}) {
   const units = useUnits();
   const { shoe } = props;
   const [mode, setMode] = useState<'view' | 'rename' | 'defaults' | 'confirm-retire'>('view');
@@ -33,7 +38,7 @@ export function ShoeCard(props: { shoe: ShoeView; list: ShoeList; onChanged: (ch
     try {
       const change = await work();
       setMode('view');
-      props.onChanged(change);
+      props.onChanged?.(change);
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -126,7 +131,7 @@ export function ShoeCard(props: { shoe: ShoeView; list: ShoeList; onChanged: (ch
           </div>
         </fieldset>
       )}
-      {mode === 'view' && (
+      {mode === 'view' && props.onChanged && (
         <div class="row shoe-actions">
           <button type="button" class="secondary" onClick={() => setMode('rename')}>
             Rename<span class="visually-hidden"> {shoe.name}</span>

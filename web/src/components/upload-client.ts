@@ -2,7 +2,7 @@
  * Talking to the import API: each file goes up as raw bytes with XMLHttpRequest (fetch cannot report upload
  * progress), then the job is started and polled. Errors become the same ApiError the rest of the dashboard uses.
  */
-import { ApiError, api, forgetPrefetched } from '../api.ts';
+import { ApiError, api, apiUrl, forgetPrefetched } from '../api.ts';
 import type { ImportJob, ImportJobResponse } from '../types/imports.ts';
 
 /**
@@ -58,7 +58,7 @@ export function postFile(
   return new Promise((resolve, reject) => {
     forgetPrefetched(); // the import changes what every screen shows
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api${path}`);
+    xhr.open('POST', apiUrl(path));
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (event) => {
       onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });

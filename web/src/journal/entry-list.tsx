@@ -27,8 +27,9 @@ function EntryItem(props: {
   entry: PainEntry;
   run: RunSummary | undefined;
   busy: boolean;
-  onEdit: () => void;
-  onDelete: () => void;
+  /** Absent when the person looking may only read (server mode). */
+  onEdit?: () => void;
+  onDelete?: () => void;
 }) {
   const { entry } = props;
   const units = useUnits();
@@ -57,7 +58,7 @@ function EntryItem(props: {
           ))}
       </p>
       {entry.note && <p class="entry-note">“{entry.note}”</p>}
-      {confirming ? (
+      {!props.onEdit || !props.onDelete ? null : confirming ? (
         <div class="row entry-confirm">
           <span>Delete the entry of {shortDay(entry.localDate)}?</span>
           <button type="button" class="danger" disabled={props.busy} onClick={props.onDelete}>
@@ -95,8 +96,8 @@ export function EntryList(props: {
   entries: readonly PainEntry[];
   runs: readonly RunSummary[];
   busyId: string | null;
-  onEdit: (entry: PainEntry) => void;
-  onDelete: (entry: PainEntry) => void;
+  onEdit?: (entry: PainEntry) => void;
+  onDelete?: (entry: PainEntry) => void;
 }) {
   const runsById = new Map(props.runs.map((r) => [r.id, r]));
   const newestFirst = [...props.entries].sort(
@@ -111,8 +112,9 @@ export function EntryList(props: {
           entry={e}
           run={e.activityId ? runsById.get(e.activityId) : undefined}
           busy={props.busyId === e.id}
-          onEdit={() => props.onEdit(e)}
-          onDelete={() => props.onDelete(e)}
+          {...(props.onEdit && props.onDelete
+            ? { onEdit: () => props.onEdit?.(e), onDelete: () => props.onDelete?.(e) }
+            : {})}
         />
       ))}
     </ul>

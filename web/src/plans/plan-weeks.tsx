@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { formatPlanDistance } from '../../../src/domain/plans/plan-distance.ts';
 import { PLAN_SOURCES } from '../../../src/domain/plans/plan-sources.ts';
+import { apiUrl } from '../api.ts';
 import { EvidenceLabel } from '../components/screen.tsx';
 import { shortDay } from '../format-dates.ts';
 import { type Units, useUnits } from '../settings-context.tsx';
@@ -183,7 +184,7 @@ export function PlanWeeks(props: { plan: PlanJson; request: PlanRequest }) {
       <p class="row plan-downloads">
         <a
           class="button secondary"
-          href={`/api/plan.ics?${planQuery(props.request.weeks, props.request.goalKm)}`}
+          href={apiUrl(`/plan.ics?${planQuery(props.request.weeks, props.request.goalKm)}`)}
           download="kneewise-plan.ics"
         >
           Download calendar (.ics)

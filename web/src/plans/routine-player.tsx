@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { findExercise } from '../../../src/domain/plans/exercise-library.ts';
 import { formatCountdown, type RoutineSessionState } from '../../../src/domain/plans/routine-session.ts';
+import { useCanWrite } from '../settings-context.tsx';
 import type { Routine } from '../types/plans.ts';
 import { LogSessionForm } from './log-session-form.tsx';
 import {
@@ -46,6 +47,8 @@ export function RoutinePlayer(props: {
   onLogged: () => void;
 }) {
   const { routine } = props;
+  // Server mode, read-only: the routine plays, but logging it is a change to the athlete's programme.
+  const canLog = useCanWrite('clinical');
   const [sound, setSound] = useSoundSetting();
   const [announcement, setAnnouncement] = useState('');
   const player = useRoutinePlayer(routine, {
@@ -199,7 +202,7 @@ export function RoutinePlayer(props: {
               ? `Stopped at step ${Math.min(session.index + 1, routine.steps.length)} of ${routine.steps.length}.`
               : 'Routine complete. Well done.'}
           </h4>
-          {props.phaseIndex !== null ? (
+          {!canLog ? null : props.phaseIndex !== null ? (
             <LogSessionForm
               routine={routine}
               phaseIndex={props.phaseIndex}

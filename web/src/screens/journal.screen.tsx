@@ -12,7 +12,7 @@ import { CheckInForm } from '../journal/check-in-form.tsx';
 import { EntryList } from '../journal/entry-list.tsx';
 import { PainCalendar } from '../journal/pain-calendar.tsx';
 import { routeParams } from '../routes.ts';
-import { useAppState } from '../settings-context.tsx';
+import { useAppState, useCanWrite } from '../settings-context.tsx';
 import type { ActivityList, JournalCalendar, PainEntry, PainList } from '../types/journal.ts';
 import './journal.css';
 
@@ -23,6 +23,8 @@ const PRESELECT_DAYS = 3;
 
 export function JournalScreen() {
   const { overview, refresh } = useAppState();
+  // Server mode: someone the athlete shared the journal with read-only sees it without the form.
+  const canWrite = useCanWrite('symptoms');
   const today = overview.today;
   const runs = useApi<ActivityList>(`/activities?sport=run&limit=${RECENT_RUNS}`);
   const pain = useApi<PainList>('/pain');
@@ -90,7 +92,9 @@ export function JournalScreen() {
       </p>
       <div class="journal-layout">
         <div id="journal-form">
-          {runs.loading && !runs.data ? (
+          {!canWrite ? (
+            <p class="card muted">Read only: the athlete has not shared their journal with you to add to.</p>
+          ) : runs.loading && !runs.data ? (
             <Loading what="your recent runs" />
           ) : (
             <CheckInForm
@@ -138,8 +142,7 @@ export function JournalScreen() {
                 entries={shown}
                 runs={recentRuns}
                 busyId={busyId}
-                onEdit={startEdit}
-                onDelete={(e) => void onDelete(e)}
+                {...(canWrite ? { onEdit: startEdit, onDelete: (e: PainEntry) => void onDelete(e) } : {})}
               />
             ) : (
               !pain.error && <Loading what="your entries" />

@@ -9,7 +9,7 @@ import { ErrorMessage, Loading } from '../components/status-messages.tsx';
 import { AssessmentResultView } from '../knee/assessment-result.tsx';
 import { Questionnaire } from '../knee/questionnaire.tsx';
 import { toSavedAssessment } from '../knee/saved-assessment.ts';
-import { useAppState } from '../settings-context.tsx';
+import { useAppState, useCanWrite } from '../settings-context.tsx';
 import type { AssessmentResult, DraftAnswers } from '../types/assessment.ts';
 import './knee-check.css';
 
@@ -35,6 +35,8 @@ export function KneeCheckScreen() {
   // No saved check yet: skip the request rather than provoke a 404.
   const latest = useApi<unknown>(overview.counts.assessments > 0 ? '/assessments/latest' : null);
   const [mode, setMode] = useState<Mode>({ kind: 'overview' });
+  // Server mode, read-only: the saved check is shown, no new one can be started.
+  const canWrite = useCanWrite('symptoms');
   const start = () => setMode({ kind: 'asking' });
   const finished = (result: AssessmentResult, answers: DraftAnswers) => {
     setMode({ kind: 'result', result, answers });
@@ -66,8 +68,10 @@ export function KneeCheckScreen() {
     );
   }
 
+  // Server mode's 404 ATHLETE_NOT_FOUND means "not shared with you", not "no check yet".
   const none =
     latest.error instanceof ApiError &&
+    latest.error.code !== 'ATHLETE_NOT_FOUND' &&
     (latest.error.code === 'ASSESSMENT_NONE' || latest.error.status === 404);
   if (latest.loading) {
     return (
@@ -84,6 +88,13 @@ export function KneeCheckScreen() {
     );
   }
   const saved = none ? null : toSavedAssessment(latest.data);
+  if (!saved && !canWrite) {
+    return (
+      <Screen title="Knee check">
+        <p class="card">No knee check yet.</p>
+      </Screen>
+    );
+  }
   if (!saved) {
     // No check yet: the questionnaire is the screen.
     return (
@@ -94,14 +105,18 @@ export function KneeCheckScreen() {
   }
   return (
     <Screen title="Knee check" intro={INTRO}>
-      <div class="card row latest-actions">
-        <p class="latest-note">
-          {savedOn(saved.createdAt)} Has anything changed? A new check takes a few minutes.
-        </p>
-        <button type="button" onClick={start}>
-          Start a new check
-        </button>
-      </div>
+      {canWrite ? (
+        <div class="card row latest-actions">
+          <p class="latest-note">
+            {savedOn(saved.createdAt)} Has anything changed? A new check takes a few minutes.
+          </p>
+          <button type="button" onClick={start}>
+            Start a new check
+          </button>
+        </div>
+      ) : (
+        <p class="latest-note">{savedOn(saved.createdAt)}</p>
+      )}
       <AssessmentResultView result={saved.result} answers={saved.answers} />
     </Screen>
   );

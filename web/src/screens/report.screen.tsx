@@ -5,7 +5,7 @@
  * server's words and the HTML download still works (it prints to PDF from any browser).
  */
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api.ts';
+import { ApiError, apiUrl } from '../api.ts';
 import { NotADiagnosis, Screen } from '../components/screen.tsx';
 import { ErrorMessage } from '../components/status-messages.tsx';
 import { REPORT_NO_BROWSER, REPORT_WEEKS, reportQuery } from '../types/report.ts';
@@ -35,7 +35,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
 
 /** Fetches the PDF and hands it to the browser as a download, so a failure can be shown instead of a broken file. */
 async function downloadPdf(weeks: number): Promise<void> {
-  const response = await fetch(`/api/report.pdf?${reportQuery(weeks)}`);
+  const response = await fetch(apiUrl(`/report.pdf?${reportQuery(weeks)}`));
   if (!response.ok) throw await errorFrom(response);
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
@@ -55,7 +55,7 @@ export function ReportScreen() {
   const [weeks, setWeeks] = useState<number>(REPORT_WEEKS.default);
   const [pdf, setPdf] = useState<PdfState>({ kind: 'idle' });
   const query = reportQuery(weeks);
-  const htmlUrl = `/api/report.html?${query}`;
+  const htmlUrl = apiUrl(`/report.html?${query}`);
 
   const onPdf = async () => {
     setPdf({ kind: 'busy' });

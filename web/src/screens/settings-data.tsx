@@ -3,7 +3,7 @@
  * delete everything (typed confirmation, then back to the welcome screen).
  */
 import { useState } from 'preact/hooks';
-import { api } from '../api.ts';
+import { api, apiUrl } from '../api.ts';
 import { ActivityManager } from '../components/activity-manager.tsx';
 import { ErrorMessage } from '../components/status-messages.tsx';
 import { UploadPanel } from '../components/upload-panel.tsx';
@@ -107,14 +107,14 @@ export function SettingsData() {
             One JSON file with every run, journal entry, knee check, shoe and setting, to keep or to take
             elsewhere.
           </p>
-          <a class="button secondary" href="/api/export" download>
+          <a class="button secondary" href={apiUrl('/export')} download>
             Export all my data
           </a>
           <p class="muted">
             For a clinic's or another health app's records, the same history as a FHIR R4 file: runs, pain
             scores, knee checks and each pain episode's report.
           </p>
-          <a class="button secondary" href="/api/export/fhir" download>
+          <a class="button secondary" href={apiUrl('/export/fhir')} download>
             Export for health software (FHIR)
           </a>
         </section>

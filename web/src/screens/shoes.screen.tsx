@@ -13,13 +13,15 @@ import { ShoeRetiredList } from '../components/shoe-retired-list.tsx';
 import { ShoeRotation } from '../components/shoe-rotation.tsx';
 import { ShoeRunAssign } from '../components/shoe-run-assign.tsx';
 import { ErrorMessage, Loading } from '../components/status-messages.tsx';
-import { useAppState, useUnits } from '../settings-context.tsx';
+import { useAppState, useCanWrite, useUnits } from '../settings-context.tsx';
 import type { ShoeList } from '../types/shoes.ts';
 import './shoes.screen.css';
 
 export function ShoesScreen() {
   const list = useApi<ShoeList>('/shoes?includeRetired=true');
   const { refresh } = useAppState();
+  // Server mode, read-only: the shoes and their wear, without the forms that change them.
+  const canWrite = useCanWrite('gear');
   const units = useUnits();
   const [status, setStatus] = useState('');
   const [focusAfterLoad, setFocusAfterLoad] = useState<string | null>(null);
@@ -75,15 +77,20 @@ export function ShoesScreen() {
             ) : (
               <div class="shoe-grid">
                 {active.map((shoe) => (
-                  <ShoeCard key={shoe.id} shoe={shoe} list={data} onChanged={changed} />
+                  <ShoeCard
+                    key={shoe.id}
+                    shoe={shoe}
+                    list={data}
+                    {...(canWrite ? { onChanged: changed } : {})}
+                  />
                 ))}
               </div>
             )}
           </section>
-          <ShoeRunAssign shoes={data.shoes} onChanged={changed} />
-          <ShoeAddForm onAdded={(shoe) => changed({ message: `"${shoe.name}" added.` })} />
+          {canWrite && <ShoeRunAssign shoes={data.shoes} onChanged={changed} />}
+          {canWrite && <ShoeAddForm onAdded={(shoe) => changed({ message: `"${shoe.name}" added.` })} />}
           <ShoeRotation list={data} />
-          <ShoeRetiredList shoes={retired} onChanged={changed} />
+          {canWrite && <ShoeRetiredList shoes={retired} onChanged={changed} />}
         </>
       )}
       <NotADiagnosis />

@@ -1,0 +1,256 @@
+/**
+ * Server mode in a real browser over a real PostgreSQL (issue 16): the organisation is set up with
+ * `kneewise admin` as an administrator would; the clinician joins through the invitation page, signs in, and
+ * sees the roster with the athlete whose knee check is urgent first; opens her Today read-only (no journal
+ * form). The other athlete signs in, accepts the clinic's request on Sharing, then stops sharing: the
+ * clinician's roster loses him. Screenshots at 390 and 1280 px go to artifacts/e2e/.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ensureWebBuild } from '../../src/http/web-build.ts';
+import { startClinicServer } from '../../src/server-mode/http/server.ts';
+import type { ServerSettings } from '../../src/server-mode/http/server-env.ts';
+import { openServerDatabase } from '../../src/server-mode/repositories/server-database.ts';
+import { PASSWORD, pgTest } from '../../src/server-mode/server-test.support.ts';
+import { ARTIFACTS, browserSkipReason, openPage, useBrowser, type WatchedPage } from '../support/browser.ts';
+import { cliOk } from '../support/cli-in-process.ts';
+
+const skip = browserSkipReason();
+const browser = useBrowser(skip);
+
+/** Signed out, the dashboard asks who is signed in and hears 401: expected, not a fault of the page. */
+function realProblems(watched: WatchedPage): string[] {
+  return watched.problems.filter(
+    (p) => !p.includes('the server responded with a status of 401 (Unauthorized)'),
+  );
+}
+
+async function adminLink(db: string, url: string, ...args: string[]): Promise<string> {
+  const out = await cliOk(db, 'admin', ...args, '--public-url', url, '--json');
+  return (JSON.parse(out) as { url: string }).url;
+}
+
+/** The API as another person's browser would call it: same host, their own cookie. */
+class Person {
+  private cookie = '';
+  constructor(private readonly base: string) {}
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(new URL(path, this.base), {
+      method,
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const set = response.headers.get('set-cookie');
+    if (set) this.cookie = set.split(';')[0]!;
+    const text = await response.text();
+    assert.ok(response.ok, `${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+async function joinAsAthlete(url: string, link: string, name: string, email: string) {
+  const person = new Person(url);
+  const token = new URL(link).hash.replace(/^#token=/, '');
+  const joined = await person.call<{ athleteId: string; grantId: string }>('POST', '/api/join', {
+    token,
+    displayName: name,
+    password: PASSWORD,
+  });
+  await person.call('POST', '/api/auth/login', { email, password: PASSWORD });
+  return { person, ...joined };
+}
+
+/** A red, hot, swollen knee with a fever: the knee check answers "emergency". */
+const EMERGENCY_ANSWERS = {
+  age: 34,
+  sex: 'female',
+  painLocation: 'anterior',
+  onset: 'sudden',
+  durationDays: 2,
+  improving: false,
+  stairsPain: true,
+  squattingPain: true,
+  trauma: false,
+  redHotJoint: true,
+  kneeWarm: true,
+  kneeRed: true,
+  fever: true,
+  calfSwelling: false,
+  calfPain: false,
+  lockedNow: false,
+  canBearWeight: true,
+  nightPain: true,
+  painAtRest: true,
+  swelling: 'severe',
+};
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Sign in to kneewise' }).waitFor();
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function rosterNames(page: Page): Promise<string[]> {
+  await page.locator('.roster-athlete').first().waitFor();
+  return page.locator('.roster-athlete .roster-name').allTextContents();
+}
+
+async function shoot(b: Browser, url: string, path: string, name: string, cookies: WatchedPage) {
+  for (const width of [390, 1280]) {
+    const context = await b.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+    await context.addCookies(await cookies.context.cookies());
+    const page = await context.newPage();
+    await page.goto(new URL(path, url).toString());
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(ARTIFACTS, `server-${name}-${width}.png`), fullPage: true });
+    await context.close();
+  }
+}
+
+const body = async (db: string) => {
+  const store = await openServerDatabase(db);
+  const settings: ServerSettings = { publicUrl: 'http://127.0.0.1/', trustProxy: false };
+  const server = await startClinicServer({
+    store,
+    host: '127.0.0.1',
+    port: 0,
+    settings,
+    webRoot: await ensureWebBuild(),
+    pdfRenderer: null,
+  });
+  settings.publicUrl = server.url;
+  const url = server.url;
+  const opened: WatchedPage[] = [];
+  try {
+    // Set-up as the administrator does it, on the server's machine.
+    const ownerLink = await adminLink(db, url, 'create-org', 'North Clinic', '--owner', 'boss@north.test');
+    // The owner joins first: an athlete's invitation files the organisation's request in an owner's name.
+    await new Person(url).call('POST', '/api/join', {
+      token: new URL(ownerLink).hash.replace(/^#token=/, ''),
+      displayName: 'Clinic owner',
+      password: PASSWORD,
+    });
+    const clinicianLink = await adminLink(
+      db,
+      url,
+      'invite',
+      'North Clinic',
+      'physio@north.test',
+      '--role',
+      'clinician',
+    );
+    // Zoe's knee check is an emergency; Aaron has nothing to flag (and comes first by name alone).
+    const zoe = await joinAsAthlete(
+      url,
+      await adminLink(db, url, 'invite', 'North Clinic', 'zoe@runner.test', '--athlete'),
+      'Zoe Runner',
+      'zoe@runner.test',
+    );
+    await zoe.person.call('POST', `/api/consents/${zoe.grantId}/accept`);
+    await zoe.person.call('POST', `/api/athletes/${zoe.athleteId}/assessments`, {
+      answers: EMERGENCY_ANSWERS,
+    });
+    const aaron = await joinAsAthlete(
+      url,
+      await adminLink(db, url, 'invite', 'North Clinic', 'aaron@runner.test', '--athlete'),
+      'Aaron Runner',
+      'aaron@runner.test',
+    );
+
+    // The clinician makes an account on the invitation page, then signs in.
+    const clinician = await openPage(
+      browser(),
+      { url },
+      { path: new URL(clinicianLink).pathname + new URL(clinicianLink).hash },
+    );
+    opened.push(clinician);
+    const { page } = clinician;
+    await page.getByRole('heading', { name: 'Join kneewise' }).waitFor();
+    await page.getByLabel('Your name').fill('Dr Rivers');
+    await page.getByLabel(/Choose a password/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Make my account' }).click();
+    await page.getByRole('heading', { name: 'You have joined' }).waitFor();
+    assert.equal(new URL(page.url()).hash, '', 'the used token leaves the address bar');
+
+    // A wrong password is said in words; then the right one opens the roster.
+    await page.goto(new URL('/', url).toString());
+    await page.getByRole('heading', { name: 'Sign in to kneewise' }).waitFor();
+    await clinician.screenshot('server-sign-in-1280');
+    await page.getByLabel('E-mail').fill('physio@north.test');
+    await page.getByLabel('Password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That e-mail and password do not match an account here.').waitFor();
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Your athletes' }).waitFor();
+    assert.deepEqual(await rosterNames(page), ['Zoe Runner'], 'Aaron has not accepted yet');
+    const zoeCard = page.locator('.roster-athlete', { hasText: 'Zoe Runner' });
+    assert.match((await zoeCard.locator('.roster-items').textContent()) ?? '', /Emergency/);
+
+    // Aaron accepts the clinic's request on his Sharing page.
+    const athlete = await openPage(browser(), { url }, { path: '/sharing' });
+    opened.push(athlete);
+    await signIn(athlete.page, 'aaron@runner.test');
+    const request = athlete.page.locator(`.grant[data-grant="${aaron.grantId}"]`);
+    await request.waitFor();
+    assert.match((await request.textContent()) ?? '', /North Clinic/);
+    await request.getByRole('button', { name: 'Accept' }).click();
+    await athlete.page.getByText('North Clinic now sees what you accepted.').waitFor();
+    await athlete.page.locator(`.grant[data-grant="${aaron.grantId}"][data-status="active"]`).waitFor();
+
+    // The clinician's roster: the emergency first, though Aaron comes first by name.
+    await page.reload();
+    await page.locator('.roster-athlete').nth(1).waitFor();
+    assert.deepEqual(await rosterNames(page), ['Zoe Runner', 'Aaron Runner']);
+    await shoot(browser(), url, '/', 'roster', clinician);
+
+    // Zoe's Today, read-only: her knee check's urgency shows; the journal has no form for the clinician.
+    await zoeCard.getByRole('link', { name: 'Today' }).click();
+    await page.locator('.viewing-athlete', { hasText: 'Zoe Runner' }).waitFor();
+    assert.match((await page.locator('.viewing-athlete').textContent()) ?? '', /read only/);
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.getByRole('link', { name: 'Settings' }).count(), 0, 'settings are the athlete’s');
+    await shoot(
+      browser(),
+      url,
+      new URL(page.url()).pathname + new URL(page.url()).hash,
+      'athlete-today',
+      clinician,
+    );
+    await page.getByRole('link', { name: 'Journal' }).click();
+    await page.getByText('Read only: the athlete has not shared their journal with you to add to.').waitFor();
+    assert.equal(await page.locator('form.check-in').count(), 0);
+
+    // Aaron stops sharing; the clinician's roster loses him at once.
+    await athlete.page
+      .locator(`.grant[data-grant="${aaron.grantId}"]`)
+      .getByRole('button', { name: 'Stop sharing' })
+      .click();
+    await athlete.page.getByText('North Clinic no longer sees your data.').waitFor();
+    await shoot(browser(), url, '/sharing', 'sharing', athlete);
+    await page.goto(new URL('/', url).toString());
+    await page.getByRole('heading', { name: 'Your athletes' }).waitFor();
+    assert.deepEqual(await rosterNames(page), ['Zoe Runner']);
+    // His audit log names who read his data and why.
+    await athlete.page.reload();
+    await athlete.page.locator('.audit-log').waitFor();
+    assert.match((await athlete.page.locator('.audit-log').textContent()) ?? '', /Dr Rivers/);
+
+    for (const watched of opened) assert.deepEqual(realProblems(watched), []);
+  } finally {
+    for (const watched of opened) await watched.close();
+    await server.stop();
+    await store.close();
+  }
+};
+
+if (skip) test('server mode in the browser', { skip }, () => {});
+else pgTest('server mode: sign in, roster urgent first, read-only Today, accept and revoke', body, 240_000);
