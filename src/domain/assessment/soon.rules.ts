@@ -201,6 +201,26 @@ export const SOON_RULES: readonly UrgencyRule[] = [
     sources: ['uhmb', 'niceCksKnee'],
   },
   {
+    id: 'joint-swelling-without-injury',
+    tier: 'soon',
+    mustNotMiss: [],
+    keys: ['swelling', 'swellingLocation', 'trauma'],
+    // Fluid in the joint that no injury explains has a cause to find (gout and other crystals, an
+    // inflammatory arthritis, a torn degenerate meniscus, rarely a tumour); warm or with a fever it is the
+    // same-day hot-joint rule instead. Explained, and not sent on: a known osteoarthritic knee that swells
+    // (its usual flare); from 45, activity-related pain with a little swelling after runs and short stiffness
+    // (osteoarthritis by NICE NG226's clinical definition); a child's bump below the kneecap (Osgood–Schlatter).
+    test: (ctx) =>
+      jointSwelling(ctx) &&
+      ctx.a.trauma !== true &&
+      ctx.a.knownKneeOA !== true &&
+      !((ctx.a.age ?? 0) >= 45 && overusePattern(ctx) && ctx.f.morningStiffLong !== true) &&
+      !tubercleBump(ctx),
+    reason:
+      'The knee has swollen without an injury: a doctor should find out why (for example gout or an arthritis), and sooner if it turns warm or red.',
+    sources: ['niceCksKnee', 'bsrHotJoint', 'nice226'],
+  },
+  {
     id: 'lasting-three-months',
     tier: 'soon',
     mustNotMiss: [],

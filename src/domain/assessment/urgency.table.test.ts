@@ -211,6 +211,10 @@ const TABLE: Record<string, [A, A]> = {
     { age: 25, focalBoneTenderness: true },
     { age: 25, trauma: true, focalBoneTenderness: true },
   ],
+  'joint-swelling-without-injury': [
+    { age: 30, swelling: 'mild', trauma: false },
+    { age: 30, swelling: 'mild', trauma: false, knownKneeOA: true },
+  ],
   'possible-bone-tumour': [
     { age: 24, trauma: false, durationDays: 28 },
     { age: 25, trauma: false, durationDays: 28 },
