@@ -1,29 +1,14 @@
 /** Signing in and out, who am I, joining by an invitation link, and choosing a new password from a reset link. */
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { jsonBody } from '../../http/validate.ts';
 import { cookieMaxAgeSeconds } from '../domain/session-expiry.ts';
+import { oidcProviderRoutes, oidcSignInRoutes } from './oidc.routes.ts';
+import { passkeyRoutes, passkeySignInRoutes } from './passkey.routes.ts';
 import { requireRecentAuthentication } from './recent-auth.ts';
 import { deleteAccountBody, joinBody, loginBody, reauthenticateBody, resetBody } from './schemas.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
 import { clearSessionCookie, clientAddress, readSessionToken, writeSessionCookie } from './session-cookie.ts';
-
-function socketAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    // In-process requests (tests) have no socket.
-    return undefined;
-  }
-}
-
-export async function whoAmI(deps: ServerDeps, userId: string) {
-  const [memberships, athleteId] = await Promise.all([
-    deps.organisations.memberships(userId),
-    deps.organisations.ownAthleteId(userId),
-  ]);
-  return { memberships, athleteId };
-}
+import { socketAddress, whoAmI } from './signed-in.ts';
 
 export function authRoutes(deps: ServerDeps): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
@@ -73,6 +58,9 @@ export function authRoutes(deps: ServerDeps): Hono<ServerEnv> {
     return c.json(joined, 201);
   });
 
+  // Passwordless sign-in: passkeys and the organisation's OpenID Connect issuer.
+  app.route('/', passkeySignInRoutes(deps));
+  app.route('/', oidcSignInRoutes(deps));
   return app;
 }
 
@@ -100,5 +88,7 @@ export function meRoutes(deps: ServerDeps): Hono<ServerEnv> {
       const result = await deps.accounts.deleteAccount(c.get('session').user.id);
       clearSessionCookie(c, deps.settings);
       return c.json({ deleted: { account: true, athleteData: result.athleteDeleted } });
-    });
+    })
+    .route('/', passkeyRoutes(deps))
+    .route('/', oidcProviderRoutes(deps));
 }

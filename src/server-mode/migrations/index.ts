@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-accounts-consent-rls.ts';
 import * as m0002 from './0002-athlete-attention.ts';
+import * as m0003 from './0003-passkeys-oidc.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-consent-rls': m0001,
   '0002-athlete-attention': m0002,
+  '0003-passkeys-oidc': m0003,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -92,6 +92,53 @@ export interface AuditLogTable {
   org_ids: string[];
 }
 
+export interface PasskeyTable {
+  id: string;
+  user_id: string;
+  public_key: Uint8Array;
+  /** bigint in PostgreSQL: pg returns it as text. */
+  counter: string | number;
+  transports: string[];
+  name: string;
+  device_type: 'singleDevice' | 'multiDevice';
+  backed_up: boolean;
+  created_at: Date;
+  last_used_at: Date | null;
+}
+
+export interface WebauthnChallengeTable {
+  challenge: string;
+  purpose: 'registration' | 'authentication';
+  user_id: string | null;
+  expires_at: Date;
+}
+
+export interface OidcProviderTable {
+  org_id: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  updated_at: Date;
+}
+
+export interface OidcIdentityTable {
+  issuer: string;
+  subject: string;
+  org_id: string;
+  user_id: string;
+  created_at: Date;
+  last_login_at: Date | null;
+}
+
+export interface OidcLoginTable {
+  token_hash: string;
+  org_id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  expires_at: Date;
+}
+
 export interface ServerDatabase extends Database {
   users: UserTable;
   user_athletes: UserAthleteTable;
@@ -103,4 +150,9 @@ export interface ServerDatabase extends Database {
   consent_grants: ConsentGrantTable;
   consent_events: ConsentEventTable;
   audit_log: AuditLogTable;
+  passkeys: PasskeyTable;
+  webauthn_challenges: WebauthnChallengeTable;
+  oidc_providers: OidcProviderTable;
+  oidc_identities: OidcIdentityTable;
+  oidc_logins: OidcLoginTable;
 }

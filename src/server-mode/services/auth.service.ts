@@ -62,6 +62,15 @@ export class AuthService {
         httpStatus: 401,
       });
     }
+    return this.startSession({ id: user.id, email: user.email, displayName: user.display_name }, address);
+  }
+
+  /**
+   * A new session for a user who has just proved who they are (password, passkey or their organisation's
+   * OpenID Connect issuer): it counts as a recent authentication. Callers check the user is not disabled.
+   */
+  async startSession(user: SignedInUser, address: string): Promise<{ token: string; session: Session }> {
+    const now = this.now();
     const token = newToken();
     await this.db
       .insertInto('sessions')
@@ -74,14 +83,7 @@ export class AuthService {
         address,
       })
       .execute();
-    return {
-      token,
-      session: {
-        user: { id: user.id, email: user.email, displayName: user.display_name },
-        createdAt: now,
-        authenticatedAt: now,
-      },
-    };
+    return { token, session: { user, createdAt: now, authenticatedAt: now } };
   }
 
   private async refuseIfThrottled(email: string, address: string, now: Date): Promise<void> {
