@@ -8,16 +8,14 @@ import { newId } from '../../db/ids.ts';
 import type { ActivityRow } from '../../db/repositories/activity.repository.ts';
 import { type ImportStore, inImportTransaction } from '../../db/repositories/import-store.ts';
 import type { Database } from '../../db/schema.ts';
-import { encodeStreams, STREAM_ENCODING } from '../../db/stream-codec.ts';
 import type { ParsedActivity } from '../../domain/activity/activity.ts';
 import { isSameActivity, SAME_START_TOLERANCE_MS } from '../../domain/activity/duplicates.ts';
-import {
-  type CheckedActivity,
-  checkActivity,
-  ImplausibleActivityError,
-} from '../../domain/activity/plausibility.ts';
+import { ImplausibleActivityError } from '../../domain/activity/plausibility.ts';
 import { isRunningSport, type Sport } from '../../domain/activity/sport.ts';
-import { type OffsetResolution, SUMMARY_VERSION, summarizeActivity } from '../../domain/activity/summary.ts';
+import { type OffsetResolution, SUMMARY_VERSION } from '../../domain/activity/summary.ts';
+import { type PreparedActivity, prepareActivity } from './activity-preparation.ts';
+
+export { type EncodedStreams, type PreparedActivity, prepareActivity } from './activity-preparation.ts';
 
 export interface WriteContext {
   db: Kysely<Database>;
@@ -53,49 +51,6 @@ async function shoeFor(
   if (parsed.gearStated) return null;
   // A file on its own says nothing: the default pair, if it was already in use that day.
   return store.defaultShoeId(sport, localDate);
-}
-
-/** A file's stream blob as it is stored (stream-codec.ts). */
-export interface EncodedStreams {
-  encoding: string;
-  data: Uint8Array;
-}
-
-/**
- * One activity of a file as it will be stored (checked, summarised, streams encoded), or why it will not be.
- * Plain data: it is built on a worker thread and sent to the thread that writes (preparation-pool.ts).
- */
-export type PreparedActivity =
-  | { ok: true; checked: CheckedActivity; streams: EncodedStreams | null }
-  | { ok: false; refusal: { code: string; field: string; value: number | string; message: string } };
-
-/**
- * The CPU-heavy part of storing an activity, with no database: values that cannot be true are recomputed from
- * the samples or refuse it (plausibility.ts), then the summary and the stream blob. `streams` is the blob when
- * it was already encoded (an export's metadata changed the activity after a worker prepared it; its samples
- * are the same).
- */
-export function prepareActivity(
-  parsed: ParsedActivity,
-  nowMs: number,
-  resolveOffset: WriteContext['resolveOffset'],
-  streams?: EncodedStreams | null,
-): PreparedActivity {
-  let checked: CheckedActivity;
-  try {
-    checked = checkActivity(parsed, nowMs, (p) => summarizeActivity(p, resolveOffset));
-  } catch (error) {
-    if (!(error instanceof ImplausibleActivityError)) throw error;
-    const { code, field, value, message } = error;
-    return { ok: false, refusal: { code, field, value, message } };
-  }
-  const encoded =
-    streams !== undefined
-      ? streams
-      : parsed.streams
-        ? { encoding: STREAM_ENCODING, data: encodeStreams(parsed.streams) }
-        : null;
-  return { ok: true, checked, streams: encoded };
 }
 
 /**

@@ -7,11 +7,9 @@ import { createHash } from 'node:crypto';
 import type { ParsedActivity } from '../../domain/activity/activity.ts';
 import { KneewiseError } from '../../domain/errors.ts';
 import { decodeActivityFile } from '../../import/decode-file.ts';
-import { type PreparedActivity, prepareActivity, type WriteContext } from './activity-writer.ts';
+import { type PreparedActivity, prepareActivity, type ResolveOffset } from './activity-preparation.ts';
 import { type FsPath, readRegularFile } from './bounded-file.ts';
 import { makeOffsetResolver } from './time-zone.ts';
-
-type ResolveOffset = WriteContext['resolveOffset'];
 
 /** What a worker needs to prepare files as the importing thread would: plain data, sent once. */
 export interface PreparationSettings {
