@@ -13,11 +13,20 @@ import { isPressing, TodayUrgentBanner } from '../components/today-urgency.tsx';
 import { TodayWeeks } from '../components/today-weeks.tsx';
 import { longDay } from '../format-dates.ts';
 import { OnboardingScreen } from '../onboarding/onboarding.screen.tsx';
-import { useAppState } from '../settings-context.tsx';
+import { useAppState, useIsOwnData } from '../settings-context.tsx';
 import type { TodayResponse } from '../types/today.ts';
 import './today.css';
 
 function NoRunsYet() {
+  // Server mode: someone the athlete shares with cannot import for them.
+  if (!useIsOwnData()) {
+    return (
+      <section class="card today-empty" aria-labelledby="empty-title">
+        <h2 id="empty-title">No runs yet</h2>
+        <p>The athlete has not imported any runs.</p>
+      </section>
+    );
+  }
   return (
     <section class="card today-empty" aria-labelledby="empty-title">
       <h2 id="empty-title">No runs yet</h2>
@@ -38,7 +47,9 @@ function NoRunsYet() {
  */
 export function TodayScreen() {
   const { overview, refresh } = useAppState();
-  if (overview.counts.activities === 0 && !overview.hasDemo && overview.counts.assessments === 0) {
+  const own = useIsOwnData();
+  // The welcome imports and seeds a demo: for the athlete only (someone they share with sees the empty Today).
+  if (own && overview.counts.activities === 0 && !overview.hasDemo && overview.counts.assessments === 0) {
     return (
       <OnboardingScreen
         onDone={() => {
