@@ -40,6 +40,8 @@ const tubercleBump = (ctx: RuleContext) =>
 const unexplainedYoungPain = (ctx: RuleContext) =>
   youngPerson(ctx) &&
   !tubercleBump(ctx) &&
+  // A bone tumour is in one bone: the same pain in both knees is a load or growth story.
+  ctx.a.side !== 'both' &&
   (ctx.a.trauma !== true ||
     (ctx.a.improving === false && ctx.a.durationDays !== undefined && ctx.a.durationDays >= 28)) &&
   !overusePattern(ctx) &&
@@ -208,13 +210,14 @@ export const SOON_RULES: readonly UrgencyRule[] = [
     // Fluid in the joint that no injury explains has a cause to find (gout and other crystals, an
     // inflammatory arthritis, a torn degenerate meniscus, rarely a tumour); warm or with a fever it is the
     // same-day hot-joint rule instead. Explained, and not sent on: a known osteoarthritic knee that swells
-    // (its usual flare); from 45, activity-related pain with a little swelling after runs and short stiffness
-    // (osteoarthritis by NICE NG226's clinical definition); a child's bump below the kneecap (Osgood–Schlatter).
+    // (its usual flare); activity-related pain with a little puffiness after runs and short stiffness (the
+    // load story, and from 45 osteoarthritis by NICE NG226's clinical definition); a child's bump below the
+    // kneecap (Osgood–Schlatter).
     test: (ctx) =>
       jointSwelling(ctx) &&
       ctx.a.trauma !== true &&
       ctx.a.knownKneeOA !== true &&
-      !((ctx.a.age ?? 0) >= 45 && overusePattern(ctx) && ctx.f.morningStiffLong !== true) &&
+      !(overusePattern(ctx) && ctx.a.swelling !== 'severe' && ctx.f.morningStiffLong !== true) &&
       !tubercleBump(ctx),
     reason:
       'The knee has swollen without an injury: a doctor should find out why (for example gout or an arthritis), and sooner if it turns warm or red.',

@@ -56,6 +56,8 @@ export const SOURCES = {
   longSeptic: 'Long B et al. West J Emerg Med: septic arthritis and its mimics in the ED',
   nhsDvt:
     'NHS DVT advice (urgent 111; 999 if breathless or chest pain); Gloucestershire Hospitals DVT leaflet',
+  elhtKneeInjury:
+    'East Lancashire Hospitals NHS Trust: traumatic knee injury, when to go to A&E (cannot put weight through the leg) https://elht.nhs.uk/services/integrated-msk-pain-and-rheumatology-service/traumatic-knee-injury',
   nhsKnee: 'NHS knee pain advice as summarised at lincolnshireknee.co.uk (same-day help triggers)',
   nhsGgc:
     'NHS GGC MSK physiotherapy: knee red flags https://www.nhsggc.org.uk/your-health/health-services/msk-physiotherapy/knees/',

@@ -139,6 +139,25 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     sources: ['stiell1995', 'bachmann2004', 'niceCksAcuteKnee'],
   },
   {
+    id: 'fresh-injury-cannot-stand',
+    tier: 'emergency',
+    mustNotMiss: ['acute_fracture'],
+    keys: ['trauma', 'durationDays', 'canBearWeight', 'couldWalk4StepsImmediately'],
+    // On the day of an injury, a leg that takes no weight is the Ottawa rule's strongest item and the one
+    // NHS injury advice sends to an emergency department: the person cannot get themselves to a clinic, and
+    // a fracture, a torn tendon or a dislocation that slipped back are all still possible. Having walked
+    // four steps straight after it is what lowers the worry (the rule needs both), so that case stays urgent.
+    test: (ctx) =>
+      ctx.a.trauma === true &&
+      ctx.a.onset !== 'gradual' &&
+      (ctx.a.durationDays === undefined || ctx.a.durationDays <= 1) &&
+      ctx.a.canBearWeight === false &&
+      ctx.a.couldWalk4StepsImmediately !== true,
+    reason:
+      'You hurt the knee today and cannot stand on the leg: go to an emergency department for an X-ray and a check of the tendons and the blood supply.',
+    sources: ['stiell1995', 'elhtKneeInjury', 'niceCksAcuteKnee'],
+  },
+  {
     id: 'unstable-slipped-hip',
     tier: 'emergency',
     mustNotMiss: ['scfe', 'acute_fracture'],
@@ -467,7 +486,8 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
       (ctx.a.durationDays === undefined || ctx.a.durationDays <= 2) &&
       ctx.a.canBearWeight === undefined &&
       ctx.a.canWalk4StepsNow === undefined &&
-      ctx.a.couldWalk4StepsImmediately === undefined,
+      // Not walking right after it only adds to the worry; having walked at once is what lowers it.
+      ctx.a.couldWalk4StepsImmediately !== true,
     reason:
       'A fresh injury and we do not know yet whether the leg takes your weight: unless you can walk four steps on it, it needs an X-ray today.',
     sources: ['stiell1996', 'niceCksAcuteKnee'],

@@ -55,6 +55,17 @@ const TABLE: Record<string, [A, A]> = {
     { age: 56, trauma: true, canBearWeight: false, durationDays: 1 },
     { age: 56, trauma: true, canBearWeight: true, durationDays: 1 },
   ],
+  'fresh-injury-cannot-stand': [
+    { age: 26, trauma: true, onset: 'sudden', durationDays: 1, canBearWeight: false },
+    {
+      age: 26,
+      trauma: true,
+      onset: 'sudden',
+      durationDays: 1,
+      canBearWeight: false,
+      couldWalk4StepsImmediately: true,
+    },
+  ],
   'unstable-slipped-hip': [
     { age: 13, canBearWeight: false, footTurnsOut: true },
     { age: 17, canBearWeight: false, footTurnsOut: true },
