@@ -43,8 +43,7 @@ export async function serveServer(ctx: AppContext, flags: ServeServerFlags): Pro
   ctx.io.stdout.write(`${server.url}\n`);
   ctx.io.stderr.write(
     `kneewise server mode on ${store.location}; people reach it at ${settings.publicUrl}. ` +
-      'Set up with `kneewise admin create-org`. Server mode is an API for now (sign in with POST ' +
-      '/api/auth/login; the dashboard has no sign-in screen yet). Stop it with Ctrl+C.\n',
+      'Set up with `kneewise admin create-org`; people sign in to the dashboard there. Stop it with Ctrl+C.\n',
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
