@@ -4,6 +4,8 @@
  *   create-org NAME --owner EMAIL     a new organisation and its owner's invitation
  *   invite ORG EMAIL --role ROLE      a member's invitation (or --athlete for an athlete's)
  *   reset EMAIL                       a password-reset link (the user's sessions end when it is used)
+ *   oidc ORG --issuer URL --client-id ID --client-secret SECRET
+ *                                     sign-in through the organisation's OpenID Connect issuer (--remove: stop)
  */
 import { type Command, InvalidArgumentError } from 'commander';
 import type { AppContext } from '../../cli/app-context.ts';
@@ -11,6 +13,7 @@ import { printJson } from '../../cli/output.ts';
 import { KneewiseError } from '../../domain/errors.ts';
 import { isMemberRole, MEMBER_ROLES, type MemberRole } from '../domain/roles.ts';
 import { openServerDatabase, type ServerStore } from '../repositories/server-database.ts';
+import { OidcService } from '../services/oidc.service.ts';
 import { type IssuedLink, OrganisationService } from '../services/organisation.service.ts';
 import { serverSettings } from './server-options.ts';
 
@@ -28,12 +31,16 @@ function parseRole(value: string): MemberRole {
 async function withOrganisations<T>(
   ctx: AppContext,
   flags: AdminFlags,
-  fn: (service: OrganisationService, store: ServerStore) => Promise<T>,
+  fn: (service: OrganisationService, store: ServerStore, publicUrl: string) => Promise<T>,
 ): Promise<T> {
   const settings = serverSettings({ publicUrl: flags.publicUrl }, 4477);
   const store = await openServerDatabase(ctx.config().dbUrl);
   try {
-    return await fn(new OrganisationService(store.system, () => ctx.now(), settings.publicUrl), store);
+    return await fn(
+      new OrganisationService(store.system, () => ctx.now(), settings.publicUrl),
+      store,
+      settings.publicUrl,
+    );
   } finally {
     await store.close();
   }
@@ -135,4 +142,75 @@ export function registerAdminCommand(program: Command, ctx: AppContext): void {
       printLink(ctx, opts, `Password reset for ${email}`, link, {});
     });
   });
+
+  common(
+    admin
+      .command('oidc')
+      .argument('<org>', 'the organisation’s name or id')
+      .option('--issuer <url>', 'the issuer (https://…; its /.well-known/openid-configuration must answer)')
+      .option('--client-id <id>', 'the client id kneewise is registered as at the issuer')
+      .option(
+        '--client-secret <secret>',
+        'the client secret (default KNEEWISE_OIDC_CLIENT_SECRET, which keeps it out of the process list)',
+      )
+      .option('--remove', 'stop signing in through the issuer (members use their password or passkey)')
+      .description('Let an organisation’s members sign in through its OpenID Connect issuer'),
+  ).action(
+    async (
+      orgName: string,
+      opts: AdminFlags & { issuer?: string; clientId?: string; clientSecret?: string; remove?: boolean },
+    ) => {
+      await withOrganisations(ctx, opts, async (orgs, store, publicUrl) => {
+        const org = await orgs.findOrganisation(orgName);
+        if (!org)
+          throw new KneewiseError(
+            'ORG_NOT_FOUND',
+            `no organisation named or with id "${orgName}"`,
+            'not-found',
+          );
+        const oidc = new OidcService(
+          store.system,
+          () => ctx.now(),
+          () => publicUrl,
+        );
+        if (opts.remove) {
+          const removed = await oidc.remove(org.id);
+          if (opts.json) printJson(ctx.io, { organisation: org, removed });
+          else
+            ctx.io.stderr.write(
+              removed
+                ? `${org.name} no longer signs in through an issuer.\n`
+                : `${org.name} had no issuer.\n`,
+            );
+          return;
+        }
+        const clientSecret = opts.clientSecret ?? process.env.KNEEWISE_OIDC_CLIENT_SECRET;
+        const missing = [
+          opts.issuer ? null : '--issuer',
+          opts.clientId ? null : '--client-id',
+          clientSecret ? null : '--client-secret (or KNEEWISE_OIDC_CLIENT_SECRET)',
+        ].filter((m) => m !== null);
+        if (!opts.issuer || !opts.clientId || !clientSecret) {
+          throw new KneewiseError(
+            'OIDC_OPTIONS_MISSING',
+            `admin oidc: give ${missing.join(', ')} (or --remove)`,
+          );
+        }
+        const provider = await oidc.configure(org.id, {
+          issuer: opts.issuer,
+          clientId: opts.clientId,
+          clientSecret,
+        });
+        if (opts.json) {
+          printJson(ctx.io, { organisation: org, provider });
+          return;
+        }
+        ctx.io.stdout.write(`${provider.redirectUri}\n`);
+        ctx.io.stderr.write(
+          `${org.name} signs in through ${provider.issuer}. Register the redirect URI above at the issuer; ` +
+            `members are linked by the e-mail address it has verified, and must have joined with their invitation first.\n`,
+        );
+      });
+    },
+  );
 }
