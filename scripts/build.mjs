@@ -7,11 +7,12 @@
 //   node scripts/build.mjs --if-stale  only what is older than its sources (no output when all is fresh)
 // The package ships this file because npm may run `prepare` when installing it: with no src/ there, the shipped
 // build counts as fresh and nothing is built.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CLI_DIST, cliBuildIsFresh, ROOT } from '../bin/build-freshness.js';
+import { CLI_DIST, CLI_SOURCES_NAME, cliBuildIsFresh, ROOT } from '../bin/build-freshness.js';
 
 const args = new Set(process.argv.slice(2));
 const ifStale = args.has('--if-stale');
@@ -56,7 +57,9 @@ async function buildCli() {
   // Build into a scratch folder renamed into place, so a process starting meanwhile never loads half a build.
   const scratch = `${CLI_DIST}.build-${process.pid}`;
   await rm(scratch, { recursive: true, force: true });
-  await build({
+  const { metafile } = await build({
+    absWorkingDir: ROOT,
+    metafile: true,
     entryPoints: [
       { in: join(ROOT, 'src/cli/main.ts'), out: 'main' },
       // Started by the import as a worker thread (src/services/import/preparation-pool.ts finds it beside itself).
@@ -77,6 +80,10 @@ async function buildCli() {
     },
     logLevel: 'warning',
   });
+  // What bin/ compares the build with in a checkout: the sources it was made from, and nothing else.
+  const sources = Object.keys(metafile.inputs).filter((input) => input.startsWith('src/'));
+  await writeFile(join(scratch, CLI_SOURCES_NAME), `${JSON.stringify(sources, null, 1)}\n`);
+  await writeFile(join(scratch, 'build-id.txt'), `${await digestOfCode(scratch)}\n`);
   const { commandCatalogue } = await import(pathToFileURL(join(scratch, 'main.js')).href);
   await writeFile(join(scratch, 'commands.json'), `${JSON.stringify(await commandCatalogue(), null, 1)}\n`);
   const old = `${CLI_DIST}.old-${process.pid}`;
@@ -84,6 +91,19 @@ async function buildCli() {
   if (existsSync(CLI_DIST)) await rename(CLI_DIST, old);
   await rename(scratch, CLI_DIST);
   await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * A digest of the built code (every .js file, by name and content): the build's id, under which the command
+ * keeps computed results between runs (src/cli/build-id.ts), so a result of other code is never reused.
+ */
+async function digestOfCode(dir) {
+  const hash = createHash('sha256');
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.js')).sort()) {
+    hash.update(`${name}\0`);
+    hash.update(await readFile(join(dir, name)));
+  }
+  return hash.digest('hex').slice(0, 32);
 }
 
 /** The dashboard through the server's own builder (rebuilds only when web/ changed); tsx is a build-time tool. */
