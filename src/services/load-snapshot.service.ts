@@ -5,7 +5,8 @@
  * and the shoe mileage need) and compared with the one the engine holds: runs only added (an upload, a single
  * file import, a sync) go into the engine one by one (LoadEngine.add, which equals the full recompute);
  * anything else (a run deleted, excluded, re-dated, other settings) rebuilds it. Reports are kept per as-of day
- * until the next change. The CLI computes once per process and does not need this (load.service.ts).
+ * until the next change. A command that computes once per process keeps the report in the database instead
+ * (stored-load-reports.ts).
  */
 import type { Kysely } from 'kysely';
 import { countedActivity } from '../db/repositories/analysis-scope.ts';
@@ -16,6 +17,7 @@ import type { AthleteSettings, LoadActivity } from '../domain/load/load-activity
 import { LoadEngine } from '../domain/load/load-engine.ts';
 import type { LoadReport } from '../domain/load/load-report.ts';
 import { athleteLoadSettings, LOAD_ACTIVITY_COLUMNS, toLoadActivity } from './activity-history.service.ts';
+import type { StoredLoadReports } from './stored-load-reports.ts';
 
 /** What the engine reads (LOAD_ACTIVITY_COLUMNS), and the shoe for the shoe mileage. */
 const HISTORY_COLUMNS = [...LOAD_ACTIVITY_COLUMNS, 'shoe_id'] as const;
@@ -87,7 +89,14 @@ export class LoadReportCache {
   /** How often the engine was built from scratch and how many activities were added to a held one. */
   readonly stats = { engineBuilds: 0, activitiesAdded: 0 };
 
-  constructor(private readonly capacity = 8) {}
+  /**
+   * `stored`: reports kept in the database between processes, for a command that computes once and exits
+   * (`kneewise status`); a long-running server keeps its engines here in memory instead.
+   */
+  constructor(
+    private readonly capacity = 8,
+    readonly stored: StoredLoadReports | null = null,
+  ) {}
 
   /** The athlete's history as of the current data version, read from the database only when it moved. */
   async history(db: Kysely<Database>, athleteId: string): Promise<HistoryEntry> {
@@ -177,5 +186,15 @@ export async function loadSnapshot(
   cache: LoadReportCache,
 ): Promise<LoadSnapshot> {
   const entry = await cache.history(db, athlete.id);
-  return { rows: entry.rows, report: cache.report(entry, asOf, athlete), version: entry.version };
+  const compute = () => cache.report(entry, asOf, athlete);
+  const report =
+    cache.stored === null
+      ? compute()
+      : await cache.stored.report(
+          db,
+          { athleteId: athlete.id, asOf, settingsKey: JSON.stringify(athleteLoadSettings(athlete.settings)) },
+          entry.version,
+          compute,
+        );
+  return { rows: entry.rows, report, version: entry.version };
 }

@@ -7,6 +7,7 @@ import * as m0002 from './0002-journal-assessments-plans.ts';
 import * as m0003 from './0003-import-identity.ts';
 import * as m0004 from './0004-activity-exclusion.ts';
 import * as m0005 from './0005-data-version.ts';
+import * as m0006 from './0006-load-report-cache.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-import-identity': m0003,
   '0004-activity-exclusion': m0004,
   '0005-data-version': m0005,
+  '0006-load-report-cache': m0006,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

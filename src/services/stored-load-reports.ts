@@ -1,0 +1,74 @@
+/**
+ * The load report kept in the database between processes (migration 0006-load-report-cache.ts), so a command
+ * started afresh reads the report instead of rebuilding the load engine over the whole history (about two
+ * thirds of `kneewise status` on ten years of runs). A stored report is used only when it was computed under
+ * the current data version, for the same as-of day and settings, by the same build of the code; anything else
+ * is computed and stored in its place. Only a report that JSON carries exactly is stored (no -0, no
+ * non-finite number, no undefined field, nothing but plain objects and arrays), so one read back is the very report a fresh computation gives.
+ */
+import type { Kysely } from 'kysely';
+import {
+  readStoredReport,
+  type StoredReportKey,
+  storeReport,
+} from '../db/repositories/load-report-cache.repository.ts';
+import type { Database } from '../db/schema.ts';
+import type { LoadReport } from '../domain/load/load-report.ts';
+
+/** A data version read from the database (load-snapshot.service.ts marks a missing one otherwise). */
+const READ_VERSION = /^\d+$/;
+
+export class StoredLoadReports {
+  /** How often a stored report was used, and how often one was computed and stored. */
+  readonly stats = { hits: 0, stored: 0 };
+
+  /** `codeId`: the build of the code (code-build.ts); reports of other builds are never used. */
+  constructor(private readonly codeId: string) {}
+
+  /**
+   * The report for `key` under `dataVersion` (the version the history behind `compute` was read at, read
+   * before that history): the stored one when it matches, else `compute()`'s, which is then stored.
+   */
+  async report(
+    db: Kysely<Database>,
+    key: Omit<StoredReportKey, 'codeId'>,
+    dataVersion: string,
+    compute: () => LoadReport,
+  ): Promise<LoadReport> {
+    if (!READ_VERSION.test(dataVersion)) return compute();
+    const fullKey = { ...key, codeId: this.codeId };
+    const stored = await readStoredReport(db, fullKey);
+    if (stored !== null) {
+      this.stats.hits += 1;
+      return JSON.parse(stored) as LoadReport;
+    }
+    const report = compute();
+    const json = exactJson(report);
+    if (json !== null) {
+      await storeReport(db, fullKey, dataVersion, json);
+      this.stats.stored += 1;
+    }
+    return report;
+  }
+}
+
+/** `value` as JSON, or null when JSON.parse would not give it back exactly. */
+export function exactJson(value: unknown): string | null {
+  let exact = true;
+  const json = JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
+    // `v` is after toJSON (a Date is already a string here); the holder still has the value itself.
+    const own = key === '' ? value : this[key];
+    if (
+      own === undefined ||
+      (typeof own === 'number' && (!Number.isFinite(own) || Object.is(own, -0))) ||
+      (typeof own === 'object' &&
+        own !== null &&
+        !Array.isArray(own) &&
+        Object.getPrototypeOf(own) !== Object.prototype)
+    ) {
+      exact = false;
+    }
+    return v;
+  });
+  return exact ? json : null;
+}
