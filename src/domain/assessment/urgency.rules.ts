@@ -151,7 +151,11 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
       ctx.a.trauma === true &&
       ctx.a.onset !== 'gradual' &&
       (ctx.a.durationDays === undefined || ctx.a.durationDays <= 1) &&
-      ctx.a.canBearWeight === false &&
+      (ctx.a.canBearWeight === false ||
+        // carried off and not yet tried: on the same day, as good as not standing
+        (ctx.a.couldWalk4StepsImmediately === false &&
+          ctx.a.canBearWeight === undefined &&
+          ctx.a.canWalk4StepsNow !== true)) &&
       ctx.a.couldWalk4StepsImmediately !== true,
     reason:
       'You hurt the knee today and cannot stand on the leg: go to an emergency department for an X-ray and a check of the tendons and the blood supply.',
@@ -491,6 +495,27 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     reason:
       'A fresh injury and we do not know yet whether the leg takes your weight: unless you can walk four steps on it, it needs an X-ray today.',
     sources: ['stiell1996', 'niceCksAcuteKnee'],
+  },
+  {
+    id: 'sudden-pain-no-injury-joint-unknown',
+    tier: 'urgent',
+    mustNotMiss: ['crystal_arthritis', 'septic_arthritis'],
+    keys: ['onset', 'trauma', 'durationDays', 'swelling', 'kneeWarm'],
+    // Severe pain out of nowhere within a day or two, with no injury, is how gout and an infected joint
+    // begin (BSR/BOA hot swollen joint). "Don't know" is not "no": until swelling and warmth are answered,
+    // the hot-joint rules cannot clear it, so the same-day tier stands.
+    test: (ctx) =>
+      ctx.a.trauma !== true &&
+      ctx.a.onset === 'sudden' &&
+      ctx.a.durationDays !== undefined &&
+      ctx.a.durationDays <= 2 &&
+      ctx.a.swelling === undefined &&
+      ctx.a.swellingLocation === undefined &&
+      ctx.a.kneeWarm === undefined &&
+      ctx.a.redHotJoint === undefined,
+    reason:
+      'Pain that came on suddenly in the last day or two without an injury can be the start of gout or an infected joint: unless the knee is neither swollen nor warm, have it seen today.',
+    sources: ['bsrHotJoint', 'niceCksKnee'],
   },
   {
     id: 'pop-at-injury',

@@ -55,6 +55,10 @@ const TABLE: Record<string, [A, A]> = {
     { age: 56, trauma: true, canBearWeight: false, durationDays: 1 },
     { age: 56, trauma: true, canBearWeight: true, durationDays: 1 },
   ],
+  'sudden-pain-no-injury-joint-unknown': [
+    { age: 45, trauma: false, onset: 'sudden', durationDays: 0.5 },
+    { age: 45, trauma: false, onset: 'sudden', durationDays: 0.5, swelling: 'none', kneeWarm: false },
+  ],
   'fresh-injury-cannot-stand': [
     { age: 26, trauma: true, onset: 'sudden', durationDays: 1, canBearWeight: false },
     {
@@ -310,6 +314,37 @@ describe('urgency decision table', () => {
       'thigh pain beside outer-knee pain is the iliotibial band',
     );
     assert.ok(!fires(rule, { age: 52, thighPain: true, improving: true }));
+  });
+
+  it('carried off after an injury today and not tried since is as good as not standing', () => {
+    const rule = RULES.find((r) => r.id === 'fresh-injury-cannot-stand')!;
+    assert.ok(
+      fires(rule, {
+        age: 17,
+        trauma: true,
+        onset: 'sudden',
+        durationDays: 0,
+        couldWalk4StepsImmediately: false,
+      }),
+    );
+    assert.ok(
+      !fires(rule, {
+        age: 17,
+        trauma: true,
+        durationDays: 0,
+        couldWalk4StepsImmediately: false,
+        canWalk4StepsNow: true,
+      }),
+      'walks four steps now',
+    );
+    const twoDaysOn = {
+      age: 17,
+      trauma: true,
+      durationDays: 2,
+      couldWalk4StepsImmediately: false,
+    } as Answers;
+    assert.ok(!fires(rule, twoDaysOn));
+    assert.equal(assessKnee(twoDaysOn).urgency, 'urgent', 'still same-day while walking now is unknown');
   });
 
   it('a young person whose pain has not recovered a month after a knock gets the bone X-ray (NG12)', () => {
