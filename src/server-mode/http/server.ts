@@ -20,6 +20,8 @@ export interface ServerStartOptions {
   settings: ServerSettings;
   webRoot: string | null;
   pdfRenderer: PdfRenderer | null;
+  /** The clock (tests move it, e.g. past the 10 minutes a sensitive action allows after the password). */
+  now?: () => Date;
 }
 
 export async function startClinicServer(
@@ -29,7 +31,7 @@ export async function startClinicServer(
   const deps = createServerDeps({
     store: options.store,
     settings: options.settings,
-    now: () => new Date(),
+    now: options.now ?? (() => new Date()),
     pdfRenderer: options.pdfRenderer,
     scratchDir,
   });
