@@ -51,6 +51,10 @@ const TABLE: Record<string, [A, A]> = {
     { age: 25, trauma: true, onset: 'sudden', durationDays: 1, givingWay: true },
     { age: 26, trauma: true, onset: 'sudden', durationDays: 1, givingWay: true },
   ],
+  'child-knee-pain-check-the-hip': [
+    { age: 12, trauma: false, durationDays: 21 },
+    { age: 12, trauma: false, durationDays: 21, limp: false, thighPain: false },
+  ],
   'young-lasting-joint-pain': [
     { age: 14, trauma: false, onset: 'gradual', durationDays: 45 },
     { age: 14, trauma: false, onset: 'gradual', durationDays: 45, stairsPain: true, improving: true },

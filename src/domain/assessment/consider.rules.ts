@@ -11,6 +11,7 @@ import {
   locatedAt,
   ocdAge,
   overusePattern,
+  scfeAge,
   swollen,
 } from './rule-predicates.ts';
 import type { SourceId } from './sources.catalog.ts';
@@ -127,6 +128,23 @@ export const CONSIDER_RULES: readonly ConsiderRule[] = [
     reason:
       'At your age a twist with a pop, giving way or swelling is often a kneecap that slipped out and back: it needs an X-ray for a broken-off piece.',
     sources: ['stefancin2007', 'niceCksAcuteKnee'],
+  },
+  {
+    id: 'child-knee-pain-check-the-hip',
+    // A slipped upper femoral epiphysis is felt in the knee or thigh in about a third of children and is
+    // missed for months when only the knee is examined; the guidance is to examine the hip of every child
+    // of 9–16 with knee pain that nothing at the knee explains. Named until the hip questions clear it.
+    test: (ctx) =>
+      scfeAge(ctx) &&
+      !acuteInjury(ctx) &&
+      !overusePattern(ctx) &&
+      !locatedAt(ctx, 'inferior-patellar', 'lateral', 'posterior') &&
+      !(ctx.a.limp === false && ctx.a.thighPain === false),
+    mustNotMiss: ['scfe'],
+    alsoShow: [],
+    reason:
+      'At 9–16 a problem at the top of the thigh bone (a slipped growth plate) can be felt only in the knee: ask for the hip to be examined too, today if walking becomes painful or limping.',
+    sources: ['matava1999', 'peck2017'],
   },
   {
     id: 'young-lasting-joint-pain',
