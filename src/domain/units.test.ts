@@ -6,6 +6,7 @@ import {
   formatDistance,
   formatElevation,
   formatElevationPerDistance,
+  groupThousands,
   inRunnerUnits,
   isDistanceUnits,
   metresToUnits,
@@ -52,5 +53,12 @@ describe('units', () => {
     const rule = 'replace them every 300–500 miles (480–800 km) comes from';
     assert.equal(inRunnerUnits(rule, 'mi'), 'replace them every 300–500 miles comes from');
     assert.equal(inRunnerUnits(rule, 'km'), rule);
+  });
+  it('groups thousands exactly as toLocaleString(en-US) does', () => {
+    for (const n of [0, 7, -7, 999, 1000, -1000, 1250, 12_345, -98_765, 999_999, 1_000_000, 2_147_483_647]) {
+      assert.equal(groupThousands(n), n.toLocaleString('en-US'), String(n));
+    }
+    assert.equal(formatElevation(-0.2, 'km'), '0 m');
+    assert.equal(formatElevation(1234.4, 'km'), '1,234 m');
   });
 });

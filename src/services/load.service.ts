@@ -7,10 +7,10 @@ import type { Database } from '../db/schema.ts';
 import { parseAsOf } from '../domain/load/as-of.parser.ts';
 import { computeLoadReport } from '../domain/load/load-engine.ts';
 import type { LoadReport } from '../domain/load/load-report.ts';
-import { athleteLoadSettings, loadHistory, runnerZone, todayIn } from './activity-history.service.ts';
+import { athleteLoadSettings, loadHistory, runnerToday } from './activity-history.service.ts';
 
 export function resolveAsOf(asOf: string | undefined, now: Date, athlete: Athlete): string {
-  return asOf === undefined ? todayIn(now, runnerZone(athlete.settings)) : parseAsOf(asOf);
+  return asOf === undefined ? runnerToday(now, athlete.settings) : parseAsOf(asOf);
 }
 
 export async function computeLoad(db: Kysely<Database>, athlete: Athlete, asOf: string): Promise<LoadReport> {

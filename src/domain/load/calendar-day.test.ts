@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDays, dateOfDay, dayOfWeek, tryDayNumber, weekStartOf } from './calendar-day.ts';
+import {
+  addDays,
+  compareLocalDates,
+  dateOfDay,
+  dayOfWeek,
+  tryDayNumber,
+  weekStartOf,
+} from './calendar-day.ts';
 
 describe('calendar days', () => {
   it('agrees with the JavaScript calendar for every day from 1999 to 2041', () => {
@@ -25,5 +32,18 @@ describe('calendar days', () => {
     assert.equal(dateOfDay(weekStartOf(thursday, 'monday')), '2025-06-09');
     assert.equal(dateOfDay(weekStartOf(thursday, 'sunday')), '2025-06-08');
     assert.equal(addDays('2024-02-28', 2), '2024-03-01');
+  });
+  it('orders local dates as the calendar and as localeCompare does', () => {
+    const dates = ['2025-06-10', '1999-12-31', '2025-06-09', '2025-06-10', '2024-02-29', '2025-01-01'];
+    const ordered = [...dates].sort(compareLocalDates);
+    assert.deepEqual(
+      ordered,
+      [...dates].sort((a, b) => a.localeCompare(b)),
+    );
+    assert.deepEqual(
+      ordered.map((d) => tryDayNumber(d)),
+      ordered.map((d) => tryDayNumber(d)).sort((a, b) => a! - b!),
+    );
+    assert.equal(compareLocalDates('2025-06-10', '2025-06-10'), 0);
   });
 });

@@ -66,6 +66,14 @@ export function dateOfDay(dayNo: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * Orders YYYY-MM-DD dates: as plain text, which for that form is calendar order, and the order localeCompare
+ * gives them, without starting ICU's collator for it (tens of milliseconds in a command's start-up).
+ */
+export function compareLocalDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function addDays(date: string, days: number): string {
   return dateOfDay(dayNumber(date) + days);
 }

@@ -10,7 +10,7 @@
  * A bad day stops counting once two sessions inside the safe band follow it (the same two sessions that move
  * a walk-run level up). Input is a small journal shape of our own so the plans do not depend on the journal.
  */
-import { dayNumber } from '../load/calendar-day.ts';
+import { compareLocalDates, dayNumber } from '../load/calendar-day.ts';
 import { PLAN_SOURCES } from './plan-sources.ts';
 
 export interface PainDay {
@@ -112,7 +112,7 @@ export interface ClassifiedDay {
  * apart: each compares with the last morning score logged before it.
  */
 export function classifyJournal(entries: readonly PainDay[]): ClassifiedDay[] {
-  const sorted = [...entries].sort((a, b) => a.localDate.localeCompare(b.localDate));
+  const sorted = [...entries].sort((a, b) => compareLocalDates(a.localDate, b.localDate));
   let morningBefore = 0;
   return sorted.map((entry) => {
     const day = { entry, signal: classifyDay(entry, morningBefore), morningBefore };

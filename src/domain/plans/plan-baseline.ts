@@ -2,7 +2,7 @@
  * What the runner's recent history says about where a plan should start: weekly volume, how often they run,
  * their easy pace, and whether they are in (or need) a return to running.
  */
-import { dayNumber } from '../load/calendar-day.ts';
+import { compareLocalDates, dayNumber } from '../load/calendar-day.ts';
 import type { PainDay } from './pain-monitoring.ts';
 import { decideReturnToRun, levelDistanceM, MAX_LEVEL, type ReturnDecision } from './return-to-run.ts';
 
@@ -43,7 +43,7 @@ export function planBaseline(
   const startDay = dayNumber(start);
   const before = history
     .filter((r) => dayNumber(r.localDate) < startDay && r.distanceM > 0)
-    .sort((a, b) => a.localDate.localeCompare(b.localDate));
+    .sort((a, b) => compareLocalDates(a.localDate, b.localDate));
   const last28 = before.filter((r) => dayNumber(r.localDate) >= startDay - 28);
   const last30 = before.filter((r) => dayNumber(r.localDate) >= startDay - 30);
   const weeklyAvgM = last28.reduce((s, r) => s + r.distanceM, 0) / 4;

@@ -6,6 +6,7 @@
  * after two sessions that kept the pain rules, hold after one that broke them mildly, step back after a bad
  * one (the one pain-monitoring model of pain-monitoring.ts).
  */
+import { compareLocalDates } from '../load/calendar-day.ts';
 import { classifyJournal, PAIN_MODEL, PAIN_TEXT, type PainDay, type PainSignal } from './pain-monitoring.ts';
 import { PLAN_SOURCES } from './plan-sources.ts';
 
@@ -135,7 +136,7 @@ export function decideReturnToRun(
   let green = 0;
   let action: ReturnAction = 'start';
   let reason = 'First walk-run session: start easy.';
-  const sorted = [...sessions].sort((a, b) => a.localDate.localeCompare(b.localDate));
+  const sorted = [...sessions].sort((a, b) => compareLocalDates(a.localDate, b.localDate));
   for (const s of sorted) {
     const signal: PainSignal = byDate.get(s.localDate) ?? 'green';
     if (signal === 'red') {
