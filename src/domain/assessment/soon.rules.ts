@@ -229,14 +229,16 @@ export const SOON_RULES: readonly UrgencyRule[] = [
     mustNotMiss: [],
     keys: ['durationDays', 'knownKneeOA'],
     // From 45 on, activity-related pain with short stiffness is osteoarthritis by NICE NG226's clinical
-    // definition and is managed without imaging, so only younger people are sent on for lasting pain.
+    // definition and is managed without imaging; at any age typical activity-provoked overuse pain is managed
+    // by load, however long it has lasted. Pain that no activity explains has no such diagnosis yet.
     test: (ctx) =>
       ctx.a.durationDays !== undefined &&
       ctx.a.durationDays >= 90 &&
       ctx.a.knownKneeOA !== true &&
-      (ctx.a.age ?? 0) < 45 &&
-      // typical activity-provoked overuse pain is managed by load, however long it has lasted
-      !overusePattern(ctx),
+      !overusePattern(ctx) &&
+      !((ctx.a.age ?? 0) >= 45 && ctx.a.painWalking === true) &&
+      // a child's bump below the kneecap lasts until growth ends (Osgood–Schlatter)
+      !tubercleBump(ctx),
     reason:
       'Knee pain for three months or more has outlasted the usual recovery from overuse: have it examined rather than keep managing it alone.',
     sources: ['uhmb', 'niceCksKnee'],

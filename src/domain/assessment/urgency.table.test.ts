@@ -267,8 +267,8 @@ const TABLE: Record<string, [A, A]> = {
     { age: 30, improving: false, durationDays: 20 },
   ],
   'lasting-three-months': [
-    { age: 44, durationDays: 90 },
-    { age: 45, durationDays: 90 },
+    { age: 48, durationDays: 90 },
+    { age: 48, durationDays: 90, painWalking: true },
   ],
 };
 
