@@ -95,10 +95,10 @@ const EMERGENCY_ANSWERS = {
   swelling: 'severe',
 };
 
-async function signIn(page: Page, email: string): Promise<void> {
+async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.getByRole('heading', { name: 'Sign in to kneewise' }).waitFor();
   await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
@@ -181,6 +181,13 @@ const body = async (db: string) => {
     opened.push(clinician);
     const { page } = clinician;
     await page.getByRole('heading', { name: 'Join kneewise' }).waitFor();
+    await shoot(
+      browser(),
+      url,
+      new URL(clinicianLink).pathname + new URL(clinicianLink).hash,
+      'join',
+      clinician,
+    );
     await page.getByLabel('Your name').fill('Dr Rivers');
     await page.getByLabel(/Choose a password/).fill(PASSWORD);
     await page.getByRole('button', { name: 'Make my account' }).click();
@@ -190,7 +197,7 @@ const body = async (db: string) => {
     // A wrong password is said in words; then the right one opens the roster.
     await page.goto(new URL('/', url).toString());
     await page.getByRole('heading', { name: 'Sign in to kneewise' }).waitFor();
-    await clinician.screenshot('server-sign-in-1280');
+    await shoot(browser(), url, '/', 'sign-in', clinician);
     await page.getByLabel('E-mail').fill('physio@north.test');
     await page.getByLabel('Password').fill('not the password at all');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -216,7 +223,7 @@ const body = async (db: string) => {
     await prompt.waitFor();
     await prompt.getByLabel('Password').fill('not the password at all');
     await prompt.getByRole('button', { name: 'Confirm' }).click();
-    await prompt.getByText('That e-mail and password do not match an account here.').waitFor();
+    await prompt.getByText('That is not your password. Try again.').waitFor();
     assert.equal(
       await athlete.page.locator(`.grant[data-grant="${aaron.grantId}"][data-status="pending"]`).count(),
       1,
@@ -269,6 +276,20 @@ const body = async (db: string) => {
     await athlete.page.reload();
     await athlete.page.locator('.audit-log').waitFor();
     assert.match((await athlete.page.locator('.audit-log').textContent()) ?? '', /Dr Rivers/);
+
+    // The administrator's reset link: a new password, every session ended, then signing in with it.
+    const resetLink = await adminLink(db, url, 'reset', 'physio@north.test');
+    await page.goto(resetLink);
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    const newPassword = 'a brand new password for the clinic';
+    await page.getByLabel(/New password/).fill(newPassword);
+    await page.getByLabel('The same password again').fill(newPassword);
+    await page.getByRole('button', { name: 'Save my new password' }).click();
+    await page.getByText('Your password is changed').waitFor();
+    assert.equal(new URL(page.url()).hash, '', 'the used token leaves the address bar');
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await signIn(page, 'physio@north.test', newPassword);
+    await page.getByRole('heading', { name: 'Your athletes' }).waitFor();
 
     for (const watched of opened) assert.deepEqual(realProblems(watched), []);
   } finally {

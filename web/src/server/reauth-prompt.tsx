@@ -4,7 +4,7 @@
  * checks the password (POST /api/auth/reauthenticate) and lets the request be sent again.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { accountApi, onReauthenticationRequired } from '../api.ts';
+import { ApiError, accountApi, onReauthenticationRequired } from '../api.ts';
 import { signInProblem } from './sign-in.screen.tsx';
 
 interface Pending {
@@ -49,7 +49,11 @@ export function ReauthPrompt() {
       await accountApi('/auth/reauthenticate', { body: { password } });
       finish(true);
     } catch (error) {
-      setProblem(signInProblem(error));
+      setProblem(
+        error instanceof ApiError && error.code === 'INVALID_LOGIN'
+          ? 'That is not your password. Try again.'
+          : signInProblem(error),
+      );
       setBusy(false);
     }
   };
