@@ -9,7 +9,6 @@ import type { Answers } from '../domain/assessment/answers.schema.ts';
 import type { Assessment } from '../domain/assessment/assessment.types.ts';
 import { KneewiseError } from '../domain/errors.ts';
 import { todayIn } from './activity-history.service.ts';
-import { AssessService } from './assess.service.ts';
 import { systemTimeZone } from './import/time-zone.ts';
 
 export interface SavedAssessment {
@@ -95,6 +94,9 @@ export async function assessOnce(
       return { result: { ...latest.result, id: latest.id }, created: false };
     }
   }
+  // Loaded here, not with this module: Today, `status` and the plan only read the latest assessment, and the
+  // knee check's engine and knowledge base are the largest code a command could load for nothing.
+  const { AssessService } = await import('./assess.service.ts');
   const result = await new AssessService(db, athlete, now).assess(answers, options);
   return { result, created: result.id !== null };
 }

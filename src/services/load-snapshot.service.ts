@@ -109,11 +109,16 @@ export class LoadReportCache {
     this.unversionedReads += 1;
     const unversioned = `unversioned-${this.unversionedReads}`;
     const entry = readHistoryRows(db, athleteId).then((rows) => {
+      let history: LoadActivity[] | null = null;
       const read: HistoryEntry = {
         // Without a version nothing can be trusted to still hold: a unique one keeps it from being reused.
         version: version ?? unversioned,
         rows,
-        history: rows.map(toLoadActivity),
+        // Built when the engine first needs it: a report read back from the database does not.
+        get history() {
+          history ??= rows.map(toLoadActivity);
+          return history;
+        },
       };
       if (version !== null) remember(this.histories, athleteId, read, this.capacity);
       return read;

@@ -4,7 +4,8 @@
  * thirds of `kneewise status` on ten years of runs). A stored report is used only when it was computed under
  * the current data version, for the same as-of day and settings, by the same build of the code; anything else
  * is computed and stored in its place. Only a report that JSON carries exactly is stored (no -0, no
- * non-finite number, no undefined field, nothing but plain objects and arrays), so one read back is the very report a fresh computation gives.
+ * non-finite number, no undefined field, nothing but plain objects and arrays), so one read back is the very
+ * report a fresh computation gives.
  */
 import type { Kysely } from 'kysely';
 import {
@@ -40,16 +41,44 @@ export class StoredLoadReports {
     const stored = await readStoredReport(db, fullKey);
     if (stored !== null) {
       this.stats.hits += 1;
-      return JSON.parse(stored) as LoadReport;
+      return fromStoredText(stored);
     }
     const report = compute();
-    const json = exactJson(report);
-    if (json !== null) {
-      await storeReport(db, fullKey, dataVersion, json);
+    const text = toStoredText(report);
+    if (text !== null) {
+      await storeReport(db, fullKey, dataVersion, text);
       this.stats.stored += 1;
     }
     return report;
   }
+}
+
+/**
+ * The report as stored: its JSON with `runDetails` left null, a newline, then `runDetails`' own JSON (JSON
+ * text never holds a raw newline). The per-run details are two thirds of the text and `status` never reads
+ * them, so they are parsed only when first read. Null when the report would not come back exactly.
+ */
+export function toStoredText(report: LoadReport): string | null {
+  const head = exactJson({ ...report, runDetails: null });
+  const details = exactJson(report.runDetails);
+  return head === null || details === null ? null : `${head}\n${details}`;
+}
+
+/** The report of toStoredText, its keys in their order, `runDetails` parsed on first read. */
+export function fromStoredText(text: string): LoadReport {
+  const split = text.indexOf('\n');
+  const report = JSON.parse(text.slice(0, split)) as LoadReport;
+  let details: LoadReport['runDetails'] | null = null;
+  // Redefining the key keeps its place, so the report prints exactly as the computed one.
+  Object.defineProperty(report, 'runDetails', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      details ??= JSON.parse(text.slice(split + 1)) as LoadReport['runDetails'];
+      return details;
+    },
+  });
+  return report;
 }
 
 /** `value` as JSON, or null when JSON.parse would not give it back exactly. */
