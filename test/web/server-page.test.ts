@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ApiError } from '../../web/src/api.ts';
 import {
   athleteHref,
   isServerModePage,
@@ -7,6 +8,7 @@ import {
   serverPageOf,
   tokenFromHash,
 } from '../../web/src/server/server-page.ts';
+import { signInProblem } from '../../web/src/server/sign-in-words.ts';
 
 test('server mode pages come from the path; the athlete screens keep their hash routes', () => {
   assert.deepEqual(serverPageOf('/'), { kind: 'home' });
@@ -50,4 +52,19 @@ test('only the mark the server puts in the page switches the dashboard to server
   assert.equal(isServerModePage(page('server')), true);
   assert.equal(isServerModePage(page('local')), false);
   assert.equal(isServerModePage(page(null)), false);
+});
+
+test('a failed sign-in is said in words: never which part was wrong; throttling says when to retry', () => {
+  assert.equal(
+    signInProblem(new ApiError(401, 'INVALID_LOGIN', 'email or password is wrong')),
+    'That e-mail and password do not match an account here.',
+  );
+  assert.equal(
+    signInProblem(new ApiError(429, 'LOGIN_THROTTLED', 'too many', { retryAfterSeconds: 840 })),
+    'Too many wrong passwords. For your safety, signing in is paused: try again in 14 minutes.',
+  );
+  assert.equal(
+    signInProblem(new TypeError('Failed to fetch')),
+    'The server could not be reached. Check your connection and try again.',
+  );
 });

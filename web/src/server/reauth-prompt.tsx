@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, accountApi, onReauthenticationRequired } from '../api.ts';
-import { signInProblem } from './sign-in.screen.tsx';
+import { signInProblem } from './sign-in-words.ts';
 
 interface Pending {
   resolve: (ok: boolean) => void;

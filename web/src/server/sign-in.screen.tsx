@@ -5,22 +5,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { ApiError, accountApi } from '../api.ts';
-import { retryWords } from './server-page.ts';
+import { accountApi } from '../api.ts';
 import type { Me } from './server-types.ts';
-
-/** The words for a failed sign-in (or password check). */
-export function signInProblem(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.code === 'INVALID_LOGIN') return 'That e-mail and password do not match an account here.';
-    if (error.code === 'LOGIN_THROTTLED') {
-      const seconds = Number(error.details.retryAfterSeconds);
-      return `Too many wrong passwords. For your safety, signing in is paused: try again ${retryWords(seconds)}.`;
-    }
-    return error.message;
-  }
-  return 'The server could not be reached. Check your connection and try again.';
-}
+import { signInProblem } from './sign-in-words.ts';
 
 export function SignInScreen(props: { onSignedIn: (me: Me) => void; children?: ComponentChildren }) {
   const [email, setEmail] = useState('');
