@@ -261,6 +261,14 @@ const body = async (db: string) => {
     await page.getByRole('link', { name: 'Journal' }).click();
     await page.getByText('Read only: the athlete has not shared their journal with you to add to.').waitFor();
     assert.equal(await page.locator('form.check-in').count(), 0);
+    // Her report previews in the frame (the athlete's report.html may be framed by the dashboard).
+    await page.getByRole('link', { name: 'Report', exact: true }).click();
+    const report = page.frameLocator('iframe[title^="Preview of the report"]');
+    assert.ok(((await report.locator('h1').textContent({ timeout: 20_000 })) ?? '').length > 0);
+    assert.match(
+      (await page.locator('iframe').getAttribute('src')) ?? '',
+      new RegExp(`^/api/athletes/${zoe.athleteId}/report\\.html\\?`),
+    );
 
     // Aaron stops sharing; the clinician's roster loses him at once.
     await athlete.page
@@ -276,6 +284,12 @@ const body = async (db: string) => {
     await athlete.page.reload();
     await athlete.page.locator('.audit-log').waitFor();
     assert.match((await athlete.page.locator('.audit-log').textContent()) ?? '', /Dr Rivers/);
+    // He exports everything (his password was entered less than 10 minutes ago: no prompt).
+    const [download] = await Promise.all([
+      athlete.page.waitForEvent('download'),
+      athlete.page.getByRole('button', { name: 'Export (JSON)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'kneewise-export.json');
 
     // The administrator's reset link: a new password, every session ended, then signing in with it.
     const resetLink = await adminLink(db, url, 'reset', 'physio@north.test');

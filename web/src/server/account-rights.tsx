@@ -4,7 +4,7 @@
  * through api.ts (which asks for it on 403 REAUTHENTICATION_REQUIRED) and are then handed to the browser.
  */
 import { useState } from 'preact/hooks';
-import { accountApi, api, viewAthlete } from '../api.ts';
+import { accountApi } from '../api.ts';
 import { ErrorMessage } from '../components/status-messages.tsx';
 
 const DELETE_PHRASE = 'delete my account';
@@ -38,8 +38,10 @@ export function AccountRights(props: { athleteId: string }) {
   };
   const exportAs = (path: string, fileName: string) =>
     run(async () => {
-      viewAthlete(props.athleteId);
-      saveJson(await api<unknown>(path), fileName);
+      saveJson(
+        await accountApi<unknown>(`/athletes/${encodeURIComponent(props.athleteId)}${path}`),
+        fileName,
+      );
     });
 
   return (
