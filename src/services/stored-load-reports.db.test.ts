@@ -128,3 +128,37 @@ dbTest(
     }
   },
 );
+
+dbTest('a database that cannot be written still answers, computing every time', async (tdb) => {
+  const handle = await tdb.open();
+  try {
+    const athlete = await seedReportRunner(handle);
+    const fresh = await computeLoad(handle.db, athlete, AS_OF);
+    if (tdb.engine === 'sqlite') await sql`pragma query_only = 1`.execute(handle.db);
+    else {
+      await sql`revoke all on load_report_cache from public`.execute(handle.db);
+      await sql`create role kw_reader_only`.execute(handle.db).catch(() => {});
+      await sql`grant select on all tables in schema public to kw_reader_only`.execute(handle.db);
+      await sql`grant kw_reader_only to current_user`.execute(handle.db);
+    }
+    for (let i = 0; i < 2; i++) {
+      const run =
+        tdb.engine === 'sqlite'
+          ? await runOnce(handle, athlete)
+          : await handle.db.connection().execute(async (conn) => {
+              await sql`set role kw_reader_only`.execute(conn);
+              try {
+                const stored = new StoredLoadReports(BUILD);
+                const { report } = await loadSnapshot(conn, athlete, AS_OF, new LoadReportCache(1, stored));
+                return { report, stats: { ...stored.stats } };
+              } finally {
+                await sql`reset role`.execute(conn);
+              }
+            });
+      assert.deepEqual(run.stats, { hits: 0, stored: 0 });
+      assert.deepStrictEqual(run.report, fresh);
+    }
+  } finally {
+    await handle.close();
+  }
+});

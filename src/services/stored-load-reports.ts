@@ -38,7 +38,13 @@ export class StoredLoadReports {
   ): Promise<LoadReport> {
     if (!READ_VERSION.test(dataVersion)) return compute();
     const fullKey = { ...key, codeId: this.codeId };
-    const stored = await readStoredReport(db, fullKey);
+    let stored: string | null;
+    try {
+      stored = await readStoredReport(db, fullKey);
+    } catch (error) {
+      if (!cannotKeep(error)) throw error;
+      return compute();
+    }
     if (stored !== null) {
       this.stats.hits += 1;
       return fromStoredText(stored);
@@ -46,11 +52,26 @@ export class StoredLoadReports {
     const report = compute();
     const text = toStoredText(report);
     if (text !== null) {
-      await storeReport(db, fullKey, dataVersion, text);
-      this.stats.stored += 1;
+      try {
+        await storeReport(db, fullKey, dataVersion, text);
+        this.stats.stored += 1;
+      } catch (error) {
+        if (!cannotKeep(error)) throw error;
+      }
     }
     return report;
   }
+}
+
+/**
+ * A database this process may read but not write (a read-only file or connection) or a role without rights on
+ * the table: the report is computed as it was before it could be kept, and the command answers as ever.
+ */
+function cannotKeep(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === '42501' || code === '25006') // no privilege; read-only
+  );
 }
 
 /**
