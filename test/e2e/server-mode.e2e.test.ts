@@ -14,6 +14,7 @@ import { startClinicServer } from '../../src/server-mode/http/server.ts';
 import type { ServerSettings } from '../../src/server-mode/http/server-env.ts';
 import { openServerDatabase } from '../../src/server-mode/repositories/server-database.ts';
 import { PASSWORD, pgTest, settableClock } from '../../src/server-mode/server-test.support.ts';
+import { auditPage } from '../support/a11y-audit.ts';
 import { ARTIFACTS, browserSkipReason, openPage, useBrowser, type WatchedPage } from '../support/browser.ts';
 import { cliOk } from '../support/cli-in-process.ts';
 
@@ -111,11 +112,14 @@ async function shoot(b: Browser, url: string, path: string, name: string, cookie
   for (const width of [390, 1280]) {
     const context = await b.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
     await context.addCookies(await cookies.context.cookies());
+    // As openPage does: tsx's keepNames wraps functions passed to page.evaluate() in __name().
+    await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
     const page = await context.newPage();
     await page.goto(new URL(path, url).toString());
     await page.locator('main h1').first().waitFor();
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(ARTIFACTS, `server-${name}-${width}.png`), fullPage: true });
+    assert.deepEqual(await auditPage(page), [], `${name} at ${width} px passes the accessibility audit`);
     await context.close();
   }
 }
