@@ -6,7 +6,8 @@
  * with 200), runs the nightly refresh's work for everyone (the roster's stored items), starts the real
  * server-mode HTTP app in its own process, signs `users` people in (real logins, real cookies: every
  * clinician, the coach, the rest runners) and has them all use it at once for `seconds`, twice: each pausing
- * 1–3 s after an answer (people reading the page), then without pause (saturation: the most it answers).
+ * 1–3 s after an answer (people reading the page), then without pause (saturation: the most it answers);
+ * first one clinician alone, one request after another (the cost of a request without queueing).
  * Members alternate their roster and one of their athletes' Today, runners open their own Today.
  * Prints p50/p95/p99 per route and overall, throughput, the server's CPU per request, seed time, database
  * size and the machine's load average.
@@ -219,7 +220,7 @@ try {
       `${USERS} people signed in (${staffCount} staff, ${USERS - staffCount} runners); load average ${load()}`,
     );
     /** Everyone at once for SECONDS (after a warm-up); `pause` is each person's wait after an answer. */
-    const phase = async (title: string, pause: () => number) => {
+    const phase = async (title: string, pause: () => number, group = people) => {
       const times = new Map<string, number[]>([
         ['roster', []],
         ['today', []],
@@ -239,7 +240,7 @@ try {
           if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         }
       };
-      const running = people.map((p, i) => user(p, i));
+      const running = group.map((p, i) => user(p, i));
       await new Promise((resolve) => setTimeout(resolve, WARM_UP_S * 1000));
       const cpu0 = await cpuOf();
       measuring = true;
@@ -252,7 +253,7 @@ try {
       stop = true;
       await Promise.all(running);
       const all = [...times.values()].flat();
-      console.log(`${USERS} concurrent users, ${title}, ${SECONDS} s after ${WARM_UP_S} s warm-up:`);
+      console.log(`${group.length} concurrent users, ${title}, ${SECONDS} s after ${WARM_UP_S} s warm-up:`);
       console.log(`  GET /api/server/roster: ${percentiles(times.get('roster')!)}`);
       console.log(`  GET /api/athletes/:id/today: ${percentiles(times.get('today')!)}`);
       console.log(`  all: ${percentiles(all)}; throughput ${(all.length / wallS).toFixed(1)} requests/s`);
@@ -260,6 +261,8 @@ try {
         `  server CPU ${(cpuMs / all.length).toFixed(1)} ms per request (${((cpuMs / (wallS * 1000)) * 100).toFixed(0)} % of one core); load average ${loadDuring} (1/5/15 min)`,
       );
     };
+    // One clinician alone, one request after another: what a request costs without queueing behind others.
+    await phase('one at a time', () => 0, people.slice(0, 1));
     // People reading what they opened (1–3 s) before the next click: the load a clinic's day puts on it.
     await phase('each pausing 1–3 s between requests', () => 1000 + Math.random() * 2000);
     // No pause at all: the most the server answers (latency is then users ÷ throughput).
