@@ -25,14 +25,22 @@ const ATHLETE_TABLES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  // Roles belong to the whole cluster: another kneewise database on the same server may have made it already.
+  // Roles belong to the whole cluster: another kneewise database on the same server may have made it already,
+  // or be making it at this moment (two servers, or test files, migrating at once): the loser of that race gets
+  // a unique violation once the winner commits, which means the role is there.
   await sql
     .raw(`do $$ begin
       if not exists (select 1 from pg_roles where rolname = '${APP_ROLE}') then create role ${APP_ROLE} nologin; end if;
+    exception when duplicate_object or unique_violation then null;
     end $$`)
     .execute(db);
-  // The migrating role switches to the app role for requests when it connects with one URL.
-  await sql.raw(`grant ${APP_ROLE} to current_user`).execute(db);
+  // The migrating role switches to the app role for requests when it connects with one URL (the same race).
+  await sql
+    .raw(`do $$ begin
+      grant ${APP_ROLE} to current_user;
+    exception when duplicate_object or unique_violation then null;
+    end $$`)
+    .execute(db);
   await sql.raw(`grant usage on schema public to ${APP_ROLE}`).execute(db);
 
   await sql`
