@@ -16,6 +16,7 @@ import { stravaMetadataFor, stravaRowToActivity } from '../../import/strava/stra
 import { stravaCsvPath, stravaExportRoot, stravaFilePath } from '../../import/strava/strava-export.layout.ts';
 import { parseStravaShoesCsv } from '../../import/strava/strava-shoes.parser.ts';
 import type { WriteContext } from './activity-writer.ts';
+import { applyFileClaim, type FileClaim } from './file-claim.ts';
 import { loadGarminMetadata } from './garmin-metadata.ts';
 import type { InputGroup } from './input-sources.ts';
 
@@ -24,6 +25,12 @@ export interface ExportMetadata {
   issues: ImportIssue[];
   /** Merges the export's metadata into the activities of the file at `relPath`. */
   claim(relPath: string, activities: ParsedActivity[]): ParsedActivity[];
+  /**
+   * What `claim` would lay over the file at `relPath`, when that is known before decoding it (Strava: by the
+   * file's name): the file is then prepared with it (file-claim.ts) and only marked seen, not claimed again.
+   * Null when the file has no metadata; absent when matching needs the decoded activities (Garmin: by start).
+   */
+  claimAhead?(relPath: string): FileClaim | null;
   /** The file at `relPath` was imported before: its metadata row needs no summary-only activity. */
   markSeen(relPath: string): void;
   /** Activities the metadata lists whose file was missing or unusable. */
@@ -78,19 +85,11 @@ async function loadStravaMetadata(
       const row = byFile.get(relPath);
       if (!row) return activities;
       used.add(row);
-      const meta = stravaMetadataFor(row);
-      return activities.map((a) => ({
-        ...a,
-        // The runner's own label in Strava (a trail run, a treadmill run) beats a device's generic sport.
-        sport:
-          a.sport === 'other' || a.sport === 'run' ? (row.sport === 'other' ? a.sport : row.sport) : a.sport,
-        name: meta.name ?? a.name,
-        description: meta.description ?? a.description,
-        gearName: meta.gearName ?? a.gearName,
-        // The row has an "Activity Gear" cell: empty means no shoe, not "the default pair".
-        gearStated: true,
-        externalId: meta.externalId ?? a.externalId,
-      }));
+      return applyFileClaim(activities, stravaClaim(row));
+    },
+    claimAhead(relPath) {
+      const row = byFile.get(relPath);
+      return row ? stravaClaim(row) : null;
     },
     markSeen(relPath) {
       const row = byFile.get(relPath);
@@ -104,6 +103,10 @@ async function loadStravaMetadata(
       }));
     },
   };
+}
+
+function stravaClaim(row: StravaActivityRow): FileClaim {
+  return { sport: row.sport, ...stravaMetadataFor(row) };
 }
 
 /**

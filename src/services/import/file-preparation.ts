@@ -9,6 +9,7 @@ import { KneewiseError } from '../../domain/errors.ts';
 import { decodeActivityFile } from '../../import/decode-file.ts';
 import { type PreparedActivity, prepareActivity, type ResolveOffset } from './activity-preparation.ts';
 import { type FsPath, readRegularFile } from './bounded-file.ts';
+import { applyFileClaim, type FileClaim } from './file-claim.ts';
 import { makeOffsetResolver } from './time-zone.ts';
 
 /** What a worker needs to prepare files as the importing thread would: plain data, sent once. */
@@ -34,6 +35,8 @@ export interface PreparationJob {
    * sport, offset), and it is then checked and summarised again from them.
    */
   keepStreams: boolean;
+  /** The export's metadata for this file, known before decoding it: laid over its activities before they are checked. */
+  claim?: FileClaim | null | undefined;
 }
 
 export interface Problem {
@@ -105,6 +108,7 @@ export function filePreparer(
       };
       activities = dated;
     }
+    if (job.claim) activities = applyFileClaim(activities, job.claim);
     let prepared: PreparedActivity[] = [];
     let failure: Problem | null = null;
     try {

@@ -16,6 +16,7 @@ import { newReadBudget } from '../../import/archive/zip-walker.ts';
 import { prepareActivity } from './activity-preparation.ts';
 import { storeActivitiesIn, type WriteContext, writeActivities } from './activity-writer.ts';
 import { type ExportMetadata, loadExportMetadata } from './export-metadata.ts';
+import type { FileClaim } from './file-claim.ts';
 import {
   type FilePreparer,
   filePreparer,
@@ -133,7 +134,11 @@ async function importGroups(
     }
     if (metadata) report.warnings.push(...metadata.issues);
     // Files in preparation, oldest first: each is written when its turn comes, in the order of the walk.
-    const ahead: { file: SourceFile; prepared: Promise<PreparedFile> }[] = [];
+    const ahead: {
+      file: SourceFile;
+      claim: FileClaim | null | undefined;
+      prepared: Promise<PreparedFile>;
+    }[] = [];
     let handedOut = 0;
     let taken = 0;
     // What the walk reports (an entry it refused) is listed where it was found, after the files before it:
@@ -156,16 +161,20 @@ async function importGroups(
       onProgress({ ...progress });
     });
     const takeOldest = async () => {
-      const { file, prepared } = ahead.shift()!;
+      const { file, claim, prepared } = ahead.shift()!;
       const issuesBefore = walkIssuesUpTo(taken);
-      await batch.add({ file, prepared: await prepared, issuesBefore });
+      await batch.add({ file, claim, prepared: await prepared, issuesBefore });
       taken++;
     };
     let walkFailure: unknown = null;
     try {
       for await (const file of group.files(onIssue)) {
         if (METADATA_FILE.test(file.relPath)) continue;
-        ahead.push({ file, prepared: prepareFile(preparation, file, metadata !== null) });
+        // Metadata known before decoding goes with the file to be applied there; otherwise the samples come
+        // back so the metadata can be applied once the activities are known.
+        const claim = metadata?.claimAhead ? metadata.claimAhead(file.relPath) : undefined;
+        const keepStreams = metadata !== null && claim === undefined;
+        ahead.push({ file, claim, prepared: prepareFile(preparation, file, keepStreams, claim) });
         handedOut++;
         if (ahead.length >= preparation.depth) await takeOldest();
       }
@@ -197,6 +206,8 @@ async function importGroups(
 /** A prepared file waiting for its batch, with what the walk reported just before it. */
 interface BatchEntry {
   file: SourceFile;
+  /** The export's metadata the file was prepared with (null: none for it); undefined when applied here. */
+  claim: FileClaim | null | undefined;
   prepared: PreparedFile;
   issuesBefore: ImportIssue[];
 }
@@ -262,8 +273,8 @@ class WriteBatch {
   private write(entries: BatchEntry[]): Promise<FileOutcome[]> {
     return inImportTransaction(this.ctx.db, this.ctx.athleteId, async (store) => {
       const outcomes: FileOutcome[] = [];
-      for (const { file, prepared } of entries) {
-        outcomes.push(await importOneFile(this.ctx, store, file, prepared, this.metadata, this.prepareHere));
+      for (const entry of entries) {
+        outcomes.push(await importOneFile(this.ctx, store, entry, this.metadata, this.prepareHere));
       }
       return outcomes;
     });
@@ -311,11 +322,12 @@ function prepareFile(
   preparation: FilePreparation,
   file: SourceFile,
   keepStreams: boolean,
+  claim: FileClaim | null | undefined,
 ): Promise<PreparedFile> {
   if (file.path !== undefined)
-    return preparation.prepare({ display: file.display, path: file.path, keepStreams });
+    return preparation.prepare({ display: file.display, path: file.path, keepStreams, claim });
   return file.read().then(
-    (bytes) => preparation.prepare({ display: file.display, bytes, keepStreams }),
+    (bytes) => preparation.prepare({ display: file.display, bytes, keepStreams, claim }),
     (error: unknown): PreparedFile => ({ kind: 'unreadable', problem: problemFrom(error) }),
   );
 }
@@ -327,8 +339,7 @@ function prepareFile(
 async function importOneFile(
   ctx: WriteContext,
   store: ImportStore,
-  file: SourceFile,
-  preparedFile: PreparedFile,
+  { file, claim, prepared: preparedFile }: BatchEntry,
   metadata: ExportMetadata | null,
   prepareHere: FilePreparer,
 ): Promise<FileOutcome> {
@@ -347,7 +358,8 @@ async function importOneFile(
     return report;
   }
   // Imported when the import began, gone since (its runs were deleted meanwhile): prepared here after all.
-  if (prepared.kind === 'known') prepared = await prepareFile(inThreadPreparation(prepareHere), file, true);
+  if (prepared.kind === 'known')
+    prepared = await prepareFile(inThreadPreparation(prepareHere), file, claim === undefined, claim);
   if (prepared.kind === 'unreadable' || prepared.kind === 'known') {
     if (prepared.kind === 'unreadable') report.skipped.push({ file: file.display, ...prepared.problem });
     return report;
@@ -371,7 +383,9 @@ async function importOneFile(
   }
   // A copy: the batch may be written twice (transactionLost), and the first attempt must not change the second.
   const activities = [...prepared.prepared];
-  if (metadata) {
+  // Prepared with the export's metadata already laid over it: only its row is marked as having its file.
+  if (metadata && claim !== undefined) metadata.markSeen(file.relPath);
+  else if (metadata) {
     // The export's names, sports and offsets: an activity they change is checked and summarised again (its
     // samples, and so its stream blob, are the same).
     const decoded = prepared.activities;
