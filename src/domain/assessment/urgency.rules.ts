@@ -522,7 +522,9 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     tier: 'urgent',
     mustNotMiss: [],
     keys: ['trauma', 'popHeard', 'givingWay'],
-    test: (ctx) => acuteInjury(ctx) && ctx.a.popHeard === true,
+    // Same day while the knee is fresh and unsettled; one that is already getting better is examined within
+    // days for the ligament (the 'injury-needs-review' rule), the fracture questions being asked either way.
+    test: (ctx) => acuteInjury(ctx) && ctx.a.popHeard === true && ctx.a.improving !== true,
     reason:
       'A pop at the moment of injury suggests a torn ligament (usually the ACL); have it assessed the same day.',
     sources: ['niceCksAcuteKnee', 'solomon2001'],
@@ -570,7 +572,8 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     tier: 'urgent',
     mustNotMiss: [],
     keys: ['trauma', 'givingWay', 'locking'],
-    test: (ctx) => acuteInjury(ctx) && (ctx.a.givingWay === true || ctx.a.locking === true),
+    test: (ctx) =>
+      acuteInjury(ctx) && (ctx.a.givingWay === true || ctx.a.locking === true) && ctx.a.improving !== true,
     reason: 'Giving way or locking right after an injury suggests a torn ligament or meniscus.',
     sources: ['niceCksAcuteKnee', 'solomon2001'],
   },

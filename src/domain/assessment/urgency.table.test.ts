@@ -316,6 +316,15 @@ describe('urgency decision table', () => {
     assert.ok(!fires(rule, { age: 52, thighPain: true, improving: true }));
   });
 
+  it('a pop or giving way after an injury is same-day while unsettled, within days once improving', () => {
+    for (const id of ['pop-at-injury', 'unstable-after-injury']) {
+      const rule = RULES.find((r) => r.id === id)!;
+      const a = { age: 28, trauma: true, onset: 'sudden' as const, popHeard: true, givingWay: true };
+      assert.ok(fires(rule, a), id);
+      assert.ok(!fires(rule, { ...a, improving: true }), `${id}: improving`);
+    }
+  });
+
   it('carried off after an injury today and not tried since is as good as not standing', () => {
     const rule = RULES.find((r) => r.id === 'fresh-injury-cannot-stand')!;
     assert.ok(
