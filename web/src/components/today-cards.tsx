@@ -5,7 +5,7 @@ import { dayWithRelative, shortDay } from '../format-dates.ts';
 import { differentialOf, likelihoodText } from '../knee/differential.ts';
 import { toSavedAssessment } from '../knee/saved-assessment.ts';
 import { TIER_LOOK } from '../knee/urgency-tiers.ts';
-import { useUnits } from '../settings-context.tsx';
+import { useCanWrite, useIsOwnData, useUnits } from '../settings-context.tsx';
 import type { LatestAssessment, NextPlanned } from '../types/today.ts';
 
 /** The first line of the latest check's differential, in the words of the knee-check screen. */
@@ -70,20 +70,33 @@ function scores(entry: PainEntry): string {
 export function JournalCard(props: { entry: PainEntry | null; today: string }) {
   const { entry, today } = props;
   const checkedInToday = entry?.localDate === today;
+  // Someone the athlete shares with reads the journal; only the athlete (or a granted writer) checks in.
+  const canWrite = useCanWrite('symptoms');
+  const own = useIsOwnData();
   return (
     <section class="card" aria-labelledby="journal-card-title">
       <h2 id="journal-card-title">Pain journal</h2>
       {entry === null ? (
-        <p>Nothing logged yet. A half-minute check-in after runs shows whether your knee is settling.</p>
+        <p>
+          {own
+            ? 'Nothing logged yet. A half-minute check-in after runs shows whether your knee is settling.'
+            : 'Nothing logged yet.'}
+        </p>
       ) : (
         <p>
           Last entry {dayWithRelative(entry.localDate, today)}: {scores(entry)}
           {entry.side ? `, ${entry.side} knee` : ''}.
         </p>
       )}
-      <a class="button secondary" href={checkedInToday ? `#/journal?date=${today}` : '#/journal'}>
-        {checkedInToday ? "Edit today's check-in" : 'Check in today'}
-      </a>
+      {canWrite ? (
+        <a class="button secondary" href={checkedInToday ? `#/journal?date=${today}` : '#/journal'}>
+          {checkedInToday ? "Edit today's check-in" : 'Check in today'}
+        </a>
+      ) : (
+        <a class="button secondary" href="#/journal">
+          Open the journal
+        </a>
+      )}
     </section>
   );
 }
