@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { KneewiseError } from '../../domain/errors.ts';
@@ -8,6 +8,7 @@ import {
   type RestoreReport,
 } from '../../services/data-restore.service.ts';
 import { importPaths } from '../../services/import/import.service.ts';
+import { type PreparationWorkers, startPreparationWorkers } from '../../services/import/preparation-pool.ts';
 import { makeOffsetResolver, systemTimeZone } from '../../services/import/time-zone.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';
@@ -30,71 +31,92 @@ export function registerImportCommand(program: Command, ctx: AppContext): void {
           'not-found',
         );
       }
-      // A kneewise export (Settings → export all my data) is restored; everything else is imported as files.
-      const exports: string[] = [];
-      const files: string[] = [];
-      for (const p of paths) ((await isKneewiseExport(p)) ? exports : files).push(p);
-      await ctx.withStore(async (store, athlete) => {
-        const restored: RestoreReport[] = [];
-        const refused: { file: string; code: string; message: string }[] = [];
-        for (const path of exports) {
-          try {
-            restored.push(await new DataRestoreService(store.db, athlete).restoreFile(path));
-          } catch (error) {
-            if (!(error instanceof KneewiseError)) throw error;
-            refused.push({ file: path, code: error.code, message: error.message });
-          }
-        }
-        const bar =
-          ctx.io.isTTY && !opts.json
-            ? new cliProgress.SingleBar(
-                {
-                  format:
-                    'Importing [{bar}] {value}/{total} files | {imported} activities | {skipped} skipped | ETA {eta_formatted}',
-                  stream: ctx.io.stderr as NodeJS.WriteStream,
-                  hideCursor: true,
-                },
-                cliProgress.Presets.shades_classic,
-              )
-            : null;
-        bar?.start(0, 0, { imported: 0, skipped: 0 });
-        const homeZone = athlete.settings.timeZone ?? systemTimeZone();
-        const report = await importPaths(
-          {
-            db: store.db,
-            athleteId: athlete.id,
-            nowIso: ctx.now().toISOString(),
-            resolveOffset: makeOffsetResolver(homeZone),
-            homeZone,
-          },
-          files,
-          (p) => {
-            bar?.setTotal(p.total);
-            bar?.update(p.done, { imported: p.imported, skipped: p.skipped });
-          },
-        );
-        bar?.stop();
-        report.skipped.unshift(...refused);
-        if (opts.json) return printJson(ctx.io, restored.length > 0 ? { ...report, restored } : report);
-        const out = ctx.io.stdout;
-        for (const r of restored) {
-          const a = r.added;
-          out.write(
-            `Restored from ${r.file}: ${a.activities} activities, ${a.shoes} shoes, ${a.pain_entries} pain entries, ${a.assessments} knee checks, ${a.programme_sessions} sessions (${r.alreadyThere} already there).\n`,
-          );
-        }
-        if (files.length === 0 && report.skipped.length === 0) return;
-        out.write(`Imported ${report.imported} activities (${report.duplicates} already there).\n`);
-        if (report.skipped.length > 0) {
-          out.write(`Skipped ${report.skipped.length} files:\n`);
-          for (const s of report.skipped) out.write(`  ${s.file}: ${s.message} [${s.code}]\n`);
-        }
-        if (report.warnings.length > 0) {
-          out.write(`${report.warnings.length} warnings:\n`);
-          for (const w of report.warnings.slice(0, 50)) out.write(`  ${w.file}: ${w.message} [${w.code}]\n`);
-          if (report.warnings.length > 50)
-            out.write(`  … and ${report.warnings.length - 50} more (use --json)\n`);
-        }
-      });
+      // A folder or an archive usually holds many files: the workers that will prepare them start now and load
+      // their code while the database opens. The import closes them (and does without them for a few files).
+      const startedWorkers = paths.some(holdsManyFiles) ? startPreparationWorkers() : undefined;
+      try {
+        await importAll(paths, opts, ctx, startedWorkers);
+      } finally {
+        await startedWorkers?.close();
+      }
     });
+}
+
+function holdsManyFiles(path: string): boolean {
+  return /\.zip$/i.test(path) || statSync(path).isDirectory();
+}
+
+async function importAll(
+  paths: string[],
+  opts: { json?: boolean },
+  ctx: AppContext,
+  startedWorkers: PreparationWorkers | undefined,
+): Promise<void> {
+  // A kneewise export (Settings → export all my data) is restored; everything else is imported as files.
+  const exports: string[] = [];
+  const files: string[] = [];
+  for (const p of paths) ((await isKneewiseExport(p)) ? exports : files).push(p);
+  await ctx.withStore(async (store, athlete) => {
+    const restored: RestoreReport[] = [];
+    const refused: { file: string; code: string; message: string }[] = [];
+    for (const path of exports) {
+      try {
+        restored.push(await new DataRestoreService(store.db, athlete).restoreFile(path));
+      } catch (error) {
+        if (!(error instanceof KneewiseError)) throw error;
+        refused.push({ file: path, code: error.code, message: error.message });
+      }
+    }
+    const bar =
+      ctx.io.isTTY && !opts.json
+        ? new cliProgress.SingleBar(
+            {
+              format:
+                'Importing [{bar}] {value}/{total} files | {imported} activities | {skipped} skipped | ETA {eta_formatted}',
+              stream: ctx.io.stderr as NodeJS.WriteStream,
+              hideCursor: true,
+            },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
+    bar?.start(0, 0, { imported: 0, skipped: 0 });
+    const homeZone = athlete.settings.timeZone ?? systemTimeZone();
+    const report = await importPaths(
+      {
+        db: store.db,
+        athleteId: athlete.id,
+        nowIso: ctx.now().toISOString(),
+        resolveOffset: makeOffsetResolver(homeZone),
+        homeZone,
+      },
+      files,
+      (p) => {
+        bar?.setTotal(p.total);
+        bar?.update(p.done, { imported: p.imported, skipped: p.skipped });
+      },
+      startedWorkers ? { startedWorkers } : {},
+    );
+    bar?.stop();
+    report.skipped.unshift(...refused);
+    if (opts.json) return printJson(ctx.io, restored.length > 0 ? { ...report, restored } : report);
+    const out = ctx.io.stdout;
+    for (const r of restored) {
+      const a = r.added;
+      out.write(
+        `Restored from ${r.file}: ${a.activities} activities, ${a.shoes} shoes, ${a.pain_entries} pain entries, ${a.assessments} knee checks, ${a.programme_sessions} sessions (${r.alreadyThere} already there).\n`,
+      );
+    }
+    if (files.length === 0 && report.skipped.length === 0) return;
+    out.write(`Imported ${report.imported} activities (${report.duplicates} already there).\n`);
+    if (report.skipped.length > 0) {
+      out.write(`Skipped ${report.skipped.length} files:\n`);
+      for (const s of report.skipped) out.write(`  ${s.file}: ${s.message} [${s.code}]\n`);
+    }
+    if (report.warnings.length > 0) {
+      out.write(`${report.warnings.length} warnings:\n`);
+      for (const w of report.warnings.slice(0, 50)) out.write(`  ${w.file}: ${w.message} [${w.code}]\n`);
+      if (report.warnings.length > 50)
+        out.write(`  … and ${report.warnings.length - 50} more (use --json)\n`);
+    }
+  });
 }

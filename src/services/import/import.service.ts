@@ -25,7 +25,12 @@ import {
   problemFrom,
 } from './file-preparation.ts';
 import { isIgnoredPath, openInput, type SourceFile } from './input-sources.ts';
-import { type FilePreparation, inThreadPreparation, startPreparation } from './preparation-pool.ts';
+import {
+  type FilePreparation,
+  inThreadPreparation,
+  type PreparationWorkers,
+  startPreparation,
+} from './preparation-pool.ts';
 
 export interface ImportReport {
   imported: number;
@@ -54,6 +59,11 @@ export interface ImportOptions {
    * below). 0 prepares everything in this thread.
    */
   workers?: number;
+  /**
+   * Workers the caller started ahead (startPreparationWorkers), so they load while the import opens its
+   * inputs. Handed over: the import uses them or not, and closes them either way.
+   */
+  startedWorkers?: PreparationWorkers;
 }
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -98,18 +108,22 @@ export async function importPaths(
   const prepareHere = filePreparer(settings, ctx.resolveOffset);
   const workers = options.workers ?? (progress.total >= WORKER_THRESHOLD ? undefined : 0);
   // Workers rebuild the resolver from the zone: without one, they could not prepare as this thread does.
-  const preparation =
-    workers === 0 || ctx.homeZone === undefined
-      ? inThreadPreparation(prepareHere)
-      : startPreparation(
-          { ...settings, knownHashes: await files.contentHashes(ctx.athleteId) },
-          prepareHere,
-          workers,
-        );
+  let preparation: FilePreparation | null = null;
   try {
+    preparation =
+      workers === 0 || ctx.homeZone === undefined
+        ? inThreadPreparation(prepareHere)
+        : startPreparation(
+            { ...settings, knownHashes: await files.contentHashes(ctx.athleteId) },
+            prepareHere,
+            workers,
+            undefined,
+            options.startedWorkers,
+          );
     await importGroups(ctx, groups, preparation, prepareHere, report, progress, onProgress);
   } finally {
-    await preparation.close();
+    await preparation?.close();
+    await options.startedWorkers?.close();
   }
   return report;
 }

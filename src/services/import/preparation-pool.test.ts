@@ -17,7 +17,7 @@ import {
   type PreparationJob,
   type PreparationSettings,
 } from './file-preparation.ts';
-import { startPreparation } from './preparation-pool.ts';
+import { startPreparation, startPreparationWorkers } from './preparation-pool.ts';
 
 const T0 = Date.UTC(2025, 4, 3, 7, 0, 0);
 
@@ -90,6 +90,39 @@ test('when workers cannot start, the files are prepared in the importing thread 
     const answers = await Promise.all(jobs.map((job) => pool.prepare(job)));
     assert.equal(pool.answeredByWorkers(), 0);
     assert.deepEqual(answers, await Promise.all(jobs.map((job) => here(job))));
+  } finally {
+    await pool.close();
+    cleanup();
+  }
+});
+
+test('workers started before the settings are known prepare as the importing thread does, claims included', async () => {
+  const { jobs, settings, cleanup } = fixture();
+  const started = startPreparationWorkers(2);
+  // The import's settings reach them later, as when the command starts them before opening the database.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const here = filePreparer(settings);
+  const pool = startPreparation(settings, here, undefined, undefined, started);
+  const claim = {
+    sport: 'trail_run' as const,
+    name: 'Ridge loop',
+    description: null,
+    gearName: 'Speedgoat',
+    externalId: '42',
+  };
+  const claimed = { ...jobs[0]!, claim };
+  try {
+    assert.equal(pool.workers, 2);
+    const viaWorkers = await Promise.all([...jobs, claimed].map((job) => pool.prepare(job)));
+    assert.equal(pool.answeredByWorkers(), jobs.length + 1, 'every file was answered by a worker');
+    assert.deepEqual(viaWorkers, await Promise.all([...jobs, claimed].map((job) => here(job))));
+    const run = viaWorkers.at(-1)!;
+    assert.ok(run.kind === 'decoded' && run.prepared[0]?.ok);
+    const { parsed, summary } = run.prepared[0].checked;
+    assert.deepEqual(
+      [summary.sport, parsed.name, parsed.gearName, parsed.gearStated, parsed.externalId],
+      ['trail_run', 'Ridge loop', 'Speedgoat', true, '42'],
+    );
   } finally {
     await pool.close();
     cleanup();

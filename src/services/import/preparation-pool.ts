@@ -67,44 +67,69 @@ export function inThreadPreparation(prepareHere: FilePreparer): FilePreparation 
 }
 
 /**
- * `size` workers (default: one per core, at most MAX_WORKERS); in the importing thread when none start.
- * `workerEntry` is the worker's module (a test names one that cannot load).
+ * Worker threads started ahead of the import, loading their code while the importing thread opens the
+ * database and walks the input; they prepare nothing until startPreparation gives them the import's settings.
  */
-export function startPreparation(
-  settings: PreparationSettings,
-  prepareHere: FilePreparer,
+export interface PreparationWorkers {
+  /** Workers started (fewer than asked when some could not be). */
+  readonly size: number;
+  /** Stops every worker; settles the files they still held (prepared in the importing thread instead). */
+  close(): Promise<void>;
+}
+
+type Settle = (file: PreparedFile | null) => void;
+
+interface WorkerSet extends PreparationWorkers {
+  entries: { worker: Worker; pending: Map<number, Settle> }[];
+  /** A worker died or could not start: everything from now on is prepared in the importing thread. */
+  broken: boolean;
+  answered: number;
+  nextId: number;
+}
+
+/**
+ * Starts `size` workers (default: one per core, at most MAX_WORKERS). `workerEntry` is the worker's module (a
+ * test names one that cannot load). Whoever starts them closes them, used or not.
+ */
+export function startPreparationWorkers(
   size: number = Math.min(availableParallelism(), MAX_WORKERS),
   workerEntry: URL = WORKER_ENTRY,
-): FilePreparation {
-  const workers: { worker: Worker; pending: Map<number, (file: PreparedFile | null) => void> }[] = [];
-  let broken = false;
-  let nextId = 0;
-  let answered = 0;
-  const local = inThreadPreparation(prepareHere);
-
+): PreparationWorkers {
+  const set: WorkerSet = {
+    entries: [],
+    broken: false,
+    answered: 0,
+    nextId: 0,
+    get size() {
+      return set.entries.length;
+    },
+    async close() {
+      set.broken = true;
+      await Promise.all(set.entries.map(({ worker }) => worker.terminate()));
+    },
+  };
   const abandon = (index: number) => {
     // A dead worker's files are prepared here; so is everything after it (one death is reason enough).
-    broken = true;
-    const entry = workers[index];
+    set.broken = true;
+    const entry = set.entries[index];
     if (!entry) return;
     for (const settle of entry.pending.values()) settle(null);
     entry.pending.clear();
   };
-
   for (let i = 0; i < size; i++) {
     let worker: Worker;
     try {
-      worker = new Worker(workerEntry, { workerData: settings });
+      worker = new Worker(workerEntry);
     } catch {
-      broken = true;
+      set.broken = true;
       break;
     }
-    const entry = { worker, pending: new Map<number, (file: PreparedFile | null) => void>() };
+    const entry = { worker, pending: new Map<number, Settle>() };
     worker.on('message', (message: { id: number; file?: PreparedFile; error?: string }) => {
       const settle = entry.pending.get(message.id);
       entry.pending.delete(message.id);
       if (message.file) {
-        answered++;
+        set.answered++;
         asBuffers(message.file);
       }
       // A preparation that threw in the worker is tried again here, where its error is reported as usual.
@@ -112,21 +137,45 @@ export function startPreparation(
     });
     worker.on('error', () => abandon(i));
     worker.on('exit', () => abandon(i));
-    workers.push(entry);
+    set.entries.push(entry);
   }
-  if (workers.length === 0) return local;
+  return set;
+}
+
+/**
+ * Prepares files on `workers` (started here when not given: `size` of them, from `workerEntry`); in the
+ * importing thread when none started. Closing the preparation closes the workers.
+ */
+export function startPreparation(
+  settings: PreparationSettings,
+  prepareHere: FilePreparer,
+  size?: number,
+  workerEntry?: URL,
+  workers: PreparationWorkers = startPreparationWorkers(size, workerEntry),
+): FilePreparation {
+  const set = workers as WorkerSet;
+  const local = inThreadPreparation(prepareHere);
+  if (set.entries.length === 0) return { ...local, close: () => set.close() };
+  for (const { worker } of set.entries) {
+    try {
+      // Sent before any file, so each worker prepares as this thread would (messages arrive in order).
+      worker.postMessage({ settings });
+    } catch {
+      set.broken = true;
+    }
+  }
 
   return {
     // Enough queued per worker to keep it busy while the importing thread commits a batch (import.service.ts).
-    depth: workers.length * 16,
-    workers: workers.length,
-    answeredByWorkers: () => answered,
+    depth: set.entries.length * 16,
+    workers: set.entries.length,
+    answeredByWorkers: () => set.answered,
     prepare(job) {
-      if (broken) return local.prepare(job);
+      if (set.broken) return local.prepare(job);
       // The least busy worker, so a slow file does not hold back the ones queued behind it.
-      let entry = workers[0]!;
-      for (const candidate of workers) if (candidate.pending.size < entry.pending.size) entry = candidate;
-      const id = nextId++;
+      let entry = set.entries[0]!;
+      for (const candidate of set.entries) if (candidate.pending.size < entry.pending.size) entry = candidate;
+      const id = set.nextId++;
       const answer = new Promise<PreparedFile | null>((resolve) => entry.pending.set(id, resolve));
       try {
         // The bytes are copied, not moved: if the worker dies, they are prepared here from the same bytes.
@@ -137,10 +186,7 @@ export function startPreparation(
       }
       return answer.then((file) => file ?? local.prepare(job));
     },
-    async close() {
-      broken = true;
-      await Promise.all(workers.map(({ worker }) => worker.terminate()));
-    },
+    close: () => set.close(),
   };
 }
 

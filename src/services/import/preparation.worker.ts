@@ -2,18 +2,31 @@
  * A preparation worker (preparation-pool.ts): prepares the files it is sent (file-preparation.ts) and sends
  * each answer back with its large buffers moved, not copied.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { readRegularFileSync } from './bounded-file.ts';
-import { filePreparer, type PreparationJob, type PreparationSettings } from './file-preparation.ts';
+import {
+  type FilePreparer,
+  filePreparer,
+  type PreparationJob,
+  type PreparationSettings,
+} from './file-preparation.ts';
 import { transferablesOf } from './preparation-transfer.ts';
 
 const port = parentPort;
 if (!port) throw new Error('preparation.worker.ts runs as a worker thread (preparation-pool.ts starts it)');
-const settings = workerData as PreparationSettings;
-const prepare = filePreparer(settings, undefined, readRegularFileSync);
+// The import's settings arrive first (the worker may start before they are known), then the files.
+let prepare: FilePreparer | null = null;
 
-port.on('message', async ({ id, job }: { id: number; job: PreparationJob }) => {
+type Message = { settings: PreparationSettings } | { id: number; job: PreparationJob };
+
+port.on('message', async (message: Message) => {
+  if ('settings' in message) {
+    prepare = filePreparer(message.settings, undefined, readRegularFileSync);
+    return;
+  }
+  const { id, job } = message;
   try {
+    if (!prepare) throw new Error('a file arrived before the import settings');
     // A byte path arrives as a plain Uint8Array; the file system takes it as a Buffer.
     const path: unknown = job.path;
     if (path instanceof Uint8Array && !Buffer.isBuffer(path)) {
