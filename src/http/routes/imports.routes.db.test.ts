@@ -27,7 +27,7 @@ async function setup(tdb: TestDatabase) {
     { store, now: () => NOW, pdfRenderer: null, scratchDir },
     { webRoot: null, routes: (deps) => importRoutes(deps) },
   );
-  const call = (method: string, path: string, body?: RequestInit['body']) =>
+  const call = (method: string, path: string, body?: RequestInit['body'] | Uint8Array) =>
     app.request(`http://127.0.0.1/api${path}`, {
       method,
       ...(body === undefined
