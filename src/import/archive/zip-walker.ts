@@ -12,6 +12,7 @@
 import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { IMPORT_CODES, type ImportCode, ImportError } from '../../domain/errors.ts';
+import { openWindowedZip } from './windowed-zip-reader.ts';
 import { isDirectoryEntry, joinArchivePath, unsafeEntryPathReason } from './zip-entry-path.ts';
 import { DEFAULT_ZIP_LIMITS, declaredSizeProblem, ratioProblem, type ZipLimits } from './zip-limits.ts';
 import { OverlapDetector } from './zip-overlap.ts';
@@ -265,10 +266,9 @@ function openZip(source: ZipSource): Promise<yauzl.ZipFile> {
     // We count inflated bytes ourselves, so a lying size becomes an entry refusal, not an archive error.
     validateEntrySizes: false,
   };
+  if (source.kind === 'file') return openWindowedZip(source.path, options);
   return new Promise((resolve, reject) => {
-    const done = (err: Error | null, zip?: yauzl.ZipFile) => (err || !zip ? reject(err) : resolve(zip));
-    if (source.kind === 'file') yauzl.open(source.path, options, done);
-    else yauzl.fromBuffer(source.bytes, options, done);
+    yauzl.fromBuffer(source.bytes, options, (err, zip) => (err || !zip ? reject(err) : resolve(zip)));
   });
 }
 
