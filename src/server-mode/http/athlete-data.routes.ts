@@ -10,7 +10,7 @@ import { KneewiseError } from '../../domain/errors.ts';
 import { apiRoutes } from '../../http/routes/index.ts';
 import type { AccessRequest } from '../domain/access.ts';
 import { routeAccess } from '../domain/route-access.ts';
-import { runAsUser } from '../repositories/request-scope.ts';
+import { runAsUser, UserScope } from '../repositories/request-scope.ts';
 import { historyUploadRoutes } from './history-upload.routes.ts';
 import { requireRecentAuthentication } from './recent-auth.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
@@ -23,16 +23,55 @@ function athleteNotFound(id: string): KneewiseError {
   );
 }
 
-function readAsUser(userId: string, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+/** A download nobody reads for this long gives its connection back (the pool has 8). */
+const STALLED_DOWNLOAD_MS = 60_000;
+
+/**
+ * A download read as the user: its pieces are pulled after the handler returned, over the socket, so each
+ * read runs in the request's scope, and the scope's transaction ends (and its connection goes back) only
+ * when the last piece was read, the reader gave up or stalled, or reading failed (then nothing of the
+ * request stays).
+ */
+function readInScope(scope: UserScope, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  scope.streaming = true;
   const reader = body.getReader();
+  let stalled: NodeJS.Timeout | undefined;
+  const watch = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    clearTimeout(stalled);
+    stalled = setTimeout(() => {
+      reader.cancel().catch(() => {});
+      scope.end(true).catch(() => {});
+      controller.error(new Error('download stalled: nothing was read for 60 s'));
+    }, STALLED_DOWNLOAD_MS);
+    stalled.unref();
+  };
   return new ReadableStream<Uint8Array>({
-    pull: (controller) =>
-      runAsUser(userId, async () => {
-        const next = await reader.read();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      }),
-    cancel: (reason) => reader.cancel(reason),
+    pull: (controller) => {
+      clearTimeout(stalled);
+      return scope
+        .run(() => reader.read())
+        .then(
+          async (next) => {
+            if (next.done) {
+              await scope.end(true);
+              controller.close();
+              return;
+            }
+            controller.enqueue(next.value);
+            watch(controller);
+          },
+          async (error: unknown) => {
+            await scope.end(false).catch(() => {});
+            throw error;
+          },
+        );
+    },
+    cancel: async (reason) => {
+      clearTimeout(stalled);
+      // A download the reader gave up on was still asked for: its audit row stays.
+      await reader.cancel(reason).catch(() => {});
+      await scope.end(true);
+    },
   });
 }
 
@@ -72,38 +111,50 @@ export function athleteDataRoutes(deps: ServerDeps): Hono<ServerEnv> {
     if (!allowed || (route.kind === 'athlete-only' && !self)) throw athleteNotFound(athleteId);
     // Taking everything away, deleting it or putting a whole history in needs the password again.
     if (/^\/(export|data)(\/|$)/.test(below)) requireRecentAuthentication(c, deps);
-    await runAsUser(userId, async () => {
-      const row = await deps.store.scoped
-        .selectFrom('athletes')
-        .selectAll()
-        .where('id', '=', athleteId)
-        .executeTakeFirst();
-      if (!row) throw athleteNotFound(athleteId);
-      c.set('athlete', toAthlete(row));
-      const purposes = new Set<string>();
-      const orgIds = new Set<string>();
-      for (const d of decisions) {
-        if (d.allowed && d.via === 'grant') {
-          for (const p of d.purposes) purposes.add(p);
-          for (const o of d.orgIds) orgIds.add(o);
+    // The whole request — the athlete, the audit row and the route's own statements — is one transaction.
+    const scope = new UserScope(userId);
+    try {
+      await scope.run(async () => {
+        const row = await deps.store.scoped
+          .selectFrom('athletes')
+          .selectAll()
+          .where('id', '=', athleteId)
+          .executeTakeFirst();
+        if (!row) throw athleteNotFound(athleteId);
+        c.set('athlete', toAthlete(row));
+        const purposes = new Set<string>();
+        const orgIds = new Set<string>();
+        for (const d of decisions) {
+          if (d.allowed && d.via === 'grant') {
+            for (const p of d.purposes) purposes.add(p);
+            for (const o of d.orgIds) orgIds.add(o);
+          }
         }
-      }
-      await deps.audit.record({
-        actorUserId: userId,
-        athleteId,
-        action: route.kind === 'categories' ? route.action : 'write',
-        categories: route.kind === 'categories' ? route.categories : [],
-        route: `${c.req.method} ${below}`,
-        reason: self ? 'own data' : [...purposes].join('; '),
-        orgIds: [...orgIds],
+        await deps.audit.record({
+          actorUserId: userId,
+          athleteId,
+          action: route.kind === 'categories' ? route.action : 'write',
+          categories: route.kind === 'categories' ? route.categories : [],
+          route: `${c.req.method} ${below}`,
+          reason: self ? 'own data' : [...purposes].join('; '),
+          orgIds: [...orgIds],
+        });
+        await next();
       });
-      await next();
-    });
-    // A download (the export) is streamed: its pieces are read after this handler returned, over a real
-    // socket outside the user's scope, where row-level security would show nothing. Read them as the user.
+    } catch (error) {
+      await scope.end(false).catch(() => {});
+      throw error;
+    }
+    // A route that failed answered with its error (Hono's handler): nothing it did may stay.
+    if (c.error !== undefined || c.res.status >= 500) {
+      await scope.end(false);
+      return;
+    }
     const body = c.res.body;
     if (body && /^attachment/i.test(c.res.headers.get('content-disposition') ?? '')) {
-      c.res = new Response(readAsUser(userId, body), c.res);
+      c.res = new Response(readInScope(scope, body), c.res);
+    } else {
+      await scope.end(true);
     }
   });
   // Taking a history in (the athlete's own, with a recent password: `data` is athlete-only, see above).

@@ -4,8 +4,8 @@
  * - `system`: the migrating role, for signing in, organisations and invitations (no athlete data is read
  *   through it: row-level security is forced on every athlete table, so even it sees none unless it is a
  *   superuser — keep it for the account tables);
- * - `scoped`: every transaction runs as the application role with the request's user set, and row-level
- *   security decides which athletes' rows exist for it.
+ * - `scoped`: each request's statements run in one transaction as the application role with the request's
+ *   user set (request-scope.ts), and row-level security decides which athletes' rows exist for it.
  */
 import { type Kysely, Kysely as KyselyClass, Migrator } from 'kysely';
 import { type DatabaseHandle, dialectOf, openDatabase } from '../../db/connection.ts';
@@ -16,7 +16,6 @@ import {
   SERVER_MIGRATION_TABLE,
   serverMigrationProvider,
 } from '../migrations/index.ts';
-import { currentUserId } from './request-scope.ts';
 import { ScopedPostgresDialect } from './scoped-dialect.ts';
 import type { ServerDatabase } from './server-schema.ts';
 
@@ -55,7 +54,7 @@ export async function openServerDatabase(url: string, variable = '--db / KNEEWIS
   const pool = new pg.Pool({ connectionString: url, max: 8 });
   pool.on('error', () => {});
   const scoped = new KyselyClass<ServerDatabase>({
-    dialect: new ScopedPostgresDialect({ pool }, currentUserId),
+    dialect: new ScopedPostgresDialect({ pool }),
   });
   const scopedHandle: DatabaseHandle = {
     db: scoped as unknown as Kysely<Database>,
