@@ -244,10 +244,17 @@ pgTest(
       }
       assert.ok(stored?.computed_count, 'the alert job stored the athlete’s items after the import');
       assert.equal(stored.as_of, day);
-      const jobs = await h.store.system
-        .selectFrom('pgboss.job' as never)
-        .select(['name' as never, 'state' as never, 'data' as never])
-        .execute();
+      // pg-boss marks the job completed after the job's own transaction committed the items: wait for it.
+      const readJobs = () =>
+        h.store.system
+          .selectFrom('pgboss.job' as never)
+          .select(['name' as never, 'state' as never, 'data' as never])
+          .execute() as Promise<{ state: string }[]>;
+      let jobs = await readJobs();
+      for (let i = 0; i < 50 && jobs.some((j) => j.state === 'active'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        jobs = await readJobs();
+      }
       assert.deepEqual(jobs, [
         { name: 'roster-attention', state: 'completed', data: { athleteId: runner.athleteId } },
       ]);

@@ -17,14 +17,31 @@ export class AccessService {
   ) {}
 
   async facts(userId: string, athleteIds: readonly string[]): Promise<AccessFacts> {
+    // Who the user is and the athletes' grants at once: one round trip's wait, not two.
+    const [[own, memberships], grants] = await Promise.all([this.whoIs(userId), this.grantsOf(athleteIds)]);
+    return this.factsFor(userId, own, memberships, grants);
+  }
+
+  private grantsOf(athleteIds: readonly string[]) {
     const ids = [...new Set(athleteIds)];
-    const [own, memberships, grants] = await Promise.all([
+    return ids.length === 0
+      ? Promise.resolve([])
+      : this.db.selectFrom('consent_grants').selectAll().where('athlete_id', 'in', ids).execute();
+  }
+
+  private whoIs(userId: string) {
+    return Promise.all([
       this.db.selectFrom('user_athletes').select('athlete_id').where('user_id', '=', userId).execute(),
       this.db.selectFrom('memberships').select(['org_id', 'role']).where('user_id', '=', userId).execute(),
-      ids.length === 0
-        ? Promise.resolve([])
-        : this.db.selectFrom('consent_grants').selectAll().where('athlete_id', 'in', ids).execute(),
     ]);
+  }
+
+  private async factsFor(
+    userId: string,
+    own: readonly { athlete_id: string }[],
+    memberships: readonly { org_id: string; role: string }[],
+    grants: Awaited<ReturnType<AccessService['grantsOf']>>,
+  ): Promise<AccessFacts> {
     const events =
       grants.length === 0
         ? []
@@ -60,14 +77,16 @@ export class AccessService {
 
   /** Athletes this user can read anything of: their own, and those with an active grant reaching them. */
   async visibleAthleteIds(userId: string): Promise<string[]> {
-    const own = await this.db
-      .selectFrom('user_athletes')
-      .select('athlete_id')
-      .where('user_id', '=', userId)
-      .execute();
-    const orgIds = (
-      await this.db.selectFrom('memberships').select('org_id').where('user_id', '=', userId).execute()
-    ).map((m) => m.org_id);
+    return (await this.visible(userId)).athleteIds;
+  }
+
+  /**
+   * The visible athletes and the facts that decide them, read once (a roster needs both: the same grants
+   * decide who is listed and what of each may be read).
+   */
+  async visible(userId: string): Promise<{ athleteIds: string[]; facts: AccessFacts }> {
+    const [own, memberships] = await this.whoIs(userId);
+    const orgIds = memberships.map((m) => m.org_id);
     const candidates = await this.db
       .selectFrom('consent_grants')
       .select('athlete_id')
@@ -80,16 +99,15 @@ export class AccessService {
       .execute();
     const ids = new Set(own.map((r) => r.athlete_id));
     const others = candidates.map((c) => c.athlete_id).filter((id) => !ids.has(id));
-    if (others.length > 0) {
-      const facts = await this.facts(userId, others);
-      for (const id of others) {
-        const categories = ['training', 'symptoms', 'clinical', 'gear'] as const;
-        const any = categories.some(
-          (category) => decideAll(facts, [{ athleteId: id, category, action: 'read' }]).allowed,
-        );
-        if (any) ids.add(id);
-      }
+    const grants = await this.grantsOf([...ids, ...others]);
+    const facts = await this.factsFor(userId, own, memberships, grants);
+    for (const id of others) {
+      const categories = ['training', 'symptoms', 'clinical', 'gear'] as const;
+      const any = categories.some(
+        (category) => decideAll(facts, [{ athleteId: id, category, action: 'read' }]).allowed,
+      );
+      if (any) ids.add(id);
     }
-    return [...ids];
+    return { athleteIds: [...ids], facts };
   }
 }

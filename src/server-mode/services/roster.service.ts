@@ -72,8 +72,7 @@ export class RosterService {
   ) {}
 
   async roster(userId: string): Promise<RosterView> {
-    const ids = await this.access.visibleAthleteIds(userId);
-    const facts = await this.access.facts(userId, ids);
+    const { athleteIds: ids, facts } = await this.access.visible(userId);
     const rights = new Map(
       ids.map((athleteId) => {
         const can = (category: Category, action: 'read' | 'write') =>
