@@ -100,7 +100,7 @@ async function signIn(page: Page, email: string, password = PASSWORD): Promise<v
   await page.getByRole('heading', { name: 'Sign in to kneewise' }).waitFor();
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 async function rosterNames(page: Page): Promise<string[]> {
@@ -204,10 +204,10 @@ const body = async (db: string) => {
     await shoot(browser(), url, '/', 'sign-in', clinician);
     await page.getByLabel('E-mail').fill('physio@north.test');
     await page.getByLabel('Password').fill('not the password at all');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByText('That e-mail and password do not match an account here.').waitFor();
     await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { name: 'Your athletes' }).waitFor();
     assert.deepEqual(await rosterNames(page), ['Zoe Runner'], 'Aaron has not accepted yet');
     const zoeCard = page.locator('.roster-athlete', { hasText: 'Zoe Runner' });
@@ -262,7 +262,12 @@ const body = async (db: string) => {
       'athlete-today',
       clinician,
     );
-    await page.getByRole('link', { name: 'Journal' }).click();
+    assert.equal(
+      await page.getByRole('link', { name: 'Check in today' }).count(),
+      0,
+      'the athlete checks in',
+    );
+    await page.getByRole('link', { name: 'Journal', exact: true }).click();
     await page.getByText('Read only: the athlete has not shared their journal with you to add to.').waitFor();
     assert.equal(await page.locator('form.check-in').count(), 0);
     // Her report previews in the frame (the athlete's report.html may be framed by the dashboard).

@@ -9,6 +9,9 @@ import { ApiError, accountApi, viewAthlete } from '../api.ts';
 import { ErrorMessage, Loading } from '../components/status-messages.tsx';
 import { AthleteView } from './athlete-view.tsx';
 import { JoinScreen } from './join.screen.tsx';
+import { OidcSignIn } from './oidc-sign-in.tsx';
+import { PasskeyList } from './passkey-list.tsx';
+import { PasskeySignIn } from './passkey-sign-in.tsx';
 import { ReauthPrompt } from './reauth-prompt.tsx';
 import { ResetPasswordScreen } from './reset-password.screen.tsx';
 import { RosterScreen } from './roster.screen.tsx';
@@ -58,6 +61,7 @@ function SignedIn(props: { me: Me; page: ServerPage }) {
       <>
         <ServerBar me={me} current="sharing" />
         <SharingScreen athleteId={me.athleteId} userId={me.user.id} />
+        <PasskeyList />
       </>
     );
   }
@@ -70,6 +74,7 @@ function SignedIn(props: { me: Me; page: ServerPage }) {
     <>
       <ServerBar me={me} current="roster" />
       <RosterScreen />
+      <PasskeyList />
     </>
   );
 }
@@ -83,7 +88,13 @@ export function ServerApp() {
   else if (session.kind === 'failed') body = <ErrorMessage error={session.error} retry={retry} />;
   else if (page.kind === 'join')
     body = <JoinScreen me={session.kind === 'signed-in' ? session.me : null} onSignedIn={signedIn} />;
-  else if (session.kind === 'signed-out') body = <SignInScreen onSignedIn={signedIn} />;
+  else if (session.kind === 'signed-out')
+    body = (
+      <SignInScreen onSignedIn={signedIn}>
+        <PasskeySignIn onSignedIn={signedIn} />
+        <OidcSignIn />
+      </SignInScreen>
+    );
   else body = <SignedIn me={session.me} page={page} />;
   return (
     <>
