@@ -10,6 +10,7 @@
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
+import { ACTIVITY_COLUMNS } from '../db/repositories/activity.repository.ts';
 import { type Athlete, AthleteRepository } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { KneewiseError } from '../domain/errors.ts';
@@ -50,42 +51,8 @@ const COLUMNS = {
     'created_at',
     'is_demo',
   ],
-  activities: [
-    'id',
-    'source',
-    'format',
-    'external_id',
-    'sport',
-    'raw_sport',
-    'start_at',
-    'start_ms',
-    'local_date',
-    'utc_offset_s',
-    'local_date_basis',
-    'distance_m',
-    'moving_time_s',
-    'elapsed_time_s',
-    'timer_time_s',
-    'ascent_m',
-    'descent_m',
-    'downhill_distance_m',
-    'avg_heart_rate',
-    'max_heart_rate',
-    'avg_cadence_spm',
-    'avg_stride_m',
-    'calories',
-    'device',
-    'name',
-    'description',
-    'gear_name',
-    'shoe_id',
-    'sample_count',
-    'richness',
-    'summary_version',
-    'imported_at',
-    'is_demo',
-    'excluded',
-  ],
+  // every column but the owner: a restore writes the rows for the athlete it restores into
+  activities: ACTIVITY_COLUMNS.filter((c): c is Exclude<typeof c, 'athlete_id'> => c !== 'athlete_id'),
   imported_files: ['content_hash', 'source', 'activity_count', 'imported_at'],
   pain_entries: [
     'id',

@@ -3,6 +3,45 @@ import type { ActivityTable, Database } from '../schema.ts';
 import { countedActivity } from './analysis-scope.ts';
 
 export type ActivityRow = Selectable<ActivityTable>;
+/** Every column of `activities`, in one order (the import's insert, a restore's copy). */
+export const ACTIVITY_COLUMNS = [
+  'id',
+  'athlete_id',
+  'source',
+  'format',
+  'external_id',
+  'sport',
+  'raw_sport',
+  'start_at',
+  'start_ms',
+  'local_date',
+  'utc_offset_s',
+  'local_date_basis',
+  'distance_m',
+  'moving_time_s',
+  'elapsed_time_s',
+  'timer_time_s',
+  'ascent_m',
+  'descent_m',
+  'downhill_distance_m',
+  'avg_heart_rate',
+  'max_heart_rate',
+  'avg_cadence_spm',
+  'avg_stride_m',
+  'calories',
+  'device',
+  'name',
+  'description',
+  'gear_name',
+  'shoe_id',
+  'sample_count',
+  'richness',
+  'summary_version',
+  'imported_at',
+  'is_demo',
+  'excluded',
+] as const satisfies readonly (keyof ActivityRow)[];
+
 export type ActivityRowSummary = Pick<ActivityRow, 'id' | 'start_ms' | 'sport' | 'distance_m' | 'richness'>;
 
 export class ActivityRepository {

@@ -7,47 +7,8 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { ActivityRow } from './activity.repository.ts';
+import { ACTIVITY_COLUMNS, type ActivityRow } from './activity.repository.ts';
 import { type ImportStore, kyselyImportStore } from './import-store.ts';
-
-/** Every column of `activities` the import writes, in one order for the insert. */
-const ACTIVITY_COLUMNS = [
-  'id',
-  'athlete_id',
-  'source',
-  'format',
-  'external_id',
-  'sport',
-  'raw_sport',
-  'start_at',
-  'start_ms',
-  'local_date',
-  'utc_offset_s',
-  'local_date_basis',
-  'distance_m',
-  'moving_time_s',
-  'elapsed_time_s',
-  'timer_time_s',
-  'ascent_m',
-  'descent_m',
-  'downhill_distance_m',
-  'avg_heart_rate',
-  'max_heart_rate',
-  'avg_cadence_spm',
-  'avg_stride_m',
-  'calories',
-  'device',
-  'name',
-  'description',
-  'gear_name',
-  'shoe_id',
-  'sample_count',
-  'richness',
-  'summary_version',
-  'imported_at',
-  'is_demo',
-  'excluded',
-] as const satisfies readonly (keyof ActivityRow)[];
 
 interface Statements {
   activityCount: SqliteDatabase.Statement<[string, string], { activity_count: number }>;
