@@ -23,7 +23,7 @@ function athleteNotFound(id: string): KneewiseError {
   );
 }
 
-/** A download nobody reads for this long gives its connection back (the pool has 8). */
+/** A download nobody reads for this long gives its connection back to the pool. */
 const STALLED_DOWNLOAD_MS = 60_000;
 
 /**

@@ -19,6 +19,9 @@ import {
 import { ScopedPostgresDialect } from './scoped-dialect.ts';
 import type { ServerDatabase } from './server-schema.ts';
 
+/** Connections of the scoped pool: requests that can be inside their transaction at once. */
+export const SCOPED_POOL_SIZE = 20;
+
 export interface ServerStore {
   system: Kysely<ServerDatabase>;
   /** The same database seen as the signed-in user (row-level security applies). */
@@ -51,7 +54,9 @@ export async function openServerDatabase(url: string, variable = '--db / KNEEWIS
     throw error;
   }
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // A request holds one connection from its first scoped statement to its end (request-scope.ts), through
+  // the work between its statements: the pool is sized for requests in flight, not for statements.
+  const pool = new pg.Pool({ connectionString: url, max: SCOPED_POOL_SIZE });
   pool.on('error', () => {});
   const scoped = new KyselyClass<ServerDatabase>({
     dialect: new ScopedPostgresDialect({ pool }),

@@ -100,7 +100,7 @@ export class RosterService {
     const scoped = this.store.scoped as unknown as Kysely<RosterDatabase>;
     const rows = await scoped.selectFrom('athletes').selectAll().where('id', 'in', ids).execute();
     const stored = await new AttentionRepository(scoped).read(rows.map((r) => r.id));
-    // A few athletes at a time: the scoped pool has 8 connections and other requests share it.
+    // A few athletes at a time (their statements queue on the request's one connection).
     const out: RosterAthlete[] = [];
     for (let i = 0; i < rows.length; i += PARALLEL_ATHLETES) {
       const batch = rows.slice(i, i + PARALLEL_ATHLETES);
