@@ -11,24 +11,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import pg from 'pg';
 import { SEED_NOW, seedReportRunner } from '../../test/factories/report-seed.fixture.ts';
+import { athleteRows } from '../../test/support/athlete-rows.ts';
 import { cliOk as cli } from '../../test/support/cli-in-process.ts';
 import { CORPUS_DIR } from '../../test/support/corpus.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connection.ts';
 import { type Athlete, AthleteRepository } from '../db/repositories/athlete.repository.ts';
-import type { Database } from '../db/schema.ts';
 import { DataExportService } from './data-export.service.ts';
 import { DataRestoreService } from './data-restore.service.ts';
-
-/** Every table an athlete owns, with the columns that order its rows. */
-const TABLES = {
-  activities: ['id'],
-  activity_streams: ['activity_id'],
-  imported_files: ['content_hash'],
-  shoes: ['id'],
-  pain_entries: ['id'],
-  assessments: ['id'],
-  programme_sessions: ['id'],
-} as const satisfies { [T in Exclude<keyof Database, 'athletes'>]: readonly string[] };
 
 const baseUrl = process.env.KNEEWISE_TEST_POSTGRES;
 const skip =
@@ -36,24 +25,10 @@ const skip =
     ? 'no PostgreSQL (set KNEEWISE_TEST_POSTGRES or install postgresql)'
     : false;
 
-/** Every row of every table, as plain values without the owner's id, in a fixed order. */
+/** Every row of every table, as plain values without the owner's id, in a fixed order, and the athlete. */
 async function snapshot(handle: DatabaseHandle, athlete: Athlete) {
-  const out: Record<string, Record<string, unknown>[]> = {};
-  for (const [table, order] of Object.entries(TABLES) as [keyof typeof TABLES, readonly string[]][]) {
-    const rows = await handle.db.selectFrom(table).selectAll().where('athlete_id', '=', athlete.id).execute();
-    out[table] = rows
-      .map((row) => {
-        const { athlete_id: _owner, ...rest } = row as Record<string, unknown>;
-        if ('data' in rest) rest.data = Buffer.from(rest.data as Uint8Array).toString('base64');
-        return rest;
-      })
-      .sort((a, b) => {
-        const ka = order.map((c) => String(a[c])).join('|');
-        const kb = order.map((c) => String(b[c])).join('|');
-        return ka < kb ? -1 : ka > kb ? 1 : 0;
-      });
-  }
-  return { athlete: { name: athlete.name, isDemo: athlete.isDemo, settings: athlete.settings }, rows: out };
+  const rows = await athleteRows(handle.db, athlete.id);
+  return { athlete: { name: athlete.name, isDemo: athlete.isDemo, settings: athlete.settings }, rows };
 }
 
 async function moveInto(target: DatabaseHandle, doc: unknown, file: string) {

@@ -12,49 +12,17 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEED_NOW, seedReportRunner } from '../../../test/factories/report-seed.fixture.ts';
+import { athleteRows } from '../../../test/support/athlete-rows.ts';
 import { cliInProcess, cliOk } from '../../../test/support/cli-in-process.ts';
 import { CORPUS_DIR } from '../../../test/support/corpus.ts';
 import { type DatabaseHandle, openDatabase } from '../../db/connection.ts';
 import { type Athlete, AthleteRepository } from '../../db/repositories/athlete.repository.ts';
-import type { Database } from '../../db/schema.ts';
 import { startClinicServer } from '../http/server.ts';
 import { openServerDatabase } from '../repositories/server-database.ts';
 import { pgTest, tokenOf } from '../server-test.support.ts';
 import { OrganisationService } from '../services/organisation.service.ts';
 
 const PASSWORD = 'a long enough password for the move';
-
-const TABLES = {
-  activities: ['id'],
-  activity_streams: ['activity_id'],
-  imported_files: ['content_hash'],
-  shoes: ['id'],
-  pain_entries: ['id'],
-  assessments: ['id'],
-  programme_sessions: ['id'],
-} as const satisfies { [T in Exclude<keyof Database, 'athletes'>]: readonly string[] };
-
-type Rows = Record<string, Record<string, unknown>[]>;
-
-/** Every row of every athlete table, without the owner's id, in a fixed order. */
-async function snapshot(db: DatabaseHandle['db'], athleteId: string): Promise<Rows> {
-  const out: Rows = {};
-  for (const [table, order] of Object.entries(TABLES) as [keyof typeof TABLES, readonly string[]][]) {
-    const rows = await db.selectFrom(table).selectAll().where('athlete_id', '=', athleteId).execute();
-    out[table] = rows
-      .map((row) => {
-        const { athlete_id: _owner, ...rest } = row as Record<string, unknown>;
-        if ('data' in rest) rest.data = Buffer.from(rest.data as Uint8Array).toString('base64');
-        return rest;
-      })
-      .sort((a, b) => {
-        const ka = order.map((c) => String(a[c])).join('|');
-        const kb = order.map((c) => String(b[c])).join('|');
-        return ka < kb ? -1 : ka > kb ? 1 : 0;
-      });
-  }
-  return out;
-}
 
 async function settingsOf(db: DatabaseHandle['db'], athleteId: string) {
   const row = await db
@@ -148,7 +116,7 @@ pgTest(
       const localAthlete: Athlete = await new AthleteRepository(source.db).getOrCreateLocal(
         SEED_NOW.toISOString(),
       );
-      const before = await snapshot(source.db, localAthlete.id);
+      const before = await athleteRows(source.db, localAthlete.id);
       for (const [table, rows] of Object.entries(before))
         assert.ok(rows.length > 0, `local ${table} rows to move`);
 
@@ -166,7 +134,7 @@ pgTest(
       assert.equal(up.restored.added.activities, before.activities!.length);
       assert.equal(up.restored.settingsRestored, true);
       assert.deepEqual(
-        await snapshot(serverDb, serverAthleteId),
+        await athleteRows(serverDb, serverAthleteId),
         before,
         'the account holds every row as it was',
       );
@@ -183,7 +151,7 @@ pgTest(
         Object.values(again.restored.added).map(() => 0),
       );
       assert.ok(again.restored.alreadyThere > 0);
-      assert.deepEqual(await snapshot(serverDb, serverAthleteId), before, 'a second push added nothing');
+      assert.deepEqual(await athleteRows(serverDb, serverAthleteId), before, 'a second push added nothing');
 
       // Pull into a fresh SQLite: table by table, the history as it left the runner's computer.
       const back = join(dir, 'back.sqlite');
@@ -197,7 +165,7 @@ pgTest(
       handles.push(target);
       const backAthlete = await new AthleteRepository(target.db).getOrCreateLocal(SEED_NOW.toISOString());
       assert.deepEqual(
-        await snapshot(target.db, backAthlete.id),
+        await athleteRows(target.db, backAthlete.id),
         before,
         'back on SQLite, every row as it was',
       );
@@ -210,7 +178,7 @@ pgTest(
         .set({ note: 'changed by the clinic' })
         .where('id', '=', painId)
         .execute();
-      const stored = await snapshot(serverDb, serverAthleteId);
+      const stored = await athleteRows(serverDb, serverAthleteId);
       await source.db
         .insertInto('shoes')
         .values({
@@ -232,7 +200,7 @@ pgTest(
       assert.equal(errorCode(conflict), 'RESTORE_CONFLICT');
       assert.match(conflict.err, new RegExp(`painEntries ${painId}.*note`));
       assert.deepEqual(
-        await snapshot(serverDb, serverAthleteId),
+        await athleteRows(serverDb, serverAthleteId),
         stored,
         'nothing written, the new pair neither',
       );
