@@ -111,7 +111,28 @@ export function athleteDataRoutes(deps: ServerDeps): Hono<ServerEnv> {
     if (!allowed || (route.kind === 'athlete-only' && !self)) throw athleteNotFound(athleteId);
     // Taking everything away, deleting it or putting a whole history in needs the password again.
     if (/^\/(export|data)(\/|$)/.test(below)) requireRecentAuthentication(c, deps);
-    // The whole request — the athlete, the audit row and the route's own statements — is one transaction.
+    // The audit row first, in its own transaction: an access that was granted is on record even when the
+    // request then fails and everything it did is rolled back (HIPAA 164.312(b) logs attempts, not successes).
+    const purposes = new Set<string>();
+    const orgIds = new Set<string>();
+    for (const d of decisions) {
+      if (d.allowed && d.via === 'grant') {
+        for (const p of d.purposes) purposes.add(p);
+        for (const o of d.orgIds) orgIds.add(o);
+      }
+    }
+    await runAsUser(userId, () =>
+      deps.audit.record({
+        actorUserId: userId,
+        athleteId,
+        action: route.kind === 'categories' ? route.action : 'write',
+        categories: route.kind === 'categories' ? route.categories : [],
+        route: `${c.req.method} ${below}`,
+        reason: self ? 'own data' : [...purposes].join('; '),
+        orgIds: [...orgIds],
+      }),
+    );
+    // The rest of the request — the athlete and the route's own statements — is one transaction.
     const scope = new UserScope(userId);
     try {
       await scope.run(async () => {
@@ -122,23 +143,6 @@ export function athleteDataRoutes(deps: ServerDeps): Hono<ServerEnv> {
           .executeTakeFirst();
         if (!row) throw athleteNotFound(athleteId);
         c.set('athlete', toAthlete(row));
-        const purposes = new Set<string>();
-        const orgIds = new Set<string>();
-        for (const d of decisions) {
-          if (d.allowed && d.via === 'grant') {
-            for (const p of d.purposes) purposes.add(p);
-            for (const o of d.orgIds) orgIds.add(o);
-          }
-        }
-        await deps.audit.record({
-          actorUserId: userId,
-          athleteId,
-          action: route.kind === 'categories' ? route.action : 'write',
-          categories: route.kind === 'categories' ? route.categories : [],
-          route: `${c.req.method} ${below}`,
-          reason: self ? 'own data' : [...purposes].join('; '),
-          orgIds: [...orgIds],
-        });
         await next();
       });
     } catch (error) {
