@@ -77,9 +77,7 @@ test('the built import prepares files on worker threads: the bundled worker answ
     assert.equal(imported.code, 0, imported.err);
     assert.equal(JSON.parse(imported.out).imported, 10);
     // The same entry the import starts (preparation-pool.ts), loaded from the build alone.
-    const worker = new Worker(join(ROOT, 'dist', 'cli', 'preparation-worker.js'), {
-      workerData: { nowIso: '2025-01-01T00:00:00.000Z', homeZone: 'UTC', knownHashes: [] },
-    });
+    const worker = new Worker(join(ROOT, 'dist', 'cli', 'preparation-worker.js'));
     try {
       const answer = new Promise<{ file?: { kind: string; prepared: { ok: boolean }[] } }>(
         (resolve, reject) => {
@@ -87,6 +85,10 @@ test('the built import prepares files on worker threads: the bundled worker answ
           worker.once('error', reject);
         },
       );
+      // The import's settings come first (the pool may start its workers before it knows them), then files.
+      worker.postMessage({
+        settings: { nowIso: '2025-01-01T00:00:00.000Z', homeZone: 'UTC', knownHashes: [] },
+      });
       worker.postMessage({
         id: 1,
         job: { display: 'run-0.fit', path: join(runs, 'run-0.fit'), keepStreams: false },
