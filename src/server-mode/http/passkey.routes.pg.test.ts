@@ -234,3 +234,37 @@ pgTest('passkeys are the owner’s: listed, removed and then refused; the app ro
     await h.close();
   }
 });
+
+pgTest(
+  'failed passkey answers are throttled per address like wrong passwords, then a good one waits',
+  async (url) => {
+    const h = await serverHarness(url);
+    try {
+      const { owner } = await orgWithOwner(h, 'North Clinic', 'owner@north.test');
+      const device = authenticator();
+      await registerPasskey(owner, device);
+      const visitor = new Client(h.app);
+      const invented = () =>
+        visitor.call('POST', '/api/auth/passkeys/login/verify', {
+          response: device.assert({ challenge: Buffer.from('never issued here').toString('base64url') }),
+        });
+      for (let i = 0; i < 30; i++) assert.equal((await refusal(await invented())).code, 'PASSKEY_REFUSED');
+      const throttled = await invented();
+      assert.equal(throttled.status, 429);
+      assert.equal((await refusal(throttled)).code, 'LOGIN_THROTTLED');
+      // Even a good answer from that address waits out the window; the password ledger's accounts are untouched.
+      const { options } = await loginOptions(h, visitor);
+      const good = await visitor.call('POST', '/api/auth/passkeys/login/verify', {
+        response: device.assert(options),
+      });
+      assert.equal(good.status, 429);
+      h.clock.advance(15 * 60_000 + 1);
+      const later = await loginOptions(h, visitor);
+      await visitor.json('POST', '/api/auth/passkeys/login/verify', 200, {
+        response: device.assert(later.options),
+      });
+    } finally {
+      await h.close();
+    }
+  },
+);

@@ -8,9 +8,10 @@ import { Hono } from 'hono';
 import { jsonBody } from '../../http/validate.ts';
 import { requireRecentAuthentication } from './recent-auth.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
+import { clientAddress } from './session-cookie.ts';
 import { signInMethods } from './sign-in-methods.ts';
 import { passkeyLoginBody, passkeyRegistrationBody } from './sign-in-schemas.ts';
-import { signIn, whoAmI } from './signed-in.ts';
+import { signIn, socketAddress, whoAmI } from './signed-in.ts';
 
 export function passkeySignInRoutes(deps: ServerDeps): Hono<ServerEnv> {
   const { passkeys } = signInMethods(deps);
@@ -20,7 +21,16 @@ export function passkeySignInRoutes(deps: ServerDeps): Hono<ServerEnv> {
     )
     .post('/auth/passkeys/login/verify', async (c) => {
       const body = await jsonBody(c, passkeyLoginBody);
-      const user = await passkeys.authenticate(body.response as AuthenticationResponseJSON);
+      const address = clientAddress(c, deps.settings, socketAddress(c));
+      await deps.auth.refusePasskeyIfThrottled(address);
+      let user: Awaited<ReturnType<typeof passkeys.authenticate>>;
+      try {
+        user = await passkeys.authenticate(body.response as AuthenticationResponseJSON);
+      } catch (error) {
+        // Counted like a wrong password, per address: answers cannot be tried without end.
+        await deps.auth.recordPasskeyFailure(address);
+        throw error;
+      }
       await signIn(c, deps, user);
       return c.json({ user, ...(await whoAmI(deps, user.id)) });
     });

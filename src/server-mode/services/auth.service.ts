@@ -28,6 +28,9 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** The failure ledger's account for passkey sign-ins (which name no account); no e-mail address can be this. */
+const PASSKEY_ACCOUNT = '(passkey sign-in)';
+
 export class AuthService {
   constructor(
     private readonly db: Kysely<ServerDatabase>,
@@ -66,6 +69,23 @@ export class AuthService {
   }
 
   /**
+   * Passkey sign-in names no account, so its failures are counted per client address only (recorded under an
+   * account name no e-mail can have, which is never checked) and throttled like password logins from one
+   * address: 30 failures in 15 minutes, then 429.
+   */
+  async refusePasskeyIfThrottled(address: string): Promise<void> {
+    await this.refuseIfThrottled(null, address, this.now());
+  }
+
+  async recordPasskeyFailure(address: string): Promise<void> {
+    const now = this.now();
+    await this.db
+      .insertInto('login_failures')
+      .values({ id: newId(now.getTime()), account: PASSKEY_ACCOUNT, address, at: now })
+      .execute();
+  }
+
+  /**
    * A new session for a user who has just proved who they are (password, passkey or their organisation's
    * OpenID Connect issuer): it counts as a recent authentication. Callers check the user is not disabled.
    */
@@ -86,15 +106,18 @@ export class AuthService {
     return { token, session: { user, createdAt: now, authenticatedAt: now } };
   }
 
-  private async refuseIfThrottled(email: string, address: string, now: Date): Promise<void> {
+  /** `email` null: no account is named (passkey sign-in), so only the address's failures count. */
+  private async refuseIfThrottled(email: string | null, address: string, now: Date): Promise<void> {
     const since = new Date(now.getTime() - this.throttlePolicy.windowMs);
     const [byAccount, byAddress] = await Promise.all([
-      this.db
-        .selectFrom('login_failures')
-        .select('at')
-        .where('account', '=', email)
-        .where('at', '>', since)
-        .execute(),
+      email === null
+        ? []
+        : this.db
+            .selectFrom('login_failures')
+            .select('at')
+            .where('account', '=', email)
+            .where('at', '>', since)
+            .execute(),
       this.db
         .selectFrom('login_failures')
         .select('at')
