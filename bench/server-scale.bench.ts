@@ -26,6 +26,7 @@ import { hashPassword } from '../src/server-mode/services/secrets.ts';
 import { createServerDeps } from '../src/server-mode/services/server-services.ts';
 import { todayIn } from '../src/services/activity-history.service.ts';
 import { systemTimeZone } from '../src/services/import/time-zone.ts';
+import { SEED_KNEE_ANSWERS } from '../test/factories/report-seed.fixture.ts';
 import { athleteEmail, athleteId, COACH_EMAIL, clinicianEmail, seedScale } from './support/scale-seed.ts';
 import { scratchPostgres } from './support/scratch-postgres.ts';
 
@@ -92,25 +93,7 @@ const scratch = await scratchPostgres('kw_scale_bench');
 try {
   const store = await openServerDatabase(scratch.url);
   const today = todayIn(new Date(), systemTimeZone());
-  const answers = parseAnswers({
-    age: 34,
-    sex: 'female',
-    side: 'right',
-    painLocation: 'anterior',
-    onset: 'gradual',
-    trauma: false,
-    stairsPain: true,
-    downhillPain: true,
-    sittingPain: true,
-    squattingPain: true,
-    canBearWeight: true,
-    lockedNow: false,
-    fever: false,
-    redHotJoint: false,
-    calfSwelling: false,
-    swelling: 'mild',
-    durationDays: 14,
-  });
+  const answers = parseAnswers(SEED_KNEE_ANSWERS);
   const client = new pg.Client({ connectionString: scratch.url });
   await client.connect();
   console.log(`seeding ${ATHLETES} athletes × ${YEARS} years (load average ${load()})`);

@@ -12,6 +12,7 @@ import { AthleteRepository } from '../../src/db/repositories/athlete.repository.
 import { parseAnswers } from '../../src/domain/assessment/answers.schema.ts';
 import { assessKnee } from '../../src/domain/assessment/assess.engine.ts';
 import { TIER_LOOK } from '../../web/src/knee/urgency-tiers.ts';
+import { SCREEN_ALL_CLEAR } from '../factories/knee-answers.factory.ts';
 import { auditPage } from '../support/a11y-audit.ts';
 import { browserSkipReason, openPage, startTestServer, useBrowser, withServer } from '../support/browser.ts';
 import { answerUntil, inWindow, type Story } from '../support/knee-check-ui.ts';
@@ -26,18 +27,7 @@ const KNEECAP_STORY: Story = {
   age: 27,
   sex: 'female',
   side: 'left',
-  trauma: false,
-  canBearWeight: true,
-  redHotJoint: false,
-  kneeWarm: false,
-  kneeRed: false,
-  fever: false,
-  calfPain: false,
-  calfSwelling: false,
-  lockedNow: false,
-  nightPain: false,
-  painAtRest: false,
-  swelling: 'none',
+  ...SCREEN_ALL_CLEAR,
   durationDays: 10,
   improving: true,
   groinPain: false,

@@ -14,6 +14,7 @@ import { startClinicServer } from '../../src/server-mode/http/server.ts';
 import type { ServerSettings } from '../../src/server-mode/http/server-env.ts';
 import { openServerDatabase } from '../../src/server-mode/repositories/server-database.ts';
 import { PASSWORD, pgTest, settableClock } from '../../src/server-mode/server-test.support.ts';
+import { HOT_KNEE_EMERGENCY_ANSWERS } from '../factories/knee-answers.factory.ts';
 import { auditPage } from '../support/a11y-audit.ts';
 import { ARTIFACTS, browserSkipReason, openPage, useBrowser, type WatchedPage } from '../support/browser.ts';
 import { cliOk } from '../support/cli-in-process.ts';
@@ -71,30 +72,6 @@ async function joinAsAthlete(url: string, link: string, name: string, email: str
   await person.call('POST', '/api/auth/login', { email, password: PASSWORD });
   return { person, ...joined };
 }
-
-/** A red, hot, swollen knee with a fever: the knee check answers "emergency". */
-const EMERGENCY_ANSWERS = {
-  age: 34,
-  sex: 'female',
-  painLocation: 'anterior',
-  onset: 'sudden',
-  durationDays: 2,
-  improving: false,
-  stairsPain: true,
-  squattingPain: true,
-  trauma: false,
-  redHotJoint: true,
-  kneeWarm: true,
-  kneeRed: true,
-  fever: true,
-  calfSwelling: false,
-  calfPain: false,
-  lockedNow: false,
-  canBearWeight: true,
-  nightPain: true,
-  painAtRest: true,
-  swelling: 'severe',
-};
 
 async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.getByRole('heading', { name: 'Sign in to kneewise' }).waitFor();
@@ -167,7 +144,7 @@ const body = async (db: string) => {
     );
     await zoe.person.call('POST', `/api/consents/${zoe.grantId}/accept`);
     await zoe.person.call('POST', `/api/athletes/${zoe.athleteId}/assessments`, {
-      answers: EMERGENCY_ANSWERS,
+      answers: HOT_KNEE_EMERGENCY_ANSWERS,
     });
     const aaron = await joinAsAthlete(
       url,

@@ -8,6 +8,7 @@
 import { addDays, DAY_MS, dayNumber } from '../../src/domain/load/calendar-day.ts';
 import { buildStravaExportZip, type StravaExportActivity } from './export.factory.ts';
 import { buildGpx } from './gpx.factory.ts';
+import { SCREEN_ALL_CLEAR } from './knee-answers.factory.ts';
 
 export const ROAD_PAIR = 'Road Glide';
 export const HILL_PAIR = 'Hill Grip';
@@ -101,18 +102,7 @@ export const OUTER_KNEE_ANSWERS = {
   age: 34,
   sex: 'male',
   side: 'right',
-  trauma: false,
-  canBearWeight: true,
-  redHotJoint: false,
-  kneeWarm: false,
-  kneeRed: false,
-  fever: false,
-  calfPain: false,
-  calfSwelling: false,
-  lockedNow: false,
-  nightPain: false,
-  painAtRest: false,
-  swelling: 'none',
+  ...SCREEN_ALL_CLEAR,
   durationDays: 13,
   improving: false,
   groinPain: false,

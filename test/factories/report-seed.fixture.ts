@@ -33,6 +33,27 @@ export interface SeedOptions {
   trainingOnly?: boolean;
 }
 
+/** The seeded runner's knee check: gradual kneecap pain on stairs, hills, sitting and squats, a little swelling. */
+export const SEED_KNEE_ANSWERS = {
+  age: 34,
+  sex: 'female',
+  side: 'right',
+  painLocation: 'anterior',
+  onset: 'gradual',
+  trauma: false,
+  stairsPain: true,
+  downhillPain: true,
+  sittingPain: true,
+  squattingPain: true,
+  canBearWeight: true,
+  lockedNow: false,
+  fever: false,
+  redHotJoint: false,
+  calfSwelling: false,
+  swelling: 'mild',
+  durationDays: 14,
+};
+
 export async function seedReportRunner(handle: DatabaseHandle, options: SeedOptions = {}): Promise<Athlete> {
   const now = () => SEED_NOW;
   const athletes = new AthleteRepository(handle.db);
@@ -96,25 +117,7 @@ export async function seedReportRunner(handle: DatabaseHandle, options: SeedOpti
   await journal.log({ date: '2025-06-22', side: 'right', regions: ['anterior'], after: 2 });
   await journal.log({ date: '2025-06-27', side: 'right', regions: ['anterior'], after: 1, note: SEED_NOTE });
 
-  const answers = parseAnswers({
-    age: 34,
-    sex: 'female',
-    side: 'right',
-    painLocation: 'anterior',
-    onset: 'gradual',
-    trauma: false,
-    stairsPain: true,
-    downhillPain: true,
-    sittingPain: true,
-    squattingPain: true,
-    canBearWeight: true,
-    lockedNow: false,
-    fever: false,
-    redHotJoint: false,
-    calfSwelling: false,
-    swelling: 'mild',
-    durationDays: 14,
-  });
+  const answers = parseAnswers(SEED_KNEE_ANSWERS);
   await handle.db
     .insertInto('assessments')
     .values({

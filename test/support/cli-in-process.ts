@@ -13,19 +13,31 @@ export interface CliRun {
 }
 
 export async function cliInProcess(dbUrl: string, ...args: string[]): Promise<CliRun> {
+  return cliWithEnv(['--db', dbUrl, ...args]);
+}
+
+/**
+ * The command line with exactly these arguments and, for the run, these environment variables set (restored
+ * afterwards): for commands that read their settings or secrets from the environment.
+ */
+export async function cliWithEnv(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (c) => (out += c));
   stderr.on('data', (c) => (err += c));
-  const code = await runCli(['--db', dbUrl, ...args], {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    isTTY: false,
-  });
-  return { code, out, err };
+  const saved = Object.keys(env).map((key) => [key, process.env[key]] as const);
+  Object.assign(process.env, env);
+  try {
+    const code = await runCli(args, { stdout, stderr, stdin: new PassThrough(), isTTY: false });
+    return { code, out, err };
+  } finally {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
 }
 
 /** The same, failing with the command and its stderr on a non-zero exit; returns stdout. */

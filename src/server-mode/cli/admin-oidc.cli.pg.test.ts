@@ -3,28 +3,12 @@
  * redirect URI to register is printed, the secret can come from the environment, and --remove undoes it.
  */
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
+import { cliWithEnv } from '../../../test/support/cli-in-process.ts';
 import { TestOidcIssuer } from '../../../test/support/oidc-issuer.ts';
-import { runCli } from '../../cli/main.ts';
 import { openServerDatabase } from '../repositories/server-database.ts';
 import { pgTest } from '../server-test.support.ts';
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const code = await runCli(args, { stdout, stderr, stdin: new PassThrough(), isTTY: false });
-    return { code, out, err };
-  } finally {
-    process.env = saved;
-  }
-}
+const cli = cliWithEnv;
 
 pgTest(
   'admin oidc sets an organisation’s issuer after checking it, and --remove takes it away',

@@ -8,28 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
+import { cliWithEnv } from '../../../test/support/cli-in-process.ts';
 import { CLI_ARGS } from '../../../test/support/cli-process.ts';
-import { runCli } from '../../cli/main.ts';
 import { Client, PASSWORD, pgTest, serverHarness, tokenOf } from '../server-test.support.ts';
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const code = await runCli(args, { stdout, stderr, stdin: new PassThrough(), isTTY: false });
-    return { code, out, err };
-  } finally {
-    process.env = saved;
-  }
-}
+const cli = cliWithEnv;
 
 test('serve --server on SQLite is refused, naming the variable to set', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kneewise-server-cli-'));

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { storedActivityRow } from '../../../test/factories/activity-row.factory.ts';
 import { buildGpx } from '../../../test/factories/gpx.factory.ts';
+import { HOT_KNEE_EMERGENCY_ANSWERS } from '../../../test/factories/knee-answers.factory.ts';
 import { addDays } from '../../domain/load/calendar-day.ts';
 import { todayIn } from '../../services/activity-history.service.ts';
 import { systemTimeZone } from '../../services/import/time-zone.ts';
@@ -86,30 +87,7 @@ async function emergencyKneeCheck(runner: Client, athleteId: string): Promise<vo
     'POST',
     `/api/athletes/${athleteId}/assessments`,
     201,
-    {
-      answers: {
-        age: 34,
-        sex: 'female',
-        painLocation: 'anterior',
-        onset: 'sudden',
-        durationDays: 2,
-        improving: false,
-        stairsPain: true,
-        squattingPain: true,
-        trauma: false,
-        redHotJoint: true,
-        kneeWarm: true,
-        kneeRed: true,
-        fever: true,
-        calfSwelling: false,
-        calfPain: false,
-        lockedNow: false,
-        canBearWeight: true,
-        nightPain: true,
-        painAtRest: true,
-        swelling: 'severe',
-      },
-    },
+    { answers: HOT_KNEE_EMERGENCY_ANSWERS },
   );
   assert.equal(result.urgency, 'emergency');
 }
