@@ -61,7 +61,9 @@ function SignedIn(props: { me: Me; page: ServerPage }) {
       <>
         <ServerBar me={me} current="sharing" />
         <SharingScreen athleteId={me.athleteId} userId={me.user.id} />
-        <PasskeyList />
+        <div class="passkeys-below">
+          <PasskeyList />
+        </div>
       </>
     );
   }
@@ -74,7 +76,9 @@ function SignedIn(props: { me: Me; page: ServerPage }) {
     <>
       <ServerBar me={me} current="roster" />
       <RosterScreen />
-      <PasskeyList />
+      <div class="passkeys-below">
+        <PasskeyList />
+      </div>
     </>
   );
 }
