@@ -497,6 +497,27 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     sources: ['stiell1996', 'niceCksAcuteKnee'],
   },
   {
+    id: 'injury-today-fracture-not-cleared',
+    tier: 'urgent',
+    mustNotMiss: ['acute_fracture'],
+    keys: ['trauma', 'durationDays', 'fibularHeadTenderness', 'isolatedPatellarTenderness', 'canFlex90'],
+    // On the day of an injury, the Ottawa rule is what clears a fracture without an X-ray; with its items
+    // still unanswered it has not cleared one, and blood in the joint (swelling within hours) may not have
+    // shown yet. "Don't know" is not "no", so the same-day tier stands until the items are answered. Only an
+    // injury the person dates to today: a knee hurt "recently" keeps the within-days tier.
+    test: (ctx) =>
+      ctx.a.trauma === true &&
+      ctx.a.onset !== 'gradual' &&
+      ctx.a.durationDays !== undefined &&
+      ctx.a.durationDays < 1 &&
+      !ctx.ottawa.positive &&
+      ctx.ottawa.criteriaUnknown.length > 0,
+    keysFor: ({ a }) => (['trauma', 'durationDays'] as const).filter((k) => a[k] !== undefined),
+    reason:
+      'You were injured today and the questions that rule out a broken bone (tenderness over the kneecap or the bony point on the outside of the knee, bending it to a right angle) are not answered yet: until they are, have it seen today.',
+    sources: ['stiell1996', 'niceCksAcuteKnee'],
+  },
+  {
     id: 'sudden-pain-no-injury-joint-unknown',
     tier: 'urgent',
     mustNotMiss: ['crystal_arthritis', 'septic_arthritis'],
@@ -561,11 +582,15 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
   {
     id: 'cannot-bear-weight',
     tier: 'urgent',
-    mustNotMiss: ({ a }) => (a.trauma === true ? ['acute_fracture'] : []),
+    // Without an injury a leg that takes no weight is still a fracture until an X-ray says otherwise: a
+    // bone that cracked under repeated load (a runner's stress fracture, IOC bone-stress consensus) or an
+    // insufficiency or weakened bone in older age. A hot joint is the infection rules' concern instead.
+    mustNotMiss: (ctx) => (warm(ctx) || red(ctx) || ctx.f.fever === true ? [] : ['acute_fracture']),
     keys: ['canBearWeight'],
     test: ({ a }) => a.canBearWeight === false,
-    reason: 'You cannot put weight on the leg: that needs a same-day assessment.',
-    sources: ['niceCksKnee'],
+    reason:
+      'You cannot put weight on the leg: that needs a same-day assessment, with an X-ray for a broken or cracked bone (after an injury, or from overload without one).',
+    sources: ['niceCksKnee', 'bsi'],
   },
   {
     id: 'unstable-after-injury',

@@ -186,6 +186,19 @@ const TABLE: Record<string, [A, A]> = {
     { age: 30, canBearWeight: false },
     { age: 30, canBearWeight: true },
   ],
+  'injury-today-fracture-not-cleared': [
+    { age: 30, trauma: true, onset: 'sudden', durationDays: 0, canBearWeight: true },
+    {
+      age: 30,
+      trauma: true,
+      onset: 'sudden',
+      durationDays: 0,
+      canBearWeight: true,
+      fibularHeadTenderness: false,
+      isolatedPatellarTenderness: false,
+      canFlex90: true,
+    },
+  ],
   'unstable-after-injury': [
     { age: 30, trauma: true, givingWay: true, durationDays: 2 },
     { age: 30, trauma: true, givingWay: true, durationDays: 90 },
@@ -380,6 +393,21 @@ describe('urgency decision table', () => {
       assert.ok(firstLikely > lastDanger);
       assert.ok(r.differential.filter((d) => d.kind === 'likely').every((d) => d.afterUrgentExcluded));
     }
+  });
+
+  it('an injury dated today keeps the same-day tier until the fracture questions are answered, an undated one does not', () => {
+    const today: Answers = { age: 30, trauma: true, onset: 'sudden', durationDays: 0, canBearWeight: true };
+    assert.equal(assessKnee(today).urgency, 'urgent');
+    const { durationDays: _, ...undated } = today;
+    assert.equal(assessKnee(undated as Answers).urgency, 'soon');
+    assert.equal(assessKnee({ ...today, durationDays: 1 }).urgency, 'soon');
+  });
+
+  it('a leg that takes no weight without an injury still raises a fracture (stress or weakened bone), a hot one does not', () => {
+    const ids = (a: Answers) => assessKnee(a).differential.map((d) => d.id as string);
+    const overloaded: Answers = { age: 43, trauma: false, onset: 'gradual', canBearWeight: false };
+    assert.ok(ids(overloaded).includes('acute_fracture'));
+    assert.ok(!ids({ ...overloaded, kneeWarm: true, kneeRed: true }).includes('acute_fracture'));
   });
 
   it('a thin history never shows near-certainty', () => {
