@@ -1,4 +1,7 @@
-/** The audit trail: an athlete reads who looked at their data; an organisation's owner reads its members' access. */
+/**
+ * The audit trail: an athlete reads who looked at their data; an organisation's owner reads its members'
+ * access. Paged: `limit` entries (200 when not given), then `before` = the last one's id for the next page.
+ */
 import { Hono } from 'hono';
 import { KneewiseError } from '../../domain/errors.ts';
 import { queryOf } from '../../http/validate.ts';
@@ -11,14 +14,23 @@ export function auditRoutes(deps: ServerDeps): Hono<ServerEnv> {
   return new Hono<ServerEnv>().get('/audit', async (c) => {
     const query = queryOf(c, auditQuery);
     const userId = c.get('session').user.id;
-    if ('athleteId' in query) {
+    const page = {
+      ...(query.limit !== undefined ? { limit: query.limit } : {}),
+      ...(query.before !== undefined ? { beforeId: query.before } : {}),
+    };
+    let filter: { athleteId: string } | { orgId: string };
+    if (query.athleteId !== undefined) {
       if ((await deps.organisations.ownAthleteId(userId)) !== query.athleteId) throw notYours();
-      const entries = await runAsUser(userId, () => deps.audit.list({ athleteId: query.athleteId }));
-      return c.json({ entries: await withActorNames(deps.store.system, entries) });
+      filter = { athleteId: query.athleteId };
+    } else {
+      if ((await deps.organisations.roleIn(query.orgId, userId)) !== 'owner') throw notYours();
+      filter = { orgId: query.orgId };
     }
-    if ((await deps.organisations.roleIn(query.orgId, userId)) !== 'owner') throw notYours();
-    const entries = await runAsUser(userId, () => deps.audit.list({ orgId: query.orgId }));
-    return c.json({ entries: await withActorNames(deps.store.system, entries) });
+    const { entries, more } = await runAsUser(userId, () => deps.audit.list(filter, page));
+    return c.json({
+      entries: await withActorNames(deps.store.system, entries),
+      next: more ? (entries.at(-1)?.id ?? null) : null,
+    });
   });
 }
 

@@ -51,19 +51,32 @@ export async function withGranteeNames(
   }));
 }
 
-/** Each audit entry with `actorName` and `orgNames` (null / left out once they are gone). */
+/**
+ * Each audit entry with `actorName`, `orgNames` and `athleteName` (null / left out once they are gone). The
+ * athlete's name is their account's display name: athlete rows sit behind row-level security, and an owner
+ * reading the log may no longer be shared with.
+ */
 export async function withActorNames(
   db: Kysely<ServerDatabase>,
   entries: readonly AuditView[],
-): Promise<Array<AuditView & { actorName: string | null; orgNames: string[] }>> {
-  const names = await namesOf(
-    db,
-    new Set(entries.flatMap((e) => e.orgIds)),
-    new Set(entries.map((e) => e.actorUserId)),
-  );
+): Promise<Array<AuditView & { actorName: string | null; orgNames: string[]; athleteName: string | null }>> {
+  const athleteIds = [...new Set(entries.map((e) => e.athleteId))];
+  const [names, athletes] = await Promise.all([
+    namesOf(db, new Set(entries.flatMap((e) => e.orgIds)), new Set(entries.map((e) => e.actorUserId))),
+    athleteIds.length === 0
+      ? []
+      : db
+          .selectFrom('user_athletes')
+          .innerJoin('users', 'users.id', 'user_athletes.user_id')
+          .select(['user_athletes.athlete_id as athleteId', 'users.display_name as name'])
+          .where('user_athletes.athlete_id', 'in', athleteIds)
+          .execute(),
+  ]);
+  const athleteNames = new Map(athletes.map((a) => [a.athleteId, a.name] as const));
   return entries.map((e) => ({
     ...e,
     actorName: names.user.get(e.actorUserId) ?? null,
     orgNames: e.orgIds.flatMap((id) => names.org.get(id) ?? []),
+    athleteName: athleteNames.get(e.athleteId) ?? null,
   }));
 }

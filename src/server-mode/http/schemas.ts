@@ -50,7 +50,17 @@ export const grantBody = z.object({
 
 export const consentListQuery = z.object({ athleteId: z.string().min(1).max(100).optional() });
 
+const auditPage = {
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  before: z.string().min(1).max(100).optional(),
+};
+
+/** Exactly one of athleteId and orgId, then the page. */
 export const auditQuery = z.union([
-  z.object({ athleteId: z.string().min(1).max(100) }),
-  z.object({ orgId: z.string().min(1).max(100) }),
+  z.object({ athleteId: z.string().min(1).max(100), orgId: z.undefined().optional(), ...auditPage }),
+  z.object({ orgId: z.string().min(1).max(100), athleteId: z.undefined().optional(), ...auditPage }),
 ]);
+
+export const memberRoleBody = z.object({ role: z.enum(MEMBER_ROLES) });
+
+export const orgLookupQuery = z.object({ name: z.string().trim().min(3).max(100) });

@@ -13,6 +13,8 @@ import { auditRoutes } from './audit.routes.ts';
 import { authRoutes, meRoutes } from './auth.routes.ts';
 import { consentRoutes } from './consent.routes.ts';
 import { HISTORY_UPLOAD } from './history-upload.routes.ts';
+import { orgLookupRoutes } from './org-lookup.routes.ts';
+import { orgPeopleRoutes } from './org-people.routes.ts';
 import { organisationRoutes } from './organisation.routes.ts';
 import { rosterRoutes } from './roster.routes.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
@@ -58,7 +60,9 @@ export function createServerApp(deps: ServerDeps, options: { webRoot: string | n
     await next();
   });
   app.route('/api', meRoutes(deps));
+  app.route('/api', orgLookupRoutes(deps));
   app.route('/api', organisationRoutes(deps));
+  app.route('/api', orgPeopleRoutes(deps));
   app.route('/api', consentRoutes(deps));
   app.route('/api', auditRoutes(deps));
   app.route('/api', rosterRoutes(deps));

@@ -10,6 +10,8 @@ import type { AccountDeletionService } from '../services/account-deletion.servic
 import type { AuditService } from '../services/audit.service.ts';
 import type { AuthService, Session } from '../services/auth.service.ts';
 import type { ConsentService } from '../services/consent.service.ts';
+import type { MembershipService } from '../services/membership.service.ts';
+import type { OrgLookupService } from '../services/org-lookup.service.ts';
 import type { OrganisationService } from '../services/organisation.service.ts';
 import type { RosterParts } from '../services/roster-wiring.ts';
 
@@ -26,6 +28,10 @@ export interface ServerDeps {
   now: () => Date;
   auth: AuthService;
   organisations: OrganisationService;
+  /** An owner's members and invitation links. */
+  memberships: MembershipService;
+  /** Organisations by name, for an athlete choosing whom to share with. */
+  orgLookup: OrgLookupService;
   consent: ConsentService;
   access: AccessService;
   audit: AuditService;

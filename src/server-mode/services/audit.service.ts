@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { newId } from '../../db/ids.ts';
+import { KneewiseError } from '../../domain/errors.ts';
 import type { Action, Category } from '../domain/roles.ts';
 import type { ServerDatabase } from '../repositories/server-schema.ts';
 
@@ -19,6 +20,7 @@ export interface AuditEntry {
 }
 
 export interface AuditView {
+  id: string;
   at: string;
   actorUserId: string;
   athleteId: string;
@@ -62,21 +64,73 @@ export class AuditService {
       .execute();
   }
 
-  /** Newest first; the database returns only entries the caller may see. */
-  async list(filter: { athleteId: string } | { orgId: string }, limit = 200): Promise<AuditView[]> {
-    let query = this.scoped.selectFrom('audit_log').selectAll().orderBy('at', 'desc').limit(limit);
+  /**
+   * Newest first, at most `limit`; `beforeId` continues a list after that entry (its page's last). `more`
+   * says whether older entries remain. The database returns only entries the caller may see, so an id the
+   * caller cannot see continues nothing: AUDIT_ENTRY_NOT_FOUND.
+   */
+  async list(
+    filter: { athleteId: string } | { orgId: string },
+    page: { limit?: number; beforeId?: string } = {},
+  ): Promise<{ entries: AuditView[]; more: boolean }> {
+    const limit = page.limit ?? 200;
+    let query = this.scoped
+      .selectFrom('audit_log')
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1);
     if ('athleteId' in filter) query = query.where('athlete_id', '=', filter.athleteId);
     else query = query.where((eb) => eb(eb.val(filter.orgId), '=', eb.fn.any('org_ids')));
+    if (page.beforeId !== undefined) {
+      const before = await this.scoped
+        .selectFrom('audit_log')
+        .select(['at', 'id'])
+        .where('id', '=', page.beforeId)
+        .executeTakeFirst();
+      if (!before) {
+        throw new KneewiseError(
+          'AUDIT_ENTRY_NOT_FOUND',
+          'before: expected the id of an entry of this audit log',
+          'not-found',
+        );
+      }
+      query = query.where((eb) =>
+        eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]),
+      );
+    }
     const rows = await query.execute();
-    return rows.map((r) => ({
-      at: r.at.toISOString(),
-      actorUserId: r.actor_user_id,
-      athleteId: r.athlete_id,
-      action: r.action,
-      categories: r.categories,
-      route: r.route,
-      reason: r.reason,
-      orgIds: r.org_ids,
-    }));
+    return {
+      more: rows.length > limit,
+      entries: rows.slice(0, limit).map((r) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        actorUserId: r.actor_user_id,
+        athleteId: r.athlete_id,
+        action: r.action,
+        categories: r.categories,
+        route: r.route,
+        reason: r.reason,
+        orgIds: r.org_ids,
+      })),
+    };
+  }
+
+  /** When `actorUserId` used `route` on `athleteId` since `since` (the lookups the throttle counts). */
+  async actorRouteTimes(input: {
+    actorUserId: string;
+    athleteId: string;
+    route: string;
+    since: Date;
+  }): Promise<Date[]> {
+    const rows = await this.scoped
+      .selectFrom('audit_log')
+      .select('at')
+      .where('athlete_id', '=', input.athleteId)
+      .where('actor_user_id', '=', input.actorUserId)
+      .where('route', '=', input.route)
+      .where('at', '>', input.since)
+      .execute();
+    return rows.map((r) => r.at);
   }
 }
