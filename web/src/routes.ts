@@ -3,6 +3,7 @@
  * host and make every screen linkable.
  */
 import type { FunctionComponent } from 'preact';
+import { DEFAULT_TRAINING_RANGE, trainingLoadPath } from './charts/training-ranges.ts';
 import { lazyScreen } from './lazy-screen.tsx';
 import { TodayScreen } from './screens/today.screen.tsx';
 
@@ -45,8 +46,8 @@ export const ROUTES: readonly ScreenRoute[] = [
     'training',
     'Training',
     () => import('./screens/training.screen.tsx').then((m) => m.TrainingScreen),
-    // The charts' report, and Today's answer for the next-run card.
-    ['/load', '/today'],
+    // The charts' report for the range first shown, and Today's answer for the next-run card.
+    [trainingLoadPath(DEFAULT_TRAINING_RANGE), '/today'],
   ),
   lazyRoute('knee-check', 'Knee check', () =>
     import('./screens/knee-check.screen.tsx').then((m) => m.KneeCheckScreen),

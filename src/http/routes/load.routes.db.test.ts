@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { dbTest } from '../../../test/support/test-databases.ts';
+import { cutLoadReport, type RangedLoadReport } from '../../domain/load/load-range.ts';
+import type { LoadReport } from '../../domain/load/load-report.ts';
 import { loadRoutes } from './load.routes.ts';
 import { cliJson, errorOf, harness } from './route-test.support.ts';
 
@@ -11,7 +13,7 @@ interface Activities {
 dbTest('load and activities are the CLI documents; filters and bad queries', async (tdb) => {
   const h = await harness(tdb, { routes: (deps) => loadRoutes(deps) });
   try {
-    const load = await h.get('/load?asOf=2025-06-29');
+    const load = await h.get<LoadReport>('/load?asOf=2025-06-29');
     assert.deepEqual(load, await cliJson(tdb.url, ['load', '--as-of', '2025-06-29', '--json']));
     assert.deepEqual(await h.get('/load'), load, 'asOf defaults to today (SEED_NOW)');
     assert.equal((await h.get<{ asOf: string }>('/load?asOf=2025-06-01')).asOf, '2025-06-01');
@@ -28,6 +30,26 @@ dbTest('load and activities are the CLI documents; filters and bad queries', asy
     });
     assert.equal(refused.headers.get('content-encoding'), null);
     assert.deepEqual(await refused.json(), load);
+
+    // The Training screen's range: the same report cut to its last days, all of it from the day the range begins.
+    const recent = await h.get<RangedLoadReport>('/load/range?days=84&asOf=2025-06-29');
+    assert.deepEqual(recent, JSON.parse(JSON.stringify(cutLoadReport(load as LoadReport, 84))));
+    assert.equal(recent.range.from, '2025-04-07', 'the Monday of the week holding the first of 84 days');
+    assert.ok(recent.runs.length > 0 && recent.runs.length < load.runs.length);
+    assert.ok(recent.runs.every((r) => r.localDate >= '2025-04-07'));
+    assert.equal(recent.range.totalRuns, load.runs.length);
+    assert.deepEqual(await h.get('/load/range?days=84'), recent, 'asOf defaults to today');
+    const zippedRange = await h.call('GET', '/load/range?days=84', undefined, { 'accept-encoding': 'gzip' });
+    assert.equal(zippedRange.headers.get('content-encoding'), 'gzip');
+    assert.deepEqual(
+      JSON.parse(gunzipSync(Buffer.from(await zippedRange.arrayBuffer())).toString('utf8')),
+      recent,
+    );
+    // More ranges than are kept per report: each still answers its own cut.
+    for (const days of [7, 14, 183, 365, 84]) {
+      const cut = await h.get<RangedLoadReport>(`/load/range?days=${days}&asOf=2025-06-29`);
+      assert.equal(cut.range.days, days);
+    }
 
     const all = await h.get<Activities>('/activities');
     assert.deepEqual(all, await cliJson(tdb.url, ['activities', '--json']));
@@ -56,6 +78,10 @@ dbTest('load and activities are the CLI documents; filters and bad queries', asy
 
     for (const [path, field] of [
       ['/load?asOf=tomorrow', 'query.asOf'],
+      ['/load/range', 'query.days'],
+      ['/load/range?days=0', 'query.days'],
+      ['/load/range?days=twelve', 'query.days'],
+      ['/load/range?days=84&asOf=2025-02-30', 'query.asOf'],
       ['/activities?sport=swim', 'query.sport'],
       ['/activities?from=2025-13-01', 'query.from'],
       ['/activities?limit=0', 'query.limit'],

@@ -1,31 +1,27 @@
 /**
  * Cuts a LoadReport (`load --json`) down to one time range and into the data each training chart draws, in
- * the runner's units. Only the selected range reaches the charts, so ten years of runs cost nothing until
- * "All" is chosen. One pass per array, no sorting: the report is already in date order.
+ * the runner's units. Only the selected range reaches the charts, and only it travels: the screen asks the
+ * server for the report cut to the range (GET /api/load/range), and for the whole one only when "All" is
+ * chosen; either gives the same figures. One pass per array, no sorting: the report is already in date order.
  */
-import { addDays, dayNumber } from '../../../src/domain/load/calendar-day.ts';
+import { dayNumber } from '../../../src/domain/load/calendar-day.ts';
 import {
   CADENCE_DROP_PCT,
   DESCENT_INCREASE_PCT,
   DESCENT_MIN_EXTRA_M,
 } from '../../../src/domain/load/load-flags.ts';
+import { rangeStart } from '../../../src/domain/load/load-range.ts';
 import { type DistanceUnits, metresToUnits } from '../../../src/domain/units.ts';
-import type { FitnessPoint, LoadReport } from '../types/load.ts';
+import type { FitnessPoint, LoadRangeInfo, LoadReport, RangedLoadReport } from '../types/load.ts';
 import type { CadenceDatum } from './cadence.plot.ts';
 import type { DescentDatum } from './descent.plot.ts';
 import { elevationValue } from './elevation.ts';
 import { DAY_MS, dayDate } from './plot-basics.ts';
 import type { SpikeDatum } from './spike-timeline.plot.ts';
+import { TRAINING_RANGES, type TrainingRangeId } from './training-ranges.ts';
 import type { WeekDistanceDatum } from './weekly-distance.plot.ts';
 
-export type TrainingRangeId = '12w' | '6m' | '1y' | 'all';
-
-export const TRAINING_RANGES: readonly { id: TrainingRangeId; label: string; days: number | null }[] = [
-  { id: '12w', label: '12 weeks', days: 84 },
-  { id: '6m', label: '6 months', days: 183 },
-  { id: '1y', label: '1 year', days: 365 },
-  { id: 'all', label: 'All', days: null },
-];
+export { TRAINING_RANGES, type TrainingRangeId } from './training-ranges.ts';
 
 export interface LoadChartData {
   /** First day shown: the start of the week holding the range's first day. */
@@ -43,23 +39,36 @@ export interface LoadChartData {
 
 const SPIKING = new Set(['small', 'moderate', 'large']);
 
+/** How a report was cut (GET /api/load/range), or null for the whole report (GET /api/load). */
+export function cutOf(report: LoadReport | RangedLoadReport): LoadRangeInfo | null {
+  return (report as Partial<RangedLoadReport>).range ?? null;
+}
+
+/** True when `report` holds all of `range`: the whole report, or one cut for exactly that range. */
+export function reportCovers(report: LoadReport | RangedLoadReport, range: TrainingRangeId): boolean {
+  const cut = cutOf(report);
+  return cut === null || cut.days === (TRAINING_RANGES.find((r) => r.id === range)?.days ?? null);
+}
+
+/** Runs in the whole history, however the report was cut. */
+export function totalRunsOf(report: LoadReport | RangedLoadReport): number {
+  return cutOf(report)?.totalRuns ?? report.runs.length;
+}
+
 export function loadChartData(
-  report: LoadReport,
+  report: LoadReport | RangedLoadReport,
   range: TrainingRangeId,
   units: DistanceUnits,
 ): LoadChartData {
   const to = report.asOf;
   const days = TRAINING_RANGES.find((r) => r.id === range)?.days ?? null;
   const firstWeek = report.weeks[0]?.weekStart ?? null;
-  const firstRun = report.runs[0]?.localDate ?? null;
-  const origin = firstWeek ?? firstRun ?? to;
-  let from = days === null ? origin : addDays(to, -(days - 1));
-  if (firstWeek !== null) {
-    // Snap to the start of the week holding `from`, so the first bar is whole; never before the first week.
-    const w0 = dayNumber(firstWeek);
-    const offset = Math.max(0, Math.floor((dayNumber(from) - w0) / 7) * 7);
-    from = addDays(firstWeek, offset);
-  }
+  // A report cut for this range (GET /api/load/range) says where the range begins; the whole report is cut here.
+  const cut = cutOf(report);
+  const from =
+    cut !== null && cut.days === days
+      ? cut.from
+      : rangeStart(to, firstWeek, report.runs[0]?.localDate ?? null, days);
   const fromDay = dayNumber(from);
   const lastWeek = report.weeks[report.weeks.length - 1]?.weekStart ?? null;
   const end = Math.max(

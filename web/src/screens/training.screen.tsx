@@ -2,11 +2,25 @@
  * Training: the runner's load over time from GET /api/load (= `kneewise load --json`). Five charts, each with
  * how strong the evidence behind it is: single-run spikes first (the strongest evidence for runners), then
  * weekly distance, descent, cadence, and the fitness/fatigue model; then what stands out and context numbers.
- * A range selector cuts the report before anything is drawn, so a ten-year history stays quick.
+ * A range selector picks the days drawn, and only those travel (the server cuts the report), so a ten-year
+ * history stays quick; while another range loads, the charts drawn stay up.
  */
-import { useMemo, useState } from 'preact/hooks';
+
+interface Shown {
+  report: LoadReport | RangedLoadReport;
+  range: TrainingRangeId;
+  data: LoadChartData;
+}
+
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { useApi } from '../api.ts';
-import { loadChartData, TRAINING_RANGES, type TrainingRangeId } from '../charts/load-chart-data.ts';
+import { type LoadChartData, loadChartData, reportCovers, totalRunsOf } from '../charts/load-chart-data.ts';
+import {
+  DEFAULT_TRAINING_RANGE,
+  TRAINING_RANGES,
+  type TrainingRangeId,
+  trainingLoadPath,
+} from '../charts/training-ranges.ts';
 import { Screen } from '../components/screen.tsx';
 import { ErrorMessage, Loading } from '../components/status-messages.tsx';
 import { TrainingCadenceChart } from '../components/training-cadence-chart.tsx';
@@ -18,18 +32,28 @@ import { TrainingRangePicker } from '../components/training-range-picker.tsx';
 import { TrainingSpikeChart } from '../components/training-spike-chart.tsx';
 import { TrainingWeeklyChart } from '../components/training-weekly-chart.tsx';
 import { useUnits } from '../settings-context.tsx';
-import type { LoadReport } from '../types/load.ts';
+import type { LoadReport, RangedLoadReport } from '../types/load.ts';
 import './training.screen.css';
 
 export function TrainingScreen() {
-  const load = useApi<LoadReport>('/load');
+  const [range, setRange] = useState<TrainingRangeId>(DEFAULT_TRAINING_RANGE);
+  const load = useApi<LoadReport | RangedLoadReport>(trainingLoadPath(range));
   const units = useUnits();
-  const [range, setRange] = useState<TrainingRangeId>('12w');
-  const report = load.data;
-  const data = useMemo(
-    () => (report === null ? null : loadChartData(report, range, units.units)),
-    [report, range, units.units],
+  const fresh = load.data;
+  const current = useMemo<Shown | null>(
+    () =>
+      fresh === null || !reportCovers(fresh, range)
+        ? null
+        : { report: fresh, range, data: loadChartData(fresh, range, units.units) },
+    [fresh, range, units.units],
   );
+  // Until the new range's report arrives, the last one drawn stays (with its own range in the status line).
+  const last = useRef<Shown | null>(null);
+  if (current !== null) last.current = current;
+  const shown = current ?? last.current;
+  const report = shown?.report ?? null;
+  const data = shown?.data ?? null;
+  const totalRuns = report === null ? 0 : totalRunsOf(report);
 
   return (
     <Screen
@@ -38,7 +62,7 @@ export function TrainingScreen() {
     >
       {load.error && <ErrorMessage error={load.error} retry={load.reload} />}
       {!report && !load.error && <Loading what="your training" />}
-      {report && data && report.runs.length === 0 && (
+      {report && data && totalRuns === 0 && (
         <div class="card empty-state">
           <p>{report.message ?? 'No runs yet.'}</p>
           <p>
@@ -46,17 +70,18 @@ export function TrainingScreen() {
           </p>
         </div>
       )}
-      {report && data && report.runs.length > 0 && (
+      {report && data && shown && totalRuns > 0 && (
         <>
           {report.message && <p class="alert alert-info">{report.message}</p>}
           <div class="training-toolbar">
             <TrainingRangePicker value={range} onChange={setRange} />
             <p class="range-status" aria-live="polite">
-              {TRAINING_RANGES.find((r) => r.id === range)?.label}: {data.from} to {data.to},{' '}
-              {data.runs.length} {data.runs.length === 1 ? 'run' : 'runs'}.
+              {TRAINING_RANGES.find((r) => r.id === shown.range)?.label}: {data.from} to {data.to},{' '}
+              {data.runs.length} {data.runs.length === 1 ? 'run' : 'runs'}
+              {shown !== current && ' (loading the range you chose…)'}.
             </p>
           </div>
-          <div data-testid="training-charts">
+          <div data-testid="training-charts" aria-busy={shown !== current}>
             <TrainingSpikeChart data={data} report={report} />
             <TrainingWeeklyChart data={data} report={report} />
             <TrainingDescentChart data={data} />

@@ -6,6 +6,7 @@ export type { AcwrResult } from '../../../src/domain/load/acwr.ts';
 export type { WeekDescent } from '../../../src/domain/load/descent.ts';
 export type { FitnessPoint } from '../../../src/domain/load/fitness-fatigue.ts';
 export type { FlagSeverity, LoadFlag, LoadFlagId } from '../../../src/domain/load/load-flag.ts';
+export type { LoadRangeInfo, RangedLoadReport } from '../../../src/domain/load/load-range.ts';
 export type {
   CeilingDetail,
   LoadReport,
