@@ -2,11 +2,12 @@
  * The assessment's evaluation sets, in the shape of ../shared/eval (id, narrative, answers, expected, source):
  * - `shared-published` and `shared-vignettes`: the project's development sets (read-only, beside the repo);
  * - `written`: our 72 literature vignettes (test/vignettes), converted to the same shape;
- * - `real-tune`: our own published real cases used to develop the engine (test/cases/real-cases.tune*.json
- *   and real-cases.blind.json; `tune-2`, `tune-3` and `blind` were earlier blind holdouts, each opened to
- *   tuning once measured and replaced);
- * - `real-holdout`: published real cases collected blind (real-cases.holdout-4.json) by someone who never saw
- *   the engine or its misses; reported separately. Its first, blind measurement is the one to quote (the
+ * - `real-tune`: our own published real cases used to develop the engine (test/cases/real-cases.tune*.json,
+ *   real-cases.blind.json and real-cases.holdout-4.json; `tune-2`, `tune-3`, `blind` and `holdout-4` were
+ *   earlier blind holdouts, each opened to tuning once measured and replaced);
+ * - `real-holdout`: published real cases collected blind (real-cases.holdout-5a.json and -5b.json, two
+ *   collectors splitting the kinds of patient) by people who never saw the engine or its misses; reported
+ *   separately. Its first, blind measurement is the one to quote (the
  *   README keeps it); once its misses are read to find missing rules, later figures on it are no longer
  *   blind: a fresh blind set must replace it before the next honest measurement.
  * Answers are validated with the real schema, so a typo fails loudly.
@@ -90,7 +91,9 @@ export function realCases(): EvalCase[] {
     ['real-cases.tune-2.json', 'real-tune'],
     ['real-cases.tune-3.json', 'real-tune'],
     ['real-cases.blind.json', 'real-tune'],
-    ['real-cases.holdout-4.json', 'real-holdout'],
+    ['real-cases.holdout-4.json', 'real-tune'],
+    ['real-cases.holdout-5a.json', 'real-holdout'],
+    ['real-cases.holdout-5b.json', 'real-holdout'],
   ] as const) {
     const url = new URL(file, import.meta.url);
     if (existsSync(url)) out.push(...readJson(url).map((c) => parseCase(set, c)));
