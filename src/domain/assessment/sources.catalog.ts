@@ -110,6 +110,10 @@ export const SOURCES = {
     'Solomon DH et al. The rational clinical examination: does this patient have a torn meniscus or ligament of the knee? JAMA 2001;286:1610-20',
   jackson2003:
     "Jackson JL, O'Malley PG, Kroenke K. Evaluation of acute knee pain in primary care. Ann Intern Med 2003;139:575-88",
+  esvs2020:
+    'Björck M et al. European Society for Vascular Surgery 2020 clinical practice guidelines on the management of acute limb ischaemia. Eur J Vasc Endovasc Surg 2020;59:173-218',
+  ilan2003:
+    'Ilan DI, Tejwani N, Keschner M, Leibman M. Quadriceps tendon rupture. J Am Acad Orthop Surg 2003;11:192-200 (sudden buckling, often missed at first)',
   kocher1999:
     'Kocher MS, Zurakowski D, Kasser JR. Differentiating between septic arthritis and transient synovitis in children: an evidence-based clinical prediction algorithm. J Bone Joint Surg Am 1999;81:1662-70 (fever, non-weight-bearing)',
 } as const;

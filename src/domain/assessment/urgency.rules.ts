@@ -107,6 +107,20 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     sources: ['niceCksAcuteKnee', 'medvellum'],
   },
   {
+    id: 'cold-foot-with-calf-pain',
+    tier: 'emergency',
+    mustNotMiss: ['dvt'],
+    keys: ['footColdOrNumb', 'calfPain', 'calfSwelling'],
+    // A painful calf with a cold or numb foot is how a blocked artery behind the knee (a clotted popliteal
+    // aneurysm, an entrapped artery) or a clot so large it stops the circulation presents: acute limb
+    // ischaemia, which costs the leg within hours (ESVS 2020). Without the calf, a numb foot alone may be a
+    // nerve and stays same-day.
+    test: ({ a }) => a.footColdOrNumb === true && (a.calfPain === true || a.calfSwelling === true),
+    reason:
+      'A painful or swollen calf with a cold or numb foot can mean the blood supply to the leg is blocked: go to an emergency department now.',
+    sources: ['esvs2020', 'ng158'],
+  },
+  {
     id: 'extensor-mechanism',
     tier: 'emergency',
     mustNotMiss: ['extensor_mechanism_rupture', 'acute_fracture'],
@@ -487,7 +501,10 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     test: (ctx) =>
       ctx.a.trauma === true &&
       ctx.a.onset !== 'gradual' &&
-      (ctx.a.durationDays === undefined || ctx.a.durationDays <= 2) &&
+      (ctx.a.durationDays === undefined ||
+        ctx.a.durationDays <= 2 ||
+        // Not able to walk straight after it: the Ottawa rule stays open for its whole 7-day window.
+        (ctx.a.couldWalk4StepsImmediately === false && ctx.a.durationDays <= 7)) &&
       ctx.a.canBearWeight === undefined &&
       ctx.a.canWalk4StepsNow === undefined &&
       // Not walking right after it only adds to the worry; having walked at once is what lowers it.
@@ -591,6 +608,28 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     reason:
       'You cannot put weight on the leg: that needs a same-day assessment, with an X-ray for a broken or cracked bone (after an injury, or from overload without one).',
     sources: ['niceCksKnee', 'bsi'],
+  },
+  {
+    id: 'sudden-buckling-straight-leg-unknown',
+    tier: 'urgent',
+    mustNotMiss: ['extensor_mechanism_rupture', 'acute_fracture'],
+    keys: ['onset', 'givingWay', 'trauma', 'canStraightLegRaise', 'improving', 'durationDays'],
+    // A knee that suddenly buckles with pain is how a quadriceps or kneecap tendon tears in middle and older
+    // age (walking down stairs, a stumble) and how a fracture around a replaced knee starts; a torn tendon is
+    // missed in up to a third of first visits. Until the person has lifted the straight leg, the extensor
+    // mechanism is not cleared, so it is checked the same day (NICE CKS; Ilan 2003).
+    // With an injury the person names (a pivot, a tackle) the injury rules decide; this is the buckling
+    // that is itself the event.
+    test: ({ a }) =>
+      a.trauma !== true &&
+      a.onset === 'sudden' &&
+      a.givingWay === true &&
+      a.canStraightLegRaise !== true &&
+      a.improving !== true &&
+      (a.durationDays === undefined || a.durationDays <= 14),
+    reason:
+      'Your knee suddenly gave way with pain: until you have shown you can lift the straightened leg off the bed, a torn thigh or kneecap tendon (or a fracture) has to be ruled out today.',
+    sources: ['niceCksAcuteKnee', 'ilan2003'],
   },
   {
     id: 'unstable-after-injury',

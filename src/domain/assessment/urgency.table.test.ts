@@ -43,6 +43,14 @@ const TABLE: Record<string, [A, A]> = {
     { age: 30, trauma: true, footColdOrNumb: true },
     { age: 30, trauma: false, footColdOrNumb: true },
   ],
+  'cold-foot-with-calf-pain': [
+    { age: 56, footColdOrNumb: true, calfPain: true },
+    { age: 56, footColdOrNumb: true, calfPain: false, calfSwelling: false },
+  ],
+  'sudden-buckling-straight-leg-unknown': [
+    { age: 61, onset: 'sudden', givingWay: true },
+    { age: 61, onset: 'sudden', givingWay: true, canStraightLegRaise: true },
+  ],
   'extensor-mechanism': [
     { age: 60, trauma: true, canStraightLegRaise: false },
     { age: 60, trauma: false, onset: 'gradual', canStraightLegRaise: false },
@@ -408,6 +416,27 @@ describe('urgency decision table', () => {
     const overloaded: Answers = { age: 43, trauma: false, onset: 'gradual', canBearWeight: false };
     assert.ok(ids(overloaded).includes('acute_fracture'));
     assert.ok(!ids({ ...overloaded, kneeWarm: true, kneeRed: true }).includes('acute_fracture'));
+  });
+
+  it("not walking straight after an injury keeps the fracture question open for the Ottawa rule's 7 days", () => {
+    const rule = RULES.find((r) => r.id === 'fresh-injury-walking-unknown')!;
+    const week: A = {
+      age: 20,
+      trauma: true,
+      onset: 'sudden',
+      durationDays: 7,
+      couldWalk4StepsImmediately: false,
+    };
+    assert.ok(fires(rule, week));
+    assert.ok(!fires(rule, { ...week, durationDays: 8 }));
+    const { couldWalk4StepsImmediately: _, ...unsaid } = week;
+    assert.ok(!fires(rule, unsaid), 'day 7 and nothing said about walking');
+  });
+
+  it('a knee that buckled with an injury named is left to the injury rules', () => {
+    const rule = RULES.find((r) => r.id === 'sudden-buckling-straight-leg-unknown')!;
+    assert.ok(!fires(rule, { age: 22, trauma: true, onset: 'sudden', givingWay: true }));
+    assert.ok(!fires(rule, { age: 61, onset: 'sudden', givingWay: true, durationDays: 30 }));
   });
 
   it('a thin history never shows near-certainty', () => {
