@@ -54,9 +54,14 @@ export const hipSigns = ({ a }: RuleContext) =>
   a.hipStiffness === true ||
   a.footTurnsOut === true;
 
-/** A typical overuse pattern (activity-provoked pain), which makes knee pain "explained" for NG12. */
+/**
+ * A typical overuse pattern (activity-provoked pain), which makes knee pain "explained" for NG12: pain that
+ * a movement brings on (stairs, squatting, pivoting, getting up from a chair) has a mechanical cause.
+ */
 export const overusePattern = ({ a, f }: RuleContext) =>
   a.stairsPain === true ||
+  a.twistingPain === true ||
+  a.risingFromChairPain === true ||
   a.squattingPain === true ||
   a.sittingPain === true ||
   a.jumpingPain === true ||

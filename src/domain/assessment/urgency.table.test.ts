@@ -439,6 +439,14 @@ describe('urgency decision table', () => {
     assert.ok(!fires(rule, { age: 61, onset: 'sudden', givingWay: true, durationDays: 30 }));
   });
 
+  it('three months of pain that pivoting or getting up from a chair brings on is explained by movement, unexplained pain is not', () => {
+    const rule = RULES.find((r) => r.id === 'lasting-three-months')!;
+    const unexplained: A = { age: 56, durationDays: 90, trauma: false };
+    assert.ok(fires(rule, unexplained));
+    assert.ok(!fires(rule, { ...unexplained, twistingPain: true }));
+    assert.ok(!fires(rule, { ...unexplained, risingFromChairPain: true }));
+  });
+
   it('a thin history never shows near-certainty', () => {
     for (const a of [
       { age: 30, sex: 'female' as const, painLocation: 'lateral' as const },
