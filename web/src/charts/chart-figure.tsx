@@ -3,13 +3,15 @@
  * caption that says in words what the chart shows, and the numbers as a table behind a <details>, so a
  * screen-reader user or anyone who prefers numbers gets the same information.
  *
- * Drawing happens in an effect after the layout is known. The width comes from a ResizeObserver (one read
- * per resize, no layout queries while drawing), and the box keeps the chart's height while it is empty so the
- * page does not jump when the SVG arrives.
+ * The width is read once before the first paint, then followed by a ResizeObserver (one read per resize, no
+ * layout queries while drawing); each drawing waits its turn in the draw queue (draw-queue.ts), so the first
+ * chart on a screen shows before the next ones are built. The box keeps the chart's height while it is
+ * empty so the page does not jump when the SVG arrives.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ChartTable, type ChartTableData } from './chart-table.tsx';
+import { scheduleDraw } from './draw-queue.ts';
 import './charts.css';
 
 export type ChartRenderer = (width: number) => Element;
@@ -33,9 +35,11 @@ export function ChartFigure(props: ChartFigureProps) {
   const canvas = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const box = canvas.current;
     if (!box) return;
+    // The width now, so the chart is drawn in the frame that shows the screen, not one resize callback later.
+    setWidth(Math.floor(box.getBoundingClientRect().width));
     const observer = new ResizeObserver((entries) => {
       const next = Math.floor(entries[0]?.contentRect.width ?? 0);
       // Same width (a height change, a scrollbar flicker of under a pixel): keep the drawn chart.
@@ -45,13 +49,15 @@ export function ChartFigure(props: ChartFigureProps) {
     return () => observer.disconnect();
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const box = canvas.current;
     if (!box || width < MIN_WIDTH) return;
-    const chart = props.render(width);
-    // One image to assistive technology, named by the builder's ariaLabel; the caption and table carry the detail.
-    if (chart.tagName.toLowerCase() === 'svg') chart.setAttribute('role', 'img');
-    box.replaceChildren(chart);
+    return scheduleDraw(() => {
+      const chart = props.render(width);
+      // One image to assistive technology, named by the builder's ariaLabel; the caption and table carry the detail.
+      if (chart.tagName.toLowerCase() === 'svg') chart.setAttribute('role', 'img');
+      box.replaceChildren(chart);
+    });
   }, [props.render, width]);
 
   return (
