@@ -8,6 +8,7 @@
  * password and retries once.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { BOOT_REQUESTS_KEY, type BootRequests } from './boot/boot-plan.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -86,6 +87,11 @@ async function send<T>(url: string, init: RequestOptions): Promise<T> {
     if (!(await reauthenticate(error.message))) throw error;
     response = await fetch(url, request);
   }
+  return answerOf<T>(response);
+}
+
+/** The JSON of a response, or the ApiError it carries. */
+async function answerOf<T>(response: Response): Promise<T> {
   if (!response.ok) throw await failure(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
@@ -115,6 +121,21 @@ export interface Loaded<T> {
  */
 const prefetched = new Map<string, { at: number; response: Promise<unknown> }>();
 const PREFETCH_FRESH_MS = 10_000;
+
+/**
+ * The requests the boot script (boot/boot.ts) started before this code arrived: the first screen's data,
+ * adopted as prefetched answers. Only the single runner's page has them (the boot script skips server mode).
+ */
+function adoptBootRequests(): void {
+  const boot = (window as unknown as Record<string, BootRequests | undefined>)[BOOT_REQUESTS_KEY];
+  if (boot === undefined) return;
+  for (const [path, response] of Object.entries(boot.responses)) {
+    const answer = response.then((r) => answerOf(r));
+    answer.catch(() => {});
+    prefetched.set(path, { at: boot.at, response: answer });
+  }
+}
+adoptBootRequests();
 
 export function prefetch(path: string): void {
   if (prefetched.has(path)) return;

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { prefetch } from './api.ts';
 import { App } from './app.tsx';
+import { SHELL_REQUEST } from './first-requests.ts';
 import { ROUTES, routeOf } from './routes.ts';
 import { isServerModePage } from './server/server-page.ts';
 import './styles.css';
@@ -18,9 +19,10 @@ if (isServerModePage(document)) {
   );
 } else {
   // Everything the first screen needs starts now, side by side: the overview, the screen's code and its data.
-  // Otherwise each would wait for the one before (overview → screen code → screen data).
+  // Otherwise each would wait for the one before (overview → screen code → screen data). The boot script
+  // (boot/boot.ts) has usually started them already, before this code arrived; what it started is not asked again.
   const first = ROUTES.find((r) => r.path === routeOf(location.hash)) ?? (location.hash ? null : ROUTES[0]!);
-  prefetch('/overview');
+  prefetch(SHELL_REQUEST);
   if (first) {
     first.preload().catch(() => {});
     for (const path of first.firstData ?? []) prefetch(path);

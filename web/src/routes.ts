@@ -3,7 +3,7 @@
  * host and make every screen linkable.
  */
 import type { FunctionComponent } from 'preact';
-import { DEFAULT_TRAINING_RANGE, trainingLoadPath } from './charts/training-ranges.ts';
+import { FIRST_REQUESTS, LANDING_ROUTE } from './first-requests.ts';
 import { lazyScreen } from './lazy-screen.tsx';
 import { TodayScreen } from './screens/today.screen.tsx';
 
@@ -36,18 +36,17 @@ function lazyRoute(
 // Today is the landing screen: in the first bundle. Every other screen's code is fetched on first visit.
 export const ROUTES: readonly ScreenRoute[] = [
   {
-    path: 'today',
+    path: LANDING_ROUTE,
     title: 'Today',
     component: TodayScreen,
     preload: () => Promise.resolve(),
-    firstData: ['/today'],
+    firstData: FIRST_REQUESTS[LANDING_ROUTE]!,
   },
   lazyRoute(
     'training',
     'Training',
     () => import('./screens/training.screen.tsx').then((m) => m.TrainingScreen),
-    // The charts' report for the range first shown, and Today's answer for the next-run card.
-    [trainingLoadPath(DEFAULT_TRAINING_RANGE), '/today'],
+    FIRST_REQUESTS.training,
   ),
   lazyRoute('knee-check', 'Knee check', () =>
     import('./screens/knee-check.screen.tsx').then((m) => m.KneeCheckScreen),
@@ -63,9 +62,7 @@ export const ROUTES: readonly ScreenRoute[] = [
 ];
 
 /** The route part of `location.hash`: `#/journal?date=…` → `journal`. */
-export function routeOf(hash: string): string {
-  return hash.replace(/^#\/?/, '').split(/[?/]/)[0] ?? '';
-}
+export { routeOf } from './first-requests.ts';
 
 /** Query parameters after the route: `#/journal?date=2026-01-02`. */
 export function routeParams(hash: string): URLSearchParams {
