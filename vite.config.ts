@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { bootPlugin } from './web/build/boot-plugin.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
@@ -16,5 +17,6 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
   },
+  plugins: [bootPlugin()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
 });
