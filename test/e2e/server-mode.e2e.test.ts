@@ -6,99 +6,23 @@
  * clinician's roster loses him; accepting after 10 minutes asks for his password again. Screenshots at 390 and 1280 px go to artifacts/e2e/.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ensureWebBuild } from '../../src/http/web-build.ts';
 import { startClinicServer } from '../../src/server-mode/http/server.ts';
 import type { ServerSettings } from '../../src/server-mode/http/server-env.ts';
 import { openServerDatabase } from '../../src/server-mode/repositories/server-database.ts';
 import { PASSWORD, pgTest, settableClock } from '../../src/server-mode/server-test.support.ts';
 import { HOT_KNEE_EMERGENCY_ANSWERS } from '../factories/knee-answers.factory.ts';
-import { auditPage } from '../support/a11y-audit.ts';
-import { ARTIFACTS, browserSkipReason, openPage, useBrowser, type WatchedPage } from '../support/browser.ts';
-import { cliOk } from '../support/cli-in-process.ts';
+import { browserSkipReason, openPage, useBrowser, type WatchedPage } from '../support/browser.ts';
+import { adminLink, joinAsAthlete, Person, realProblems, shoot, signIn } from './server-people.support.ts';
 
 const skip = browserSkipReason();
 const browser = useBrowser(skip);
 
-/**
- * Answers this test provokes on purpose, which Chromium logs as console errors: 401 (who is signed in, before
- * signing in; a wrong password) and 403 (accepting with a password older than 10 minutes). Anything else fails.
- */
-const EXPECTED_REFUSALS = [
-  'Failed to load resource: the server responded with a status of 401 (Unauthorized)',
-  'Failed to load resource: the server responded with a status of 403 (Forbidden)',
-];
-
-function realProblems(watched: WatchedPage): string[] {
-  return watched.problems.filter((p) => !EXPECTED_REFUSALS.some((expected) => p.endsWith(expected)));
-}
-
-async function adminLink(db: string, url: string, ...args: string[]): Promise<string> {
-  const out = await cliOk(db, 'admin', ...args, '--public-url', url, '--json');
-  return (JSON.parse(out) as { url: string }).url;
-}
-
-/** The API as another person's browser would call it: same host, their own cookie. */
-class Person {
-  private cookie = '';
-  constructor(private readonly base: string) {}
-  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(new URL(path, this.base), {
-      method,
-      headers: {
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const set = response.headers.get('set-cookie');
-    if (set) this.cookie = set.split(';')[0]!;
-    const text = await response.text();
-    assert.ok(response.ok, `${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-}
-
-async function joinAsAthlete(url: string, link: string, name: string, email: string) {
-  const person = new Person(url);
-  const token = new URL(link).hash.replace(/^#token=/, '');
-  const joined = await person.call<{ athleteId: string; grantId: string }>('POST', '/api/join', {
-    token,
-    displayName: name,
-    password: PASSWORD,
-  });
-  await person.call('POST', '/api/auth/login', { email, password: PASSWORD });
-  return { person, ...joined };
-}
-
-async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.getByRole('heading', { name: 'Sign in to kneewise' }).waitFor();
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
-
 async function rosterNames(page: Page): Promise<string[]> {
   await page.locator('.roster-athlete').first().waitFor();
   return page.locator('.roster-athlete .roster-name').allTextContents();
-}
-
-async function shoot(b: Browser, url: string, path: string, name: string, cookies: WatchedPage) {
-  for (const width of [390, 1280]) {
-    const context = await b.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
-    await context.addCookies(await cookies.context.cookies());
-    // As openPage does: tsx's keepNames wraps functions passed to page.evaluate() in __name().
-    await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
-    const page = await context.newPage();
-    await page.goto(new URL(path, url).toString());
-    await page.locator('main h1').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(ARTIFACTS, `server-${name}-${width}.png`), fullPage: true });
-    assert.deepEqual(await auditPage(page), [], `${name} at ${width} px passes the accessibility audit`);
-    await context.close();
-  }
 }
 
 const body = async (db: string) => {

@@ -13,6 +13,7 @@ import { signInProblem } from '../../web/src/server/sign-in-words.ts';
 test('server mode pages come from the path; the athlete screens keep their hash routes', () => {
   assert.deepEqual(serverPageOf('/'), { kind: 'home' });
   assert.deepEqual(serverPageOf('/sharing'), { kind: 'sharing' });
+  assert.deepEqual(serverPageOf('/organisation'), { kind: 'organisation' });
   assert.deepEqual(serverPageOf('/join'), { kind: 'join' });
   assert.deepEqual(serverPageOf('/reset-password'), { kind: 'reset-password' });
   assert.deepEqual(serverPageOf('/athletes/01JX%2Fodd/'), { kind: 'athlete', athleteId: '01JX/odd' });

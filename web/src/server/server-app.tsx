@@ -1,7 +1,7 @@
 /**
  * The dashboard in server mode (`kneewise serve --server`): asks who is signed in (GET /api/auth/me), shows the
  * sign-in screen otherwise, and picks the page by the address's path (server-page.ts). Members land on their
- * roster, an athlete with no organisation on their own Today. The password prompt for sensitive actions sits
+ * roster, an athlete with no organisation on their own Today; owners also have their Organisation page. The password prompt for sensitive actions sits
  * here once for every page.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -10,6 +10,7 @@ import { ErrorMessage, Loading } from '../components/status-messages.tsx';
 import { AthleteView } from './athlete-view.tsx';
 import { JoinScreen } from './join.screen.tsx';
 import { OidcSignIn } from './oidc-sign-in.tsx';
+import { OrganisationScreen, ownedOrganisations } from './organisation.screen.tsx';
 import { PasskeyList } from './passkey-list.tsx';
 import { PasskeySignIn } from './passkey-sign-in.tsx';
 import { ReauthPrompt } from './reauth-prompt.tsx';
@@ -64,6 +65,14 @@ function SignedIn(props: { me: Me; page: ServerPage }) {
         <div class="passkeys-below">
           <PasskeyList />
         </div>
+      </>
+    );
+  }
+  if (page.kind === 'organisation' && ownedOrganisations(me).length > 0) {
+    return (
+      <>
+        <ServerBar me={me} current="organisation" />
+        <OrganisationScreen me={me} />
       </>
     );
   }

@@ -1,8 +1,11 @@
-/** Server mode's top bar: who is signed in, their roster and sharing pages, and signing out. */
+/** Server mode's top bar: who is signed in, their roster, organisation (owners) and sharing pages, and signing out. */
 import { accountApi } from '../api.ts';
 import type { Me } from './server-types.ts';
 
-export function ServerBar(props: { me: Me; current: 'roster' | 'own' | 'sharing' | 'athlete' }) {
+export function ServerBar(props: {
+  me: Me;
+  current: 'roster' | 'organisation' | 'own' | 'sharing' | 'athlete';
+}) {
   const { me } = props;
   const signOut = async () => {
     await accountApi('/auth/logout', { method: 'POST' }).catch(() => {});
@@ -20,6 +23,8 @@ export function ServerBar(props: { me: Me; current: 'roster' | 'own' | 'sharing'
       <nav aria-label="Account">
         <ul>
           {me.memberships.length > 0 && link('/', 'Roster', 'roster')}
+          {me.memberships.some((m) => m.role === 'owner') &&
+            link('/organisation', 'Organisation', 'organisation')}
           {me.athleteId && link(`/athletes/${encodeURIComponent(me.athleteId)}/#/today`, 'My data', 'own')}
           {me.athleteId && link('/sharing', 'Sharing', 'sharing')}
         </ul>

@@ -1,13 +1,15 @@
 /**
  * Server mode's pages, by the address's path (each athlete's screens keep the single runner's hash routes,
  * `#/today`, so every link inside them works unchanged): `/` the roster (or the athlete's own screens),
- * `/athletes/<id>/` one athlete's screens, `/sharing` the athlete's consent, `/join` and `/reset-password`
+ * `/athletes/<id>/` one athlete's screens, `/sharing` the athlete's consent, `/organisation` an owner's members,
+ * invitations and audit log, `/join` and `/reset-password`
  * the links `kneewise admin` and the owners hand out (the token in the fragment, never sent to the server).
  */
 export type ServerPage =
   | { kind: 'home' }
   | { kind: 'athlete'; athleteId: string }
   | { kind: 'sharing' }
+  | { kind: 'organisation' }
   | { kind: 'join' }
   | { kind: 'reset-password' };
 
@@ -22,7 +24,10 @@ export function serverPageOf(pathname: string): ServerPage {
       return { kind: 'home' };
     }
   }
-  if (parts.length === 1 && (first === 'sharing' || first === 'join' || first === 'reset-password')) {
+  if (
+    parts.length === 1 &&
+    (first === 'sharing' || first === 'organisation' || first === 'join' || first === 'reset-password')
+  ) {
     return { kind: first };
   }
   return { kind: 'home' };

@@ -61,6 +61,7 @@ export interface Grant {
 
 /** One entry of GET /api/audit */
 export interface AuditEntry {
+  id?: string;
   at: string;
   actorUserId: string;
   actorName?: string | null;
@@ -70,4 +71,36 @@ export interface AuditEntry {
   route: string;
   reason: string;
   orgIds: string[];
+  athleteName?: string | null;
+}
+
+/** GET /api/audit: one page, and the `before` of the next (null on the last) */
+export interface AuditPage {
+  entries: AuditEntry[];
+  next?: string | null;
+}
+
+/** One member of GET /api/orgs/:orgId/members */
+export interface OrgMember {
+  userId: string;
+  displayName: string;
+  email: string;
+  role: MemberRole;
+}
+
+/** One link of GET /api/orgs/:orgId/invitations (still waiting to be used) */
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  purpose: 'member' | 'athlete';
+  role: MemberRole | null;
+  createdAt: string;
+  expiresAt: string;
+  invitedBy: string | null;
+}
+
+/** One match of GET /api/orgs/lookup */
+export interface OrgMatch {
+  orgId: string;
+  orgName: string;
 }

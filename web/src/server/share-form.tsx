@@ -1,19 +1,29 @@
 /**
- * Sharing with an organisation or a person the athlete already knows here (one that asked before, or one they
- * shared with): which categories, read or also add, why, and until when (POST /api/consents, active at once;
- * it needs the password entered in the last 10 minutes, which the prompt asks for).
+ * Sharing with an organisation or a person: one the athlete already knows here (one that asked before, or one
+ * they shared with), or an organisation found by part of its name (org-finder.tsx). Then which categories,
+ * read or also add, why, and until when (POST /api/consents, active at once; it needs the password entered in
+ * the last 10 minutes, which the prompt asks for).
  */
 import { useState } from 'preact/hooks';
 import { accountApi } from '../api.ts';
 import { ErrorMessage } from '../components/status-messages.tsx';
 import type { DataCategory } from '../settings-context.tsx';
 import { CATEGORY_WORDS, knownGrantees } from './grant-words.ts';
-import type { Grant } from './server-types.ts';
+import { OrgFinder } from './org-finder.tsx';
+import type { Grant, OrgMatch } from './server-types.ts';
 
 const CATEGORIES = Object.keys(CATEGORY_WORDS) as DataCategory[];
 
+type Grantee = ReturnType<typeof knownGrantees>[number];
+
+function foundGrantee(org: OrgMatch): Grantee {
+  return { key: `org:${org.orgId}`, name: org.orgName, grantee: { kind: 'org', orgId: org.orgId } };
+}
+
 export function ShareForm(props: { athleteId: string; grants: readonly Grant[]; onShared: () => void }) {
-  const grantees = knownGrantees(props.grants);
+  const [found, setFound] = useState<Grantee[]>([]);
+  const known = knownGrantees(props.grants);
+  const grantees = [...known, ...found.filter((f) => !known.some((k) => k.key === f.key))];
   const [who, setWho] = useState(grantees[0]?.key ?? '');
   const [categories, setCategories] = useState<DataCategory[]>(['training']);
   const [access, setAccess] = useState<'read' | 'write'>('read');
@@ -21,21 +31,18 @@ export function ShareForm(props: { athleteId: string; grants: readonly Grant[]; 
   const [until, setUntil] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
+  const target = grantees.find((g) => g.key === who) ?? grantees[0];
 
-  if (grantees.length === 0) {
-    return (
-      <p class="muted">
-        No organisation or person has asked to see your data here yet. When one does, their request shows
-        above, and you can share with them from here afterwards.
-      </p>
-    );
-  }
+  const pick = (org: OrgMatch) => {
+    const grantee = foundGrantee(org);
+    setFound((now) => [...now.filter((f) => f.key !== grantee.key), grantee]);
+    setWho(grantee.key);
+  };
   const toggle = (category: DataCategory, on: boolean) =>
     setCategories((now) => (on ? [...now, category] : now.filter((c) => c !== category)));
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const target = grantees.find((g) => g.key === who);
     if (!target) return;
     setBusy(true);
     setError(null);
@@ -64,14 +71,26 @@ export function ShareForm(props: { athleteId: string; grants: readonly Grant[]; 
 
   return (
     <form class="card share-form" onSubmit={(e) => void submit(e)}>
-      <label for="share-who">Share with</label>
-      <select id="share-who" value={who} onChange={(e) => setWho(e.currentTarget.value)}>
-        {grantees.map((g) => (
-          <option key={g.key} value={g.key}>
-            {g.name}
-          </option>
-        ))}
-      </select>
+      {grantees.length > 0 ? (
+        <>
+          <label for="share-who">Share with</label>
+          <select id="share-who" value={target?.key ?? ''} onChange={(e) => setWho(e.currentTarget.value)}>
+            {grantees.map((g) => (
+              <option key={g.key} value={g.key}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : (
+        <p class="muted">
+          Nobody has asked to see your data here yet: find the organisation you want to share with.
+        </p>
+      )}
+      <OrgFinder
+        label={grantees.length > 0 ? 'Or find an organisation by name' : 'Find an organisation by name'}
+        onPick={pick}
+      />
       <fieldset>
         <legend>What</legend>
         {CATEGORIES.map((c) => (
@@ -119,7 +138,7 @@ export function ShareForm(props: { athleteId: string; grants: readonly Grant[]; 
       <input id="share-until" type="date" value={until} onInput={(e) => setUntil(e.currentTarget.value)} />
       {error && <ErrorMessage error={error} />}
       <p>
-        <button type="submit" disabled={busy || categories.length === 0}>
+        <button type="submit" disabled={busy || categories.length === 0 || !target}>
           Share
         </button>
       </p>

@@ -1,0 +1,174 @@
+/**
+ * An organisation's owner and an athlete in a real browser over a real PostgreSQL (issue 16): the athlete
+ * finds the clinic by part of its name on Sharing and shares training with it; the owner opens the
+ * Organisation page, invites a coach by link, the coach joins through it and opens the roster; the owner sees
+ * the link used, changes the coach's role (the password asked again after 10 minutes), is refused stepping
+ * down as the last owner, and reads the coach's look at the athlete's data in the audit log. Screenshots at
+ * 390 and 1280 px go to artifacts/e2e/.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ensureWebBuild } from '../../src/http/web-build.ts';
+import { startClinicServer } from '../../src/server-mode/http/server.ts';
+import type { ServerSettings } from '../../src/server-mode/http/server-env.ts';
+import { openServerDatabase } from '../../src/server-mode/repositories/server-database.ts';
+import { PASSWORD, pgTest, settableClock } from '../../src/server-mode/server-test.support.ts';
+import { browserSkipReason, openPage, useBrowser, type WatchedPage } from '../support/browser.ts';
+import {
+  adminLink,
+  joinAsAthlete,
+  Person,
+  realProblems,
+  shoot,
+  signIn,
+  tokenOfLink,
+} from './server-people.support.ts';
+
+const skip = browserSkipReason();
+const browser = useBrowser(skip);
+
+/** Stepping down as the only owner is refused on purpose (409). */
+const LAST_OWNER_REFUSAL = 'Failed to load resource: the server responded with a status of 409 (Conflict)';
+
+const body = async (db: string) => {
+  const store = await openServerDatabase(db);
+  const clock = settableClock();
+  const settings: ServerSettings = { publicUrl: 'http://127.0.0.1/', trustProxy: false };
+  const server = await startClinicServer({
+    store,
+    host: '127.0.0.1',
+    port: 0,
+    settings,
+    webRoot: await ensureWebBuild(),
+    pdfRenderer: null,
+    now: clock.now,
+  });
+  settings.publicUrl = server.url;
+  const url = server.url;
+  const opened: WatchedPage[] = [];
+  try {
+    const ownerLink = await adminLink(db, url, 'create-org', 'North Clinic', '--owner', 'boss@north.test');
+    await new Person(url).call('POST', '/api/join', {
+      token: tokenOfLink(ownerLink),
+      displayName: 'Maya Owner',
+      password: PASSWORD,
+    });
+    // Another organisation whose name also holds "north", and the club the athlete came through.
+    await adminLink(db, url, 'create-org', 'Northern Track Club', '--owner', 'boss@track.test');
+    await adminLink(db, url, 'create-org', 'Riverside Runners', '--owner', 'boss@river.test');
+    await joinAsAthlete(
+      url,
+      await adminLink(db, url, 'invite', 'Riverside Runners', 'aaron@runner.test', '--athlete'),
+      'Aaron Runner',
+      'aaron@runner.test',
+    );
+
+    // The athlete finds the clinic by part of its name and shares his training with it.
+    const athlete = await openPage(browser(), { url }, { path: '/sharing' });
+    opened.push(athlete);
+    await signIn(athlete.page, 'aaron@runner.test');
+    await athlete.page.getByRole('heading', { name: 'Sharing', level: 1 }).waitFor();
+    await athlete.page.getByLabel('Find an organisation by name').fill('nort');
+    const found = athlete.page.getByRole('list', { name: 'Organisations found' });
+    await found.waitFor();
+    assert.deepEqual(await found.getByRole('button').allTextContents(), [
+      'North Clinic',
+      'Northern Track Club',
+    ]);
+    for (const width of [390, 1280]) {
+      await athlete.page.setViewportSize({ width, height: 900 });
+      await athlete.screenshot(`server-org-finder-${width}`);
+    }
+    await found.getByRole('button', { name: 'North Clinic' }).click();
+    assert.equal(
+      await athlete.page.getByLabel('Share with').locator('option:checked').textContent(),
+      'North Clinic',
+    );
+    await athlete.page.getByLabel(/^Why/).fill('coaching for my spring marathon');
+    await athlete.page.getByRole('button', { name: 'Share', exact: true }).click();
+    await athlete.page.locator('.grant[data-status="active"]', { hasText: 'North Clinic' }).waitFor();
+
+    // The owner opens the Organisation page from the bar and invites a coach by link.
+    const owner = await openPage(browser(), { url }, { path: '/' });
+    opened.push(owner);
+    await signIn(owner.page, 'boss@north.test');
+    await owner.page.getByRole('heading', { name: 'Your athletes' }).waitFor();
+    await owner.page.getByRole('link', { name: 'Organisation' }).click();
+    await owner.page.getByRole('heading', { name: 'North Clinic', level: 1 }).waitFor();
+    await owner.page.getByLabel('E-mail').fill('coach@north.test');
+    await owner.page.getByLabel('Joins as').selectOption('coach');
+    await owner.page.getByRole('button', { name: 'Make an invitation link' }).click();
+    const coachLink = await owner.page.getByLabel('Invitation link').inputValue();
+    assert.match(coachLink, /\/join#token=[A-Za-z0-9_-]{43}$/);
+    await owner.page.locator('.invitation[data-email="coach@north.test"]').waitFor();
+
+    // The coach joins through the link, signs in, and the roster shows him the athlete's training.
+    const coach = await openPage(
+      browser(),
+      { url },
+      { path: new URL(coachLink).pathname + new URL(coachLink).hash },
+    );
+    opened.push(coach);
+    await coach.page.getByRole('heading', { name: 'Join kneewise' }).waitFor();
+    await coach.page.getByLabel('Your name').fill('Kim Coach');
+    await coach.page.getByLabel(/Choose a password/).fill(PASSWORD);
+    await coach.page.getByRole('button', { name: 'Make my account' }).click();
+    await coach.page.getByRole('heading', { name: 'You have joined' }).waitFor();
+    await coach.page.goto(new URL('/', url).toString());
+    await signIn(coach.page, 'coach@north.test');
+    await coach.page.locator('.roster-athlete', { hasText: 'Aaron Runner' }).waitFor();
+    assert.equal(await coach.page.getByRole('link', { name: 'Organisation' }).count(), 0, 'owners only');
+
+    // The owner: the link was used; eleven minutes on, a new role asks for the password again.
+    await owner.page.reload();
+    await owner.page.getByText('No invitation is waiting to be used.').waitFor();
+    const kim = owner.page.locator('.member', { hasText: 'Kim Coach' });
+    assert.equal(await kim.getByLabel('Role').inputValue(), 'coach');
+    clock.advance(11 * 60_000);
+    await kim.getByLabel('Role').selectOption('clinician');
+    await kim.getByRole('button', { name: 'Change role' }).click();
+    const prompt = owner.page.getByRole('dialog', { name: 'Enter your password again' });
+    await prompt.getByLabel('Password').fill(PASSWORD);
+    await prompt.getByRole('button', { name: 'Confirm' }).click();
+    await owner.page.getByText('Kim Coach is now clinician.').waitFor();
+    assert.equal(
+      await owner.page.locator('.member', { hasText: 'Kim Coach' }).getByLabel('Role').inputValue(),
+      'clinician',
+    );
+
+    // The only owner cannot step down: said in words, nothing changed.
+    const me = owner.page.locator('.member', { hasText: 'Maya Owner' });
+    await me.getByLabel('Role').selectOption('coach');
+    await me.getByRole('button', { name: 'Change role' }).click();
+    await owner.page.getByText('North Clinic needs at least one owner.', { exact: false }).waitFor();
+    const roles = await store.system
+      .selectFrom('memberships')
+      .select('role')
+      .where('role', '=', 'owner')
+      .execute();
+    assert.equal(roles.length, 1);
+
+    // The audit log names who read whose data, and why.
+    const log = owner.page.locator('.audit-entries');
+    await log.waitFor();
+    assert.match((await log.textContent()) ?? '', /Kim Coach read Aaron Runner’s training/);
+    assert.match((await log.textContent()) ?? '', /coaching for my spring marathon/);
+
+    await shoot(browser(), url, '/organisation', 'organisation', owner);
+    await shoot(browser(), url, '/sharing', 'sharing-found', athlete);
+
+    for (const watched of opened) assert.deepEqual(realProblems(watched, [LAST_OWNER_REFUSAL]), []);
+  } finally {
+    for (const watched of opened) await watched.close();
+    await server.stop();
+    await store.close();
+  }
+};
+
+if (skip) test('server mode: the owner and the organisation finder in the browser', { skip }, () => {});
+else
+  pgTest(
+    'server mode: the athlete finds the clinic by name, the owner invites a coach, changes the role, reads the audit',
+    body,
+    240_000,
+  );
