@@ -127,7 +127,8 @@ const PREFETCH_FRESH_MS = 10_000;
  * adopted as prefetched answers. Only the single runner's page has them (the boot script skips server mode).
  */
 function adoptBootRequests(): void {
-  const boot = (window as unknown as Record<string, BootRequests | undefined>)[BOOT_REQUESTS_KEY];
+  // globalThis, not window: the module is also loaded where there is no page (the unit tests).
+  const boot = (globalThis as Record<string, unknown>)[BOOT_REQUESTS_KEY] as BootRequests | undefined;
   if (boot === undefined) return;
   for (const [path, response] of Object.entries(boot.responses)) {
     const answer = response.then((r) => answerOf(r));
