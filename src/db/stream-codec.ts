@@ -50,7 +50,7 @@ export function encodeStreams(streams: ActivityStreams): Uint8Array {
   // The whole layout in one buffer, each column written in place: no buffer per column, no concatenation.
   let size = 4 + header.length;
   for (const { values } of columns) size += values.length * 4;
-  const raw = Buffer.allocUnsafe(size);
+  const raw = layoutBuffer(size);
   raw.writeUInt32LE(header.length, 0);
   raw.set(header, 4);
   let offset = 4 + header.length;
@@ -61,6 +61,22 @@ export function encodeStreams(streams: ActivityStreams): Uint8Array {
   // Run-length strategy: the shuffled planes are mostly runs of equal bytes; as small as level 1, faster. One
   // output chunk the size of the input (it shrinks severalfold) spares zlib gathering pieces.
   return deflateRawSync(raw, { level: 1, strategy: constants.Z_RLE, chunkSize: Math.max(size, 1024) });
+}
+
+/** Layouts up to this size are built in memory kept for the next one (a few hours at 1 Hz, all columns). */
+const REUSED_LAYOUT_BYTES = 4 * 1024 * 1024;
+let layout = Buffer.allocUnsafeSlow(0);
+
+/**
+ * Where a layout is built before deflate compresses it. The same memory for every blob: fresh memory costs a
+ * page fault per 4 kB written, as much as the delta encoding itself on the machines we measured. Safe to
+ * share: encodeStreams is synchronous and deflate copies what it reads.
+ */
+function layoutBuffer(size: number): Buffer {
+  if (size > REUSED_LAYOUT_BYTES) return Buffer.allocUnsafeSlow(size);
+  if (layout.length < size)
+    layout = Buffer.allocUnsafeSlow(Math.min(REUSED_LAYOUT_BYTES, Math.max(size, 2 * layout.length)));
+  return layout.subarray(0, size);
 }
 
 export function decodeStreams(blob: Uint8Array): ActivityStreams {

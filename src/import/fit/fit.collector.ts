@@ -26,22 +26,26 @@ const DEG_PER_SEMICIRCLE = 180 / 2 ** 31;
 export class RecordColumns {
   length = 0;
   columns: Float64Array[];
-  /** Whether a column holds at least one real value (else the stream is null). */
-  present: boolean[] = new Array(COL_COUNT).fill(false);
 
   constructor(capacity = 1024) {
     this.columns = Array.from({ length: COL_COUNT }, () => new Float64Array(capacity));
   }
 
-  push(time: number, values: readonly number[]): void {
-    if (this.length === (this.columns[0] as Float64Array).length) this.grow();
-    const i = this.length++;
-    (this.columns[COL.TIME] as Float64Array)[i] = time;
-    for (let c = 1; c < COL_COUNT; c++) {
-      const v = values[c] as number;
-      (this.columns[c] as Float64Array)[i] = v;
-      if (!Number.isNaN(v)) this.present[c] = true;
-    }
+  /** Rows the columns hold without growing. */
+  get capacity(): number {
+    return (this.columns[0] as Float64Array).length;
+  }
+
+  /** Empties the columns for another file, keeping their memory (grown to `capacity` rows if smaller). */
+  reset(capacity: number): void {
+    this.length = 0;
+    if (this.capacity < capacity) this.columns = this.columns.map(() => new Float64Array(capacity));
+  }
+
+  /** The index of a new row, the columns grown to hold it; the caller writes every column of it. */
+  add(): number {
+    if (this.length === this.capacity) this.grow();
+    return this.length++;
   }
 
   column(c: number): Float64Array {
@@ -50,7 +54,7 @@ export class RecordColumns {
 
   private grow(): void {
     this.columns = this.columns.map((old) => {
-      const next = new Float64Array(old.length * 2);
+      const next = new Float64Array(Math.max(1024, old.length * 2));
       next.set(old);
       return next;
     });
@@ -98,14 +102,18 @@ export class FitCollector implements FitSink {
   /** Records dropped because a chained part repeated times an earlier part already covered. */
   repeatedRecords = 0;
 
-  private readonly row = new Array<number>(COL_COUNT).fill(Number.NaN);
   private latestTime = -1;
   /** Latest record time of the earlier chained parts: a later part restarting before it is a repeat. */
   private partFloor = -1;
 
-  /** `fileBytes`: the size of the file, to size the record columns once (0: the default). */
-  constructor(fileBytes = 0) {
-    this.records = new RecordColumns(expectedRecords(fileBytes));
+  /**
+   * `fileBytes`: the size of the file, to size the record columns once (0: the default). `records`: columns to
+   * fill instead of new ones (emptied and sized here), for a decoder that keeps them from file to file.
+   */
+  constructor(fileBytes = 0, records?: RecordColumns) {
+    const capacity = expectedRecords(fileBytes);
+    if (records) records.reset(capacity);
+    this.records = records ?? new RecordColumns(capacity);
   }
 
   onPartStart(index: number): void {
@@ -183,13 +191,16 @@ export class FitCollector implements FitSink {
       return;
     }
     if (time > this.latestTime) this.latestTime = time;
-    const row = this.row;
+    // Straight into the columns: one store per column, no row in between.
+    const i = this.records.add();
+    const columns = this.records.columns;
+    (columns[COL.TIME] as Float64Array)[i] = time;
     const lat = vals[REC.LAT] as number;
     const lon = vals[REC.LON] as number;
     // A position needs both halves. (0,0) is kept as written: plausibility checks belong to the importer.
     const hasFix = !Number.isNaN(lat) && !Number.isNaN(lon);
-    row[COL.LAT] = hasFix ? lat * DEG_PER_SEMICIRCLE : Number.NaN;
-    row[COL.LON] = hasFix ? lon * DEG_PER_SEMICIRCLE : Number.NaN;
+    (columns[COL.LAT] as Float64Array)[i] = hasFix ? lat * DEG_PER_SEMICIRCLE : Number.NaN;
+    (columns[COL.LON] as Float64Array)[i] = hasFix ? lon * DEG_PER_SEMICIRCLE : Number.NaN;
     let distance = vals[REC.DISTANCE] as number;
     const csd = vals[REC.COMPRESSED_SPEED_DISTANCE] as number;
     if (!Number.isNaN(csd)) {
@@ -198,16 +209,19 @@ export class FitCollector implements FitSink {
       this.csdLast = csd;
       if (Number.isNaN(distance)) distance = this.csdTotal / 16;
     }
-    row[COL.DISTANCE] = distance;
+    (columns[COL.DISTANCE] as Float64Array)[i] = distance;
     const enhAlt = vals[REC.ENH_ALTITUDE] as number;
-    row[COL.ALTITUDE] = !Number.isNaN(enhAlt) ? enhAlt : (vals[REC.ALTITUDE] as number);
+    (columns[COL.ALTITUDE] as Float64Array)[i] = !Number.isNaN(enhAlt)
+      ? enhAlt
+      : (vals[REC.ALTITUDE] as number);
     const enhSpeed = vals[REC.ENH_SPEED] as number;
-    row[COL.SPEED] = !Number.isNaN(enhSpeed) ? enhSpeed : (vals[REC.SPEED] as number);
-    row[COL.HEART_RATE] = vals[REC.HEART_RATE] as number;
+    (columns[COL.SPEED] as Float64Array)[i] = !Number.isNaN(enhSpeed)
+      ? enhSpeed
+      : (vals[REC.SPEED] as number);
+    (columns[COL.HEART_RATE] as Float64Array)[i] = vals[REC.HEART_RATE] as number;
     const cadence = vals[REC.CADENCE] as number;
     const fractional = vals[REC.FRACTIONAL_CADENCE] as number;
-    row[COL.CADENCE] = !Number.isNaN(fractional) ? cadence + fractional : cadence;
-    row[COL.POWER] = vals[REC.POWER] as number;
-    this.records.push(time, row);
+    (columns[COL.CADENCE] as Float64Array)[i] = !Number.isNaN(fractional) ? cadence + fractional : cadence;
+    (columns[COL.POWER] as Float64Array)[i] = vals[REC.POWER] as number;
   }
 }

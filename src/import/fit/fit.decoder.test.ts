@@ -158,6 +158,26 @@ describe('decodeFit on the corpus', () => {
   });
 });
 
+describe('decodeFit one file after another', () => {
+  it('gives each file what it gives alone, though the record columns are kept from file to file', () => {
+    // A long ride, a short run, a multisport file and the 100k-record file (whose columns are the largest),
+    // then the first again: nothing of one file may show in the next, nor change what was returned before.
+    const files = [
+      'fit/garmin-edge500-ride-long.fit',
+      'fit/garmin-fenix5-run-short.fit',
+      'fit/garmin-fenix2-multisport-7sessions.fit',
+      'fit/bryton-synthetic-100k-records.fit',
+      'fit/garmin-edge500-ride-long.fit',
+    ];
+    const fresh = (file: string) => structuredClone(decodeFit(corpusBytes(file)));
+    const alone = files.map(fresh);
+    const inTurn = files.map((file) => decodeFit(corpusBytes(file)));
+    assert.deepEqual(inTurn, alone);
+    assert.deepEqual(inTurn[0], inTurn[4]);
+    assert.ok((inTurn[3]?.activities[0]?.streams?.timeS.length ?? 0) > 99_000);
+  });
+});
+
 describe('decodeFit against EXPECTED.tsv', () => {
   for (const row of expectedFitRows()) {
     it(`${row.file} states ${row.sport}`, () => {

@@ -146,9 +146,9 @@ function streamsFor(rec: RecordColumns, from: number, to: number, startTime: num
   const timeS = new Float64Array(n);
   for (let i = 0; i < n; i++) timeS[i] = (time[from + i] as number) - startTime;
   const f64 = (c: number): Float64Array | null =>
-    rec.present[c] && hasValue(rec.column(c), from, to) ? rec.column(c).slice(from, to) : null;
+    hasValue(rec.column(c), from, to) ? rec.column(c).slice(from, to) : null;
   const f32 = (c: number, factor = 1): Float32Array | null => {
-    if (!rec.present[c] || !hasValue(rec.column(c), from, to)) return null;
+    if (!hasValue(rec.column(c), from, to)) return null;
     const src = rec.column(c);
     const out = new Float32Array(n);
     for (let i = 0; i < n; i++) out[i] = (src[from + i] as number) * factor;

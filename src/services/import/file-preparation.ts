@@ -68,7 +68,8 @@ export type FilePreparer = (job: PreparationJob) => Promise<PreparedFile>;
 
 /**
  * Prepares files with one set of settings; the resolver and the known hashes are built once. `read` reads a
- * plain file (a worker reads synchronously: it has nothing else to do meanwhile).
+ * plain file (a worker reads synchronously: it has nothing else to do meanwhile, and into the same memory
+ * every time: the bytes are used only until the file's answer is built, which nothing of them reaches).
  */
 export function filePreparer(
   settings: PreparationSettings,
@@ -80,7 +81,13 @@ export function filePreparer(
   return async (job) => {
     let bytes: Uint8Array;
     try {
-      bytes = job.bytes ?? (await read(job.path!, job.display));
+      if (job.bytes) bytes = job.bytes;
+      else {
+        // A synchronous read is used at once, with no await between it and the decoding: nothing else runs on
+        // this thread meanwhile, so a reader that reuses its memory cannot have it overwritten under us.
+        const reading = read(job.path!, job.display);
+        bytes = reading instanceof Uint8Array ? reading : await reading;
+      }
     } catch (error) {
       return { kind: 'unreadable', problem: problemFrom(error) };
     }

@@ -3,7 +3,7 @@
  * each answer back with its large buffers moved, not copied.
  */
 import { parentPort } from 'node:worker_threads';
-import { readRegularFileSync } from './bounded-file.ts';
+import { ReadBuffer, readRegularFileSync } from './bounded-file.ts';
 import {
   type FilePreparer,
   filePreparer,
@@ -16,12 +16,16 @@ const port = parentPort;
 if (!port) throw new Error('preparation.worker.ts runs as a worker thread (preparation-pool.ts starts it)');
 // The import's settings arrive first (the worker may start before they are known), then the files.
 let prepare: FilePreparer | null = null;
+/** Every file is read into the same memory (bounded-file.ts says why). */
+const readBuffer = new ReadBuffer();
 
 type Message = { settings: PreparationSettings } | { id: number; job: PreparationJob };
 
 port.on('message', async (message: Message) => {
   if ('settings' in message) {
-    prepare = filePreparer(message.settings, undefined, readRegularFileSync);
+    prepare = filePreparer(message.settings, undefined, (path, display) =>
+      readRegularFileSync(path, display, undefined, readBuffer),
+    );
     return;
   }
   const { id, job } = message;
