@@ -101,4 +101,11 @@ describe('keep-in-mind rules', () => {
       for (const id of [...rule.mustNotMiss, ...rule.alsoShow]) assert.ok(ids.has(id), `${id} is listed`);
     });
   }
+
+  it('a child whose knee keeps getting worse after a fall still has the hip named; one recovering does not', () => {
+    const rule = CONSIDER_RULES.find((r) => r.id === 'child-knee-pain-check-the-hip')!;
+    const fell: A = { age: 10, trauma: true, onset: 'sudden', improving: false };
+    assert.ok(fires(rule, fell));
+    assert.ok(!fires(rule, { ...fell, improving: true }));
+  });
 });

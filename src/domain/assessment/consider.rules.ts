@@ -162,7 +162,8 @@ export const CONSIDER_RULES: readonly ConsiderRule[] = [
     // of 9–16 with knee pain that nothing at the knee explains. Named until the hip questions clear it.
     test: (ctx) =>
       scfeAge(ctx) &&
-      !acuteInjury(ctx) &&
+      // A fall does not explain pain that keeps getting worse: a slip often follows a minor fall.
+      (!acuteInjury(ctx) || ctx.a.improving === false) &&
       !overusePattern(ctx) &&
       !locatedAt(ctx, 'inferior-patellar', 'lateral', 'posterior') &&
       !(ctx.a.limp === false && ctx.a.thighPain === false),

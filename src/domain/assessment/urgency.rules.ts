@@ -85,16 +85,19 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     id: 'deformity',
     tier: 'emergency',
     // The commonest visible deformity in the young is a kneecap out of place (Stefancin 2007); later in
-    // life it is a fracture.
+    // life it is a fracture, or a torn quadriceps or kneecap tendon, whose gap above or below the kneecap
+    // is the visible change (from 40, when those tendons tear; Ilan 2003).
     mustNotMiss: ({ a }) =>
       a.age !== undefined && a.age <= 25
         ? ['patellar_dislocation', 'knee_dislocation', 'acute_fracture']
-        : ['acute_fracture', 'knee_dislocation', 'patellar_dislocation'],
+        : a.age !== undefined && a.age >= 40
+          ? ['acute_fracture', 'extensor_mechanism_rupture', 'knee_dislocation', 'patellar_dislocation']
+          : ['acute_fracture', 'knee_dislocation', 'patellar_dislocation'],
     keys: ['trauma', 'deformity'],
     test: ({ a }) => a.deformity === true,
     reason:
       'The knee looks out of shape: a dislocation or fracture has to be put right in an emergency department.',
-    sources: ['niceCksAcuteKnee', 'medvellum'],
+    sources: ['niceCksAcuteKnee', 'medvellum', 'ilan2003'],
   },
   {
     id: 'cold-numb-foot-after-injury',

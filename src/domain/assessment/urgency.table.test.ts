@@ -447,6 +447,18 @@ describe('urgency decision table', () => {
     assert.ok(!fires(rule, { ...unexplained, risingFromChairPain: true }));
   });
 
+  it('a knee out of shape after a fall from 40 names a torn quadriceps or kneecap tendon too', () => {
+    const rule = RULES.find((r) => r.id === 'deformity')!;
+    const named = (a: A) =>
+      typeof rule.mustNotMiss === 'function'
+        ? rule.mustNotMiss({ a, f: deriveFeatures(a), ottawa: ottawaKneeRule(a) })
+        : rule.mustNotMiss;
+    const fall: A = { age: 59, trauma: true, onset: 'sudden', deformity: true };
+    assert.ok(named(fall).includes('extensor_mechanism_rupture'));
+    assert.ok(!named({ ...fall, age: 30 }).includes('extensor_mechanism_rupture'));
+    assert.ok(assessKnee(fall).differential.some((d) => d.id === 'extensor_mechanism_rupture'));
+  });
+
   it('a thin history never shows near-certainty', () => {
     for (const a of [
       { age: 30, sex: 'female' as const, painLocation: 'lateral' as const },
