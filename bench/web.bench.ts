@@ -4,8 +4,8 @@
  * 1. Seeds a fresh SQLite file with ten years of training ending today (~3,000 runs plus cross-training), a pain
  *    episode in the journal and two pairs of shoes, then starts the real `kneewise serve` in its own process.
  * 2. Time to data: in headless Chromium, from navigation start until the Today screen shows the next-run ceiling
- *    and until the Training screen has drawn its charts. Cold (new browser context, empty cache) and warm
- *    (reload), median of several runs.
+ *    and until the Training screen has drawn its first chart (and, cold, all five: they are drawn one after
+ *    another). Cold (new browser context, empty cache) and warm (reload), median of several runs.
  * 3. API latency: the endpoints the screens call, hit by 4 concurrent keep-alive clients on loopback (Node's
  *    fetch, which takes gzip like a browser); prints p50/p95/p99 per endpoint and overall.
  * 4. A summary line with the three figures the README quotes, and the machine's load average (other work on the
@@ -76,13 +76,21 @@ async function timeToData(url: string): Promise<void> {
     return;
   }
   const browser = await launchBrowser();
+  // Training draws its charts one after another, first on screen first: "ready" is the first chart; "all" the
+  // fifth, timed too so the staging cannot hide the whole screen's cost.
   const screens = [
-    { name: 'Today', hash: '#/today', ready: '[data-testid="today-ceiling"]' },
-    { name: 'Training', hash: '#/training', ready: '[data-testid="training-charts"] .chart-canvas svg' },
+    { name: 'Today', hash: '#/today', ready: '[data-testid="today-ceiling"]', all: null },
+    {
+      name: 'Training',
+      hash: '#/training',
+      ready: '[data-testid="training-charts"] .chart-canvas svg',
+      all: { selector: '[data-testid="training-charts"] .chart-canvas svg', count: 5 },
+    },
   ];
   try {
     for (const screen of screens) {
       const cold: number[] = [];
+      const coldAll: number[] = [];
       const warm: number[] = [];
       for (let i = 0; i < COLD_RUNS; i += 1) {
         const context = await browser.newContext();
@@ -91,6 +99,13 @@ async function timeToData(url: string): Promise<void> {
         await page.goto(`${url}${screen.hash}`);
         await page.waitForSelector(screen.ready, { timeout: 30_000 });
         cold.push(performance.now() - t0);
+        if (screen.all) {
+          await page
+            .locator(screen.all.selector)
+            .nth(screen.all.count - 1)
+            .waitFor({ timeout: 30_000 });
+          coldAll.push(performance.now() - t0);
+        }
         t0 = performance.now();
         await page.reload();
         await page.waitForSelector(screen.ready, { timeout: 30_000 });
@@ -98,10 +113,15 @@ async function timeToData(url: string): Promise<void> {
         await context.close();
       }
       cold.sort((a, b) => a - b);
+      coldAll.sort((a, b) => a - b);
       warm.sort((a, b) => a - b);
+      const whole =
+        coldAll.length === 0
+          ? ''
+          : `; all ${screen.all?.count} charts cold median ${ms(percentile(coldAll, 50))}`;
       console.log(
         `Time to data, ${screen.name.padEnd(8)}: cold median ${ms(percentile(cold, 50))} (max ${ms(cold.at(-1)!)}), ` +
-          `warm median ${ms(percentile(warm, 50))} (max ${ms(warm.at(-1)!)})  [target cold ≤ ${TARGET_COLD_MS} ms]`,
+          `warm median ${ms(percentile(warm, 50))} (max ${ms(warm.at(-1)!)})${whole}  [target cold ≤ ${TARGET_COLD_MS} ms]`,
       );
       summary.push(`${screen.name} cold ${(percentile(cold, 50) / 1000).toFixed(2)} s`);
     }

@@ -1,17 +1,10 @@
 /**
- * Training: the runner's load over time from GET /api/load (= `kneewise load --json`). Five charts, each with
- * how strong the evidence behind it is: single-run spikes first (the strongest evidence for runners), then
- * weekly distance, descent, cadence, and the fitness/fatigue model; then what stands out and context numbers.
- * A range selector picks the days drawn, and only those travel (the server cuts the report), so a ten-year
- * history stays quick; while another range loads, the charts drawn stay up.
+ * Training: the runner's load over time from GET /api/load/range (= `kneewise load --json`, cut to the range
+ * drawn). Five charts, each with how strong the evidence behind it is: single-run spikes first (the strongest
+ * evidence for runners), then weekly distance, descent, cadence, and the fitness/fatigue model; then what
+ * stands out and context numbers. A range selector picks the days drawn, and only those travel (the server
+ * cuts the report), so a ten-year history stays quick; while another range loads, the charts drawn stay up.
  */
-
-interface Shown {
-  report: LoadReport | RangedLoadReport;
-  range: TrainingRangeId;
-  data: LoadChartData;
-}
-
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { useApi } from '../api.ts';
 import { type LoadChartData, loadChartData, reportCovers, totalRunsOf } from '../charts/load-chart-data.ts';
@@ -31,9 +24,19 @@ import { TrainingFlags } from '../components/training-flags.tsx';
 import { TrainingRangePicker } from '../components/training-range-picker.tsx';
 import { TrainingSpikeChart } from '../components/training-spike-chart.tsx';
 import { TrainingWeeklyChart } from '../components/training-weekly-chart.tsx';
+import { useStagedCount } from '../components/use-staged-count.ts';
 import { useUnits } from '../settings-context.tsx';
 import type { LoadReport, RangedLoadReport } from '../types/load.ts';
 import './training.screen.css';
+
+interface Shown {
+  report: LoadReport | RangedLoadReport;
+  range: TrainingRangeId;
+  data: LoadChartData;
+}
+
+/** The five chart cards, mounted one after another (use-staged-count.ts). */
+const CHART_COUNT = 5;
 
 export function TrainingScreen() {
   const [range, setRange] = useState<TrainingRangeId>(DEFAULT_TRAINING_RANGE);
@@ -54,6 +57,8 @@ export function TrainingScreen() {
   const report = shown?.report ?? null;
   const data = shown?.data ?? null;
   const totalRuns = report === null ? 0 : totalRunsOf(report);
+  // The first chart with the screen, then the next ones, then the flags and context cards below them.
+  const staged = useStagedCount(CHART_COUNT + 1, data !== null && totalRuns > 0);
 
   return (
     <Screen
@@ -81,21 +86,27 @@ export function TrainingScreen() {
               {shown !== current && ' (loading the range you chose…)'}.
             </p>
           </div>
-          <div data-testid="training-charts" aria-busy={shown !== current}>
-            <TrainingSpikeChart data={data} report={report} />
-            <TrainingWeeklyChart data={data} report={report} />
-            <TrainingDescentChart data={data} />
-            <TrainingCadenceChart data={data} />
-            <TrainingFitnessChart data={data} report={report} />
+          <div data-testid="training-charts" aria-busy={shown !== current || staged <= CHART_COUNT}>
+            {[
+              <TrainingSpikeChart key="spikes" data={data} report={report} />,
+              <TrainingWeeklyChart key="weekly" data={data} report={report} />,
+              <TrainingDescentChart key="descent" data={data} />,
+              <TrainingCadenceChart key="cadence" data={data} />,
+              <TrainingFitnessChart key="fitness" data={data} report={report} />,
+            ].slice(0, staged)}
           </div>
-          <TrainingFlags report={report} />
-          <TrainingContextCards report={report} />
-          <p class="algorithm muted">
-            Computed with {report.algorithmVersion} on {report.asOf}
-            {report.duplicatesIgnored > 0 &&
-              `; ${report.duplicatesIgnored} duplicate ${report.duplicatesIgnored === 1 ? 'activity' : 'activities'} ignored`}
-            . Load scores: {report.loadScoring.source}.
-          </p>
+          {staged > CHART_COUNT && (
+            <>
+              <TrainingFlags report={report} />
+              <TrainingContextCards report={report} />
+              <p class="algorithm muted">
+                Computed with {report.algorithmVersion} on {report.asOf}
+                {report.duplicatesIgnored > 0 &&
+                  `; ${report.duplicatesIgnored} duplicate ${report.duplicatesIgnored === 1 ? 'activity' : 'activities'} ignored`}
+                . Load scores: {report.loadScoring.source}.
+              </p>
+            </>
+          )}
         </>
       )}
     </Screen>
