@@ -31,14 +31,6 @@ const TABLE: Record<string, [A, A]> = {
       painLocation: 'anterior',
     },
   ],
-  'pain-with-infection-risk': [
-    { age: 20, immunosuppressed: true },
-    { age: 20, immunosuppressed: true, durationDays: 60 },
-  ],
-  'knee-pain-with-gout': [
-    { age: 60, historyOfGout: true },
-    { age: 60, historyOfGout: true, trauma: true },
-  ],
   'lump-behind-the-knee': [
     { age: 50, lumpBehindKnee: true },
     { age: 50, lumpBehindKnee: false },

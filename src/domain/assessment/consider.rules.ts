@@ -52,32 +52,6 @@ export const CONSIDER_RULES: readonly ConsiderRule[] = [
     sources: ['niceCksAcuteKnee', 'quadTendon'],
   },
   {
-    id: 'pain-with-infection-risk',
-    // Lowered immunity or a recent injection or operation blunts the warmth, redness and fever that announce
-    // an infected joint (Margaretten 2007); when the pain is not known to be recent enough for the same-day
-    // rule, the infection is still named so the person knows what to watch for.
-    test: (ctx) =>
-      (ctx.a.immunosuppressed === true || ctx.a.recentJointProcedure === true) &&
-      ctx.a.trauma !== true &&
-      (ctx.a.durationDays === undefined || ctx.a.durationDays <= 28),
-    mustNotMiss: ['septic_arthritis'],
-    alsoShow: [],
-    reason:
-      'With lowered immunity, or after a joint injection or operation, an infected knee can show few signs: if it swells, turns warm or you feel unwell, be seen the same day.',
-    sources: ['margaretten2007', 'bsrHotJoint'],
-  },
-  {
-    id: 'knee-pain-with-gout',
-    // In someone who has had gout, a painful knee without an injury is a flare until shown otherwise, and a
-    // swollen or warm one can also be infected: the two look alike and can occur together (BSR/BOA).
-    test: (ctx) => ctx.a.historyOfGout === true && ctx.a.trauma !== true,
-    mustNotMiss: ['crystal_arthritis'],
-    alsoShow: [],
-    reason:
-      'You have had gout: a painful knee can be a gout flare. If it swells, turns warm or red, or you get a fever, be seen the same day, because an infection looks the same.',
-    sources: ['bsrHotJoint', 'niceCksKnee'],
-  },
-  {
     id: 'lump-behind-the-knee',
     test: (ctx) => ctx.a.lumpBehindKnee === true || ctx.f.swellBehind === true,
     mustNotMiss: ['dvt'],

@@ -224,6 +224,35 @@ export const SOON_RULES: readonly UrgencyRule[] = [
     sources: ['niceCksKnee', 'bsrHotJoint', 'nice226'],
   },
   {
+    id: 'pain-with-infection-risk',
+    tier: 'soon',
+    mustNotMiss: ['septic_arthritis'],
+    keys: ['immunosuppressed', 'recentJointProcedure', 'trauma', 'durationDays'],
+    // Lowered immunity or a recent injection or operation blunts the warmth, redness and fever that announce
+    // an infected joint (Margaretten 2007): a painful knee not known to be long-standing is examined within
+    // days rather than self-managed (the same-day rule covers pain that started in the last week).
+    test: ({ a }) =>
+      (a.immunosuppressed === true || a.recentJointProcedure === true) &&
+      a.trauma !== true &&
+      (a.durationDays === undefined || a.durationDays <= 28),
+    reason:
+      'With lowered immunity, or after a joint injection or operation, an infected knee can show few signs: have it examined within days, and the same day if it swells, turns warm or you feel unwell.',
+    sources: ['margaretten2007', 'bsrHotJoint'],
+  },
+  {
+    id: 'knee-pain-with-gout',
+    tier: 'soon',
+    mustNotMiss: ['crystal_arthritis'],
+    keys: ['historyOfGout', 'trauma'],
+    // In someone who has had gout, a painful knee without an injury is a flare until shown otherwise: it needs
+    // prompt treatment, and a swollen or warm one can also be infected, since the two look alike and can
+    // occur together (BSR/BOA hot swollen joint).
+    test: ({ a }) => a.historyOfGout === true && a.trauma !== true,
+    reason:
+      'You have had gout: a painful knee can be a gout flare, which a doctor should see within days to treat it. If it swells, turns warm or red, or you get a fever, be seen the same day, because an infection looks the same.',
+    sources: ['bsrHotJoint', 'niceCksKnee'],
+  },
+  {
     id: 'lasting-three-months',
     tier: 'soon',
     mustNotMiss: [],

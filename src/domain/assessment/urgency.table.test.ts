@@ -287,6 +287,14 @@ const TABLE: Record<string, [A, A]> = {
     { age: 30, improving: false, durationDays: 21 },
     { age: 30, improving: false, durationDays: 20 },
   ],
+  'pain-with-infection-risk': [
+    { age: 20, immunosuppressed: true },
+    { age: 20, immunosuppressed: true, durationDays: 60 },
+  ],
+  'knee-pain-with-gout': [
+    { age: 60, historyOfGout: true },
+    { age: 60, historyOfGout: true, trauma: true },
+  ],
   'lasting-three-months': [
     { age: 48, durationDays: 90 },
     { age: 48, durationDays: 90, painWalking: true },
