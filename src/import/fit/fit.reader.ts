@@ -59,6 +59,11 @@ interface Plan {
   shifts: Float64Array;
   /** 0 plain number, 1 string, 2 compressed_speed_distance. */
   handling: Uint8Array;
+  /**
+   * The slots a message of this plan can write: its fields', slot 0 (a compressed timestamp) and, for a
+   * compressed_speed_distance, the speed. Emptied before each message instead of all SLOT_COUNT slots.
+   */
+  written: Int8Array;
 }
 
 const NUMBER = 0;
@@ -185,6 +190,9 @@ function readMessages(
   const vals = new Float64Array(SLOT_COUNT);
   const strs: (string | null)[] = new Array(SLOT_COUNT).fill(null);
   let lastTimestamp = -1;
+  // Every slot is NaN when a message starts decoding. Only a message of the plan decoded last can have left
+  // values, and only in that plan's slots: those are emptied, the rest only when the plan changes.
+  let lastPlan: Plan | undefined;
   let pos = start;
   while (pos < end) {
     const header = bytes[pos] as number;
@@ -218,6 +226,13 @@ function readMessages(
       if (ts !== 0xffffffff) lastTimestamp = ts;
     }
     if (plan.kind >= 0) {
+      if (plan === lastPlan) {
+        const written = plan.written;
+        for (let i = 0; i < written.length; i++) vals[written[i] as number] = Number.NaN;
+      } else {
+        vals.fill(Number.NaN);
+        lastPlan = plan;
+      }
       decodeFields(bytes, view, body, plan, vals, strs);
       if (compressedTs >= 0 && Number.isNaN(vals[0] as number)) vals[0] = compressedTs;
       sink.onMessage(plan.kind, vals, strs);
@@ -277,7 +292,10 @@ function readDefinition(
     for (let i = 0; i < devCount; i++, p += 3) size += bytes[p + 1] as number;
   }
   const kind = kept ? kept.kind : -1;
+  const written = new Set<number>([0, ...specs.map((f) => f.slot)]);
+  if (kind === KIND.RECORD && written.has(REC.COMPRESSED_SPEED_DISTANCE)) written.add(REC.SPEED);
   const plan: Plan = {
+    written: Int8Array.from(written),
     kind,
     size,
     littleEndian,
@@ -308,7 +326,6 @@ function decodeFields(
   vals: Float64Array,
   strs: (string | null)[],
 ): void {
-  vals.fill(Number.NaN);
   const { count, offsets, types, sizes, slots, scales, shifts, handling, littleEndian } = plan;
   for (let i = 0; i < count; i++) {
     const at = body + (offsets[i] as number);
