@@ -547,15 +547,17 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     // the hot-joint rules cannot clear it, so the same-day tier stands.
     test: (ctx) =>
       ctx.a.trauma !== true &&
-      ctx.a.onset === 'sudden' &&
+      // A new pain of a few days with no injury and no gradual build-up is an acute joint until shown
+      // otherwise, whether or not the person calls it sudden.
+      (ctx.a.onset === 'sudden' || (ctx.a.onset === undefined && ctx.a.trauma === false)) &&
       ctx.a.durationDays !== undefined &&
-      ctx.a.durationDays <= 2 &&
+      ctx.a.durationDays <= 3 &&
       ctx.a.swelling === undefined &&
       ctx.a.swellingLocation === undefined &&
       ctx.a.kneeWarm === undefined &&
       ctx.a.redHotJoint === undefined,
     reason:
-      'Pain that came on suddenly in the last day or two without an injury can be the start of gout or an infected joint: unless the knee is neither swollen nor warm, have it seen today.',
+      'Pain that came on in the last few days without an injury can be the start of gout or an infected joint: unless the knee is neither swollen nor warm, have it seen today.',
     sources: ['bsrHotJoint', 'niceCksKnee'],
   },
   {

@@ -467,6 +467,15 @@ describe('urgency decision table', () => {
     assert.ok(assessKnee(fall).differential.some((d) => d.id === 'extensor_mechanism_rupture'));
   });
 
+  it('a few days of new pain with no injury is an acute joint until swelling and warmth are answered, whether or not it is called sudden', () => {
+    const rule = RULES.find((r) => r.id === 'sudden-pain-no-injury-joint-unknown')!;
+    const threeDays: A = { age: 69, trauma: false, durationDays: 3 };
+    assert.ok(fires(rule, threeDays));
+    assert.ok(!fires(rule, { ...threeDays, onset: 'gradual' }));
+    assert.ok(!fires(rule, { ...threeDays, durationDays: 4 }));
+    assert.ok(!fires(rule, { age: 69, durationDays: 3 }), 'injury not asked yet: the screen asks it first');
+  });
+
   it('a thin history never shows near-certainty', () => {
     for (const a of [
       { age: 30, sex: 'female' as const, painLocation: 'lateral' as const },
