@@ -13,6 +13,7 @@ import { startClinicServer } from '../../src/server-mode/http/server.ts';
 import type { ServerSettings } from '../../src/server-mode/http/server-env.ts';
 import { openServerDatabase } from '../../src/server-mode/repositories/server-database.ts';
 import { PASSWORD, pgTest, settableClock } from '../../src/server-mode/server-test.support.ts';
+import { auditPage } from '../support/a11y-audit.ts';
 import { browserSkipReason, openPage, useBrowser, type WatchedPage } from '../support/browser.ts';
 import {
   adminLink,
@@ -29,6 +30,19 @@ const browser = useBrowser(skip);
 
 /** Stepping down as the only owner is refused on purpose (409). */
 const LAST_OWNER_REFUSAL = 'Failed to load resource: the server responded with a status of 409 (Conflict)';
+
+/** The page as it is now, at 390 and 1280 px: screenshots, and the accessibility audit (no sideways scrolling). */
+async function looksRight(watched: WatchedPage, name: string): Promise<void> {
+  for (const width of [390, 1280]) {
+    await watched.page.setViewportSize({ width, height: 900 });
+    await watched.screenshot(`${name}-${width}`);
+    assert.deepEqual(
+      await auditPage(watched.page),
+      [],
+      `${name} at ${width} px passes the accessibility audit`,
+    );
+  }
+}
 
 const body = async (db: string) => {
   const store = await openServerDatabase(db);
@@ -75,10 +89,7 @@ const body = async (db: string) => {
       'North Clinic',
       'Northern Track Club',
     ]);
-    for (const width of [390, 1280]) {
-      await athlete.page.setViewportSize({ width, height: 900 });
-      await athlete.screenshot(`server-org-finder-${width}`);
-    }
+    await looksRight(athlete, 'server-org-finder');
     await found.getByRole('button', { name: 'North Clinic' }).click();
     assert.equal(
       await athlete.page.getByLabel('Share with').locator('option:checked').textContent(),
@@ -101,6 +112,7 @@ const body = async (db: string) => {
     const coachLink = await owner.page.getByLabel('Invitation link').inputValue();
     assert.match(coachLink, /\/join#token=[A-Za-z0-9_-]{43}$/);
     await owner.page.locator('.invitation[data-email="coach@north.test"]').waitFor();
+    await looksRight(owner, 'server-organisation-invited');
 
     // The coach joins through the link, signs in, and the roster shows him the athlete's training.
     const coach = await openPage(
@@ -141,6 +153,8 @@ const body = async (db: string) => {
     await me.getByLabel('Role').selectOption('coach');
     await me.getByRole('button', { name: 'Change role' }).click();
     await owner.page.getByText('North Clinic needs at least one owner.', { exact: false }).waitFor();
+    await looksRight(owner, 'server-organisation-last-owner');
+    assert.equal(await me.getByLabel('Role').inputValue(), 'owner', 'the picker shows the role kept');
     const roles = await store.system
       .selectFrom('memberships')
       .select('role')

@@ -86,6 +86,8 @@ export function MembersList(props: { orgId: string; orgName: string; myUserId: s
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Bumped after every attempt, so each card's role picker shows the stored role again (a refused change too).
+  const [attempts, setAttempts] = useState(0);
 
   const change = async (work: () => Promise<void>, done: string, leavesPage: boolean) => {
     setBusy(true);
@@ -104,6 +106,7 @@ export function MembersList(props: { orgId: string; orgName: string; myUserId: s
       members.reload();
     } finally {
       setBusy(false);
+      setAttempts((n) => n + 1);
     }
   };
   const onRole = (member: OrgMember, role: MemberRole) =>
@@ -132,7 +135,7 @@ export function MembersList(props: { orgId: string; orgName: string; myUserId: s
       <ul class="members">
         {members.data.members.map((m) => (
           <MemberCard
-            key={`${m.userId}-${m.role}`}
+            key={`${m.userId}-${m.role}-${attempts}`}
             member={m}
             isMe={m.userId === props.myUserId}
             busy={busy}

@@ -61,7 +61,9 @@ export function OrgAuditLog(props: { orgId: string }) {
           </button>
         </p>
       ) : (
-        <p class="muted">That is the whole log ({entries.length} entries).</p>
+        <p class="muted">
+          That is the whole log ({entries.length} {entries.length === 1 ? 'entry' : 'entries'}).
+        </p>
       )}
     </>
   );
