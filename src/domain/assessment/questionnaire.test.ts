@@ -35,6 +35,10 @@ const ITBS: Answers = {
   side: 'right',
   focalBoneTenderness: false,
   painWalking: false,
+  givingWay: false,
+  boneSwelling: false,
+  immunosuppressed: false,
+  historyOfGout: false,
 };
 
 describe('nextQuestion', () => {

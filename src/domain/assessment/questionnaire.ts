@@ -62,8 +62,12 @@ export const SCREEN: readonly Step[] = [
   { key: 'swellingLocation', when: (a) => swollen(a) && (inflamed(a) || a.kneelingPain === true) },
   { key: 'skinBreak', when: (a) => inflamed(a) || bursa(a) },
   { key: 'rednessSpreading', when: (a) => inflamed(a) || bursa(a) },
-  { key: 'breathless', when: calf },
-  { key: 'chestPain', when: calf },
+  // A clot can start as a painful calf or a lump behind the knee; breathlessness or chest pain then means
+  // it may have reached the lungs (NICE NG158).
+  { key: 'breathless', when: (a) => calf(a) || a.lumpBehindKnee === true },
+  { key: 'chestPain', when: (a) => calf(a) || a.lumpBehindKnee === true },
+  // A painful calf with a cold or numb foot is a blocked artery until shown otherwise (ESVS 2020).
+  { key: 'footColdOrNumb', when: calf },
   { key: 'recentLongTravel', when: calf },
   { key: 'lumpBehindKnee', when: calf },
   // Infection risk and several joints, once the knee is swollen or inflamed (BSR/BOA hot swollen joint).
@@ -78,7 +82,10 @@ export const SCREEN: readonly Step[] = [
   { key: 'limp', when: childHipAge },
   { key: 'thighPain', when: childHipAge },
   { key: 'footTurnsOut', when: childHipAge },
-  { key: 'progressiveWeakness', when: (a) => a.numbness === true || a.backPain === true },
+  {
+    key: 'progressiveWeakness',
+    when: (a) => a.numbness === true || a.backPain === true || a.footColdOrNumb === true,
+  },
   { key: 'gapAbovePatella', when: (a) => a.canStraightLegRaise === false },
   { key: 'canFullyStraighten', when: (a) => a.locking === true || a.lockedNow === true },
   { key: 'boneSwelling', when: (a) => a.nightPain === true || a.painAtRest === true },
@@ -97,6 +104,10 @@ export const LOCATION_STEP: Step = { key: 'painLocation' };
 export const CORE: readonly Step[] = [
   { key: 'sex' },
   { key: 'side' },
+  // Sudden or gradual, and whether it buckles: a knee that gave way with pain and no injury is the way a
+  // thigh or kneecap tendon tears in later life, and a sudden start without injury the way gout begins.
+  { key: 'onset' },
+  { key: 'givingWay', when: (a) => a.trauma !== true },
   { key: 'swelling' },
   { key: 'durationDays' },
   { key: 'improving', when: (a) => a.durationDays === undefined || a.durationDays >= 7 },
@@ -110,6 +121,11 @@ export const CORE: readonly Step[] = [
   { key: 'focalBoneTenderness', when: (a) => a.trauma !== true },
   { key: 'painWalking', when: (a) => a.trauma !== true },
   { key: 'amenorrhoea', when: (a) => a.trauma !== true && a.sex === 'female' && (a.age ?? 0) < 55 },
+  // Without an injury: a bony lump (NG12's unexplained bone swelling), lowered immunity (an infection shows
+  // few signs) and past gout (a flare) each decide the tier on their own, so they are always asked.
+  { key: 'boneSwelling', when: (a) => a.trauma !== true },
+  { key: 'immunosuppressed', when: (a) => a.trauma !== true },
+  { key: 'historyOfGout', when: (a) => a.trauma !== true && (a.age ?? 0) >= 18 },
 ];
 
 /**
