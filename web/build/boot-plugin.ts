@@ -1,8 +1,9 @@
 /**
  * Vite plugin: the boot script (web/src/boot/boot.ts) and its plan. After the bundle is laid out, it
  * - builds the boot script with esbuild into one classic script, emitted as /assets/boot-<hash>.js;
- * - writes into index.html, at the end of <head>, the plan (each lazily loaded screen's chunks and
- *   stylesheets, by the convention web/src/screens/<route>.screen.tsx) as a JSON data block, then the script.
+ * - writes into index.html's <head>, before the page's own scripts and styles, the plan (each lazily loaded
+ *   screen's chunks and stylesheets, by the convention web/src/screens/<route>.screen.tsx) as a JSON data
+ *   block, then the script.
  * index.html is never cached (static-files.ts), so the plan always names the current build's files; the
  * script's own name changes with its content.
  */
@@ -88,12 +89,16 @@ export function bootPlugin(): Plugin {
         legalComments: 'none',
       });
       const script = this.emitFile({ type: 'asset', name: 'boot.js', source: built.outputFiles[0]!.text });
+      // Before the page's own scripts and styles, so it is the first file asked for (a browser opens six
+      // connections to a host; it must not queue behind them) and runs as soon as it arrives. After the head's
+      // meta tags: server mode's mark (first in the head) must be there when it runs.
       const tags =
-        `  <script type="application/json" id="${BOOT_PLAN_ID}">${scriptSafeJson(plan)}</script>\n` +
-        `    <script src="${base}${this.getFileName(script)}"></script>\n  </head>`;
+        `<script type="application/json" id="${BOOT_PLAN_ID}">${scriptSafeJson(plan)}</script>\n` +
+        `    <script src="${base}${this.getFileName(script)}"></script>\n    `;
       const source = String(html.source);
-      if (!source.includes('</head>')) this.error('index.html has no </head> for the boot script');
-      html.source = source.replace('</head>', tags);
+      const firstAsset = source.search(/<script type="module"|<link rel="(modulepreload|stylesheet)"/);
+      if (firstAsset === -1) this.error('index.html has no module script for the boot script to precede');
+      html.source = source.slice(0, firstAsset) + tags + source.slice(firstAsset);
     },
   };
 }

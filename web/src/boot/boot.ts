@@ -1,5 +1,5 @@
 /**
- * The boot script: a classic script at the end of index.html's <head>, run as soon as it arrives, while the
+ * The boot script: a classic script early in index.html's <head>, run as soon as it arrives, while the
  * dashboard's own code is still on its way. For the screen in the address bar it asks for the screen's first
  * data and preloads the screen's code and styles, so the three travel side by side instead of one after the
  * other (page → code → data). The dashboard claims the answers (api.ts) instead of asking again.
