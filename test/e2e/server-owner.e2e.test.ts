@@ -3,8 +3,8 @@
  * finds the clinic by part of its name on Sharing and shares training with it; the owner opens the
  * Organisation page, invites a coach by link, the coach joins through it and opens the roster; the owner sees
  * the link used, changes the coach's role (the password asked again after 10 minutes), is refused stepping
- * down as the last owner, and reads the coach's look at the athlete's data in the audit log. Screenshots at
- * 390 and 1280 px go to artifacts/e2e/.
+ * down as the last owner, reads the coach's look at the athlete's data in the audit log (a page at a time once
+ * it holds more than one), and removes the coach. Screenshots at 390 and 1280 px go to artifacts/e2e/.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -13,6 +13,7 @@ import { startClinicServer } from '../../src/server-mode/http/server.ts';
 import type { ServerSettings } from '../../src/server-mode/http/server-env.ts';
 import { openServerDatabase } from '../../src/server-mode/repositories/server-database.ts';
 import { PASSWORD, pgTest, settableClock } from '../../src/server-mode/server-test.support.ts';
+import { AUDIT_PAGE_SIZE } from '../../web/src/server/audit-paging.ts';
 import { auditPage } from '../support/a11y-audit.ts';
 import { browserSkipReason, openPage, useBrowser, type WatchedPage } from '../support/browser.ts';
 import {
@@ -170,6 +171,37 @@ const body = async (db: string) => {
 
     await shoot(browser(), url, '/organisation', 'organisation', owner);
     await shoot(browser(), url, '/sharing', 'sharing-found', athlete);
+
+    // More looks than one page holds: the log comes a page at a time, then says it is whole.
+    const kimApi = new Person(url);
+    await kimApi.call('POST', '/api/auth/login', { email: 'coach@north.test', password: PASSWORD });
+    for (let i = 0; i < AUDIT_PAGE_SIZE; i++) await kimApi.call('GET', '/api/server/roster');
+    await owner.page.reload();
+    const entries = owner.page.locator('.audit-entry');
+    await entries.first().waitFor();
+    assert.equal(await entries.count(), AUDIT_PAGE_SIZE);
+    const clinic = await store.system
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', 'North Clinic')
+      .executeTakeFirstOrThrow();
+    const total = await store.system
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where((eb) => eb(eb.val(clinic.id), '=', eb.fn.any('org_ids')))
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(total.n) > AUDIT_PAGE_SIZE);
+    await owner.page.getByRole('button', { name: 'Show older entries' }).click();
+    await owner.page.getByText(`That is the whole log (${total.n} entries).`).waitFor();
+    assert.equal(await entries.count(), Number(total.n));
+
+    // Removing the coach, asked once more on the page.
+    const kimCard = owner.page.locator('.member', { hasText: 'Kim Coach' });
+    await kimCard.getByRole('button', { name: 'Remove from the organisation' }).click();
+    await kimCard.getByRole('button', { name: 'Yes, remove' }).click();
+    await owner.page.getByText('Kim Coach is no longer a member of North Clinic.').waitFor();
+    assert.equal(await owner.page.locator('.member').count(), 1);
+    assert.deepEqual((await kimApi.call<{ memberships: unknown[] }>('GET', '/api/auth/me')).memberships, []);
 
     for (const watched of opened) assert.deepEqual(realProblems(watched, [LAST_OWNER_REFUSAL]), []);
   } finally {

@@ -7,9 +7,8 @@ import { useState } from 'preact/hooks';
 import { accountApi, useAccountApi } from '../api.ts';
 import { ErrorMessage, Loading } from '../components/status-messages.tsx';
 import { AuditEntryItem } from './audit-entry.tsx';
+import { AUDIT_PAGE_SIZE } from './audit-paging.ts';
 import type { AuditEntry, AuditPage } from './server-types.ts';
-
-export const AUDIT_PAGE_SIZE = 25;
 
 export function OrgAuditLog(props: { orgId: string }) {
   const base = `/audit?orgId=${encodeURIComponent(props.orgId)}&limit=${AUDIT_PAGE_SIZE}`;
