@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { forgetPrefetched, useApi } from './api.ts';
 import { DemoBanner } from './components/demo-banner.tsx';
 import { ErrorMessage, Loading } from './components/status-messages.tsx';
-import { OnboardingScreen } from './onboarding/onboarding.screen.tsx';
+import { LazyOnboarding } from './onboarding/lazy-onboarding.ts';
 import { ROUTES, routeOf } from './routes.ts';
 import { AppStateProvider, type Overview, type ViewerAccess } from './settings-context.tsx';
 
@@ -88,7 +88,7 @@ export function App(props: { access?: ViewerAccess; header?: ComponentChildren }
       </header>
       {overview.data.hasDemo && own && <DemoBanner />}
       <main id="main" tabIndex={-1}>
-        {showOnboarding ? <OnboardingScreen onDone={finishOnboarding} /> : <Screen key={current.path} />}
+        {showOnboarding ? <LazyOnboarding onDone={finishOnboarding} /> : <Screen key={current.path} />}
       </main>
       <footer class="app-footer">
         <p>

@@ -7,14 +7,17 @@ import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorMessage, Loading } from './components/status-messages.tsx';
 
-export interface LazyScreen {
-  component: FunctionComponent;
-  preload: () => Promise<FunctionComponent>;
+export interface LazyScreen<P extends object = Record<string, never>> {
+  component: FunctionComponent<P>;
+  preload: () => Promise<FunctionComponent<P>>;
 }
 
-export function lazyScreen(load: () => Promise<FunctionComponent>, what: string): LazyScreen {
-  let loaded: FunctionComponent | null = null;
-  let pending: Promise<FunctionComponent> | null = null;
+export function lazyScreen<P extends object = Record<string, never>>(
+  load: () => Promise<FunctionComponent<P>>,
+  what: string,
+): LazyScreen<P> {
+  let loaded: FunctionComponent<P> | null = null;
+  let pending: Promise<FunctionComponent<P>> | null = null;
   const preload = () => {
     pending ??= load().then(
       (screen) => {
@@ -28,8 +31,8 @@ export function lazyScreen(load: () => Promise<FunctionComponent>, what: string)
     );
     return pending;
   };
-  function Lazy() {
-    const [screen, setScreen] = useState<FunctionComponent | null>(() => loaded);
+  function Lazy(props: P) {
+    const [screen, setScreen] = useState<FunctionComponent<P> | null>(() => loaded);
     const [error, setError] = useState<Error | null>(null);
     const [attempt, setAttempt] = useState(0);
     useEffect(() => {
@@ -45,7 +48,7 @@ export function lazyScreen(load: () => Promise<FunctionComponent>, what: string)
     }, [screen, attempt]);
     if (screen) {
       const Screen = screen;
-      return <Screen />;
+      return <Screen {...props} />;
     }
     if (error) {
       return (

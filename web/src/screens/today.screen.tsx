@@ -12,7 +12,7 @@ import { TodayCeiling } from '../components/today-ceiling.tsx';
 import { isPressing, TodayUrgentBanner } from '../components/today-urgency.tsx';
 import { TodayWeeks } from '../components/today-weeks.tsx';
 import { longDay } from '../format-dates.ts';
-import { OnboardingScreen } from '../onboarding/onboarding.screen.tsx';
+import { LazyOnboarding } from '../onboarding/lazy-onboarding.ts';
 import { useAppState, useIsOwnData } from '../settings-context.tsx';
 import type { TodayResponse } from '../types/today.ts';
 import './today.css';
@@ -51,7 +51,7 @@ export function TodayScreen() {
   // The welcome imports and seeds a demo: for the athlete only (someone they share with sees the empty Today).
   if (own && overview.counts.activities === 0 && !overview.hasDemo && overview.counts.assessments === 0) {
     return (
-      <OnboardingScreen
+      <LazyOnboarding
         onDone={() => {
           location.hash = '#/today';
           refresh();
