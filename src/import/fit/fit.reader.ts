@@ -9,6 +9,7 @@
 import { IMPORT_CODES, ImportError } from '../../domain/errors.ts';
 import { type FieldSpec, KIND, keptMessage, REC, SLOT_COUNT } from './fit.profile.ts';
 import { fitCrc } from './fit-crc.ts';
+import { compiledFieldReader, type FieldHelpers, type FieldReader } from './fit-field-readers.ts';
 
 export interface FitWarning {
   code: string;
@@ -64,7 +65,15 @@ interface Plan {
    * compressed_speed_distance, the speed. Emptied before each message instead of all SLOT_COUNT slots.
    */
   written: Int8Array;
+  /** Data messages decoded with this plan so far, until it is compiled (fit-field-readers.ts). */
+  uses: number;
+  /** Its compiled reader; undefined until it has been used COMPILE_AFTER times, null if it could not be. */
+  reader: FieldReader | null | undefined;
 }
+
+/** A definition is compiled once this many of its messages have been decoded: records, not the odd message. */
+const COMPILE_AFTER = 64;
+const HELPERS: FieldHelpers = { readString, readCompressedSpeedDistance };
 
 const NUMBER = 0;
 const TEXT = 1;
@@ -233,7 +242,12 @@ function readMessages(
         vals.fill(Number.NaN);
         lastPlan = plan;
       }
-      decodeFields(bytes, view, body, plan, vals, strs);
+      let reader = plan.reader;
+      if (reader === undefined && ++plan.uses >= COMPILE_AFTER) {
+        reader = plan.reader = compiledFieldReader(plan, HELPERS);
+      }
+      if (reader) reader(bytes, view, body, vals, strs);
+      else decodeFields(bytes, view, body, plan, vals, strs);
       if (compressedTs >= 0 && Number.isNaN(vals[0] as number)) vals[0] = compressedTs;
       sink.onMessage(plan.kind, vals, strs);
     }
@@ -296,6 +310,8 @@ function readDefinition(
   if (kind === KIND.RECORD && written.has(REC.COMPRESSED_SPEED_DISTANCE)) written.add(REC.SPEED);
   const plan: Plan = {
     written: Int8Array.from(written),
+    uses: 0,
+    reader: undefined,
     kind,
     size,
     littleEndian,
