@@ -9,7 +9,12 @@
 import { IMPORT_CODES, ImportError } from '../../domain/errors.ts';
 import { type FieldSpec, KIND, keptMessage, REC, SLOT_COUNT } from './fit.profile.ts';
 import { fitCrc } from './fit-crc.ts';
-import { compiledFieldReader, type FieldHelpers, type FieldReader } from './fit-field-readers.ts';
+import {
+  compiledFieldReader,
+  type FieldHelpers,
+  type FieldLayout,
+  type FieldReader,
+} from './fit-field-readers.ts';
 
 export interface FitWarning {
   code: string;
@@ -42,24 +47,15 @@ const BASE_SIZE = [1, 1, 1, 2, 2, 4, 4, 1, 4, 8, 1, 2, 4, 1, 8, 8, 8];
 const STRING = 7;
 const BYTE = 13;
 
-/** A definition compiled once into a plan: where each kept field sits and how to read it. */
-interface Plan {
+/**
+ * A definition compiled once into a plan: where each kept field sits and how to read it (the field layout
+ * of fit-field-readers.ts: parallel typed arrays, monomorphic and cheap to index in the per-message loop).
+ */
+interface Plan extends FieldLayout {
   kind: number;
   size: number;
-  littleEndian: boolean;
   /** Offset of field 253 (timestamp, uint32) or -1, also for skipped messages: compressed timestamps need it. */
   timestampOffset: number;
-  /** Kept fields as parallel typed arrays (monomorphic, cheap to index in the per-message loop). */
-  count: number;
-  offsets: Int32Array;
-  /** Base type index, or -1 when the size is not a multiple of the base type (misaligned field: invalid). */
-  types: Int8Array;
-  sizes: Int32Array;
-  slots: Int8Array;
-  scales: Float64Array;
-  shifts: Float64Array;
-  /** 0 plain number, 1 string, 2 compressed_speed_distance. */
-  handling: Uint8Array;
   /**
    * The slots a message of this plan can write: its fields', slot 0 (a compressed timestamp) and, for a
    * compressed_speed_distance, the speed. Emptied before each message instead of all SLOT_COUNT slots.
