@@ -8,14 +8,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ensureWebBuild } from '../../src/http/web-build.ts';
-import { startClinicServer } from '../../src/server-mode/http/server.ts';
-import type { ServerSettings } from '../../src/server-mode/http/server-env.ts';
-import { openServerDatabase } from '../../src/server-mode/repositories/server-database.ts';
-import { PASSWORD, pgTest, settableClock } from '../../src/server-mode/server-test.support.ts';
+import { PASSWORD, pgTest } from '../../src/server-mode/server-test.support.ts';
 import { HOT_KNEE_EMERGENCY_ANSWERS } from '../factories/knee-answers.factory.ts';
 import { browserSkipReason, openPage, useBrowser, type WatchedPage } from '../support/browser.ts';
-import { adminLink, joinAsAthlete, Person, realProblems, shoot, signIn } from './server-people.support.ts';
+import {
+  adminLink,
+  joinAsAthlete,
+  Person,
+  realProblems,
+  shoot,
+  signIn,
+  startBrowserClinic,
+} from './server-people.support.ts';
 
 const skip = browserSkipReason();
 const browser = useBrowser(skip);
@@ -26,20 +30,7 @@ async function rosterNames(page: Page): Promise<string[]> {
 }
 
 const body = async (db: string) => {
-  const store = await openServerDatabase(db);
-  const clock = settableClock();
-  const settings: ServerSettings = { publicUrl: 'http://127.0.0.1/', trustProxy: false };
-  const server = await startClinicServer({
-    store,
-    host: '127.0.0.1',
-    port: 0,
-    settings,
-    webRoot: await ensureWebBuild(),
-    pdfRenderer: null,
-    now: clock.now,
-  });
-  settings.publicUrl = server.url;
-  const url = server.url;
+  const { clock, url, stop } = await startBrowserClinic(db);
   const opened: WatchedPage[] = [];
   try {
     // Set-up as the administrator does it, on the server's machine.
@@ -218,8 +209,7 @@ const body = async (db: string) => {
     for (const watched of opened) assert.deepEqual(realProblems(watched), []);
   } finally {
     for (const watched of opened) await watched.close();
-    await server.stop();
-    await store.close();
+    await stop();
   }
 };
 

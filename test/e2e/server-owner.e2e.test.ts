@@ -8,11 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ensureWebBuild } from '../../src/http/web-build.ts';
-import { startClinicServer } from '../../src/server-mode/http/server.ts';
-import type { ServerSettings } from '../../src/server-mode/http/server-env.ts';
-import { openServerDatabase } from '../../src/server-mode/repositories/server-database.ts';
-import { PASSWORD, pgTest, settableClock } from '../../src/server-mode/server-test.support.ts';
+import { PASSWORD, pgTest } from '../../src/server-mode/server-test.support.ts';
 import { AUDIT_PAGE_SIZE } from '../../web/src/server/audit-paging.ts';
 import { auditPage } from '../support/a11y-audit.ts';
 import { browserSkipReason, openPage, useBrowser, type WatchedPage } from '../support/browser.ts';
@@ -23,6 +19,7 @@ import {
   realProblems,
   shoot,
   signIn,
+  startBrowserClinic,
   tokenOfLink,
 } from './server-people.support.ts';
 
@@ -46,20 +43,7 @@ async function looksRight(watched: WatchedPage, name: string): Promise<void> {
 }
 
 const body = async (db: string) => {
-  const store = await openServerDatabase(db);
-  const clock = settableClock();
-  const settings: ServerSettings = { publicUrl: 'http://127.0.0.1/', trustProxy: false };
-  const server = await startClinicServer({
-    store,
-    host: '127.0.0.1',
-    port: 0,
-    settings,
-    webRoot: await ensureWebBuild(),
-    pdfRenderer: null,
-    now: clock.now,
-  });
-  settings.publicUrl = server.url;
-  const url = server.url;
+  const { store, clock, url, stop } = await startBrowserClinic(db);
   const opened: WatchedPage[] = [];
   try {
     const ownerLink = await adminLink(db, url, 'create-org', 'North Clinic', '--owner', 'boss@north.test');
@@ -200,14 +184,15 @@ const body = async (db: string) => {
     await kimCard.getByRole('button', { name: 'Remove from the organisation' }).click();
     await kimCard.getByRole('button', { name: 'Yes, remove' }).click();
     await owner.page.getByText('Kim Coach is no longer a member of North Clinic.').waitFor();
+    // The message shows as soon as the server answers; the list follows when it has been read again.
+    await kimCard.waitFor({ state: 'detached' });
     assert.equal(await owner.page.locator('.member').count(), 1);
     assert.deepEqual((await kimApi.call<{ memberships: unknown[] }>('GET', '/api/auth/me')).memberships, []);
 
     for (const watched of opened) assert.deepEqual(realProblems(watched, [LAST_OWNER_REFUSAL]), []);
   } finally {
     for (const watched of opened) await watched.close();
-    await server.stop();
-    await store.close();
+    await stop();
   }
 };
 

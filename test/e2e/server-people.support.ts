@@ -6,7 +6,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { PASSWORD } from '../../src/server-mode/server-test.support.ts';
+import { ensureWebBuild } from '../../src/http/web-build.ts';
+import { startClinicServer } from '../../src/server-mode/http/server.ts';
+import type { ServerSettings } from '../../src/server-mode/http/server-env.ts';
+import { openServerDatabase } from '../../src/server-mode/repositories/server-database.ts';
+import { PASSWORD, settableClock } from '../../src/server-mode/server-test.support.ts';
 import { auditPage } from '../support/a11y-audit.ts';
 import { ARTIFACTS, type WatchedPage } from '../support/browser.ts';
 import { cliOk } from '../support/cli-in-process.ts';
@@ -23,6 +27,35 @@ const EXPECTED_REFUSALS = [
 export function realProblems(watched: WatchedPage, alsoExpected: readonly string[] = []): string[] {
   const expected = [...EXPECTED_REFUSALS, ...alsoExpected];
   return watched.problems.filter((p) => !expected.some((e) => p.endsWith(e)));
+}
+
+/**
+ * The clinic server with the built dashboard on a free port of this machine, its clock settable (a password
+ * entered "11 minutes ago"), and the public URL it prints in links set to where it listens.
+ */
+export async function startBrowserClinic(db: string) {
+  const store = await openServerDatabase(db);
+  const clock = settableClock();
+  const settings: ServerSettings = { publicUrl: 'http://127.0.0.1/', trustProxy: false };
+  const server = await startClinicServer({
+    store,
+    host: '127.0.0.1',
+    port: 0,
+    settings,
+    webRoot: await ensureWebBuild(),
+    pdfRenderer: null,
+    now: clock.now,
+  });
+  settings.publicUrl = server.url;
+  return {
+    store,
+    clock,
+    url: server.url,
+    async stop() {
+      await server.stop();
+      await store.close();
+    },
+  };
 }
 
 export async function adminLink(db: string, url: string, ...args: string[]): Promise<string> {
