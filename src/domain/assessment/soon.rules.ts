@@ -140,7 +140,7 @@ export const SOON_RULES: readonly UrgencyRule[] = [
       (a.givingWay === true && a.trauma !== true) ||
       ((a.catching === true || a.painfulClicking === true) && (f.swellingAny === true || (a.age ?? 0) >= 40)),
     reason:
-      'Locking, giving way, or catching with swelling point to a meniscus or ligament problem that needs examining.',
+      'A knee that locks or gives way, or that catches (with swelling, or from the age of 40), points to a meniscus or ligament problem that needs examining.',
     sources: ['niceCksKnee', 'solomon2001'],
   },
   {
