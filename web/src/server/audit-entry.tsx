@@ -1,8 +1,9 @@
 /**
  * One line of an audit log, on the athlete's Sharing page and the owner's Organisation page: who read or
- * changed whose data (which categories), when, through which route, and why. A list item rather than a table
+ * changed whose data (which categories), when, where in the data (the exact route on hover), and why. A list item rather than a table
  * row, so it reads on a phone.
  */
+import { auditRouteWords } from './audit-route-words.ts';
 import { whenWords } from './grant-words.ts';
 import type { AuditEntry } from './server-types.ts';
 
@@ -21,7 +22,7 @@ export function AuditEntryItem(props: { entry: AuditEntry; whose: string }) {
         <strong>{props.whose}</strong> {listWords(e.categories)}
         <br />
         <span class="muted">
-          {whenWords(e.at)} · {e.route}
+          {whenWords(e.at)} · <span title={e.route}>{auditRouteWords(e.route)}</span>
         </span>
         <br />
         <span class="muted">Why: </span>
