@@ -54,9 +54,12 @@ describe('assessment case sets', () => {
    * is not known stays urgent until it is answered, so even a teenager's "sudden severe pain on take-off" is
    * seen the same day. The exceptions give nothing to act on in the answer keys: a 5-year-old with weeks
    * of knee and thigh pain, urgent in the source only because of growth-hormone treatment; a kneecap
-   * tendon torn ten months ago, now weak and wobbly (prompt referral, but not a same-day danger); and
-   * "three weeks after a marathon I still have pain on my left side", with no site at all. The holdout is measured, never asserted on case by case, so it stays a fair test of
-   * unseen patients (`npm run eval:assess` prints it).
+   * tendon torn ten months ago, now weak and wobbly (prompt referral, but not a same-day danger);
+   * "three weeks after a marathon I still have pain on my left side", with no site at all; and two where we
+   * follow the guideline over the case: walking with a limp the day after an injury (limping steps bear
+   * weight for the Ottawa rule), and a 9-year-old with five weeks of worsening knee pain and no hip sign
+   * (seen within days, with the slipped growth plate named). The holdout is measured, never asserted on case
+   * by case, so it stays a fair test of unseen patients (`npm run eval:assess` prints it).
    */
   it('miss same-day care on no tuning case beyond the documented thin ones', () => {
     const m = scoreCases(
@@ -71,6 +74,8 @@ describe('assessment case sets', () => {
     assert.deepEqual(missed, [
       'F-FNSF-30M-postmarathon',
       'F-PTR-48M-rebound-neglected',
+      'H5A-MCL-25M-limp',
+      'H5B-SCFE-9F-5wk',
       'R-SCFE-5F-bilateral',
     ]);
   });
