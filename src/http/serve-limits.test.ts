@@ -219,7 +219,10 @@ test('kneewise serve refuses a 280 MB JSON body with 413, serves 10,000 unique p
     assert.ok(afterBodies.heap - start.heap < 10, 'the bodies left nothing on the heap');
     assert.ok(afterPaths.heap - afterBodies.heap < 10, 'the paths left nothing on the heap');
     assert.ok(afterBodies.rss - start.rss < 30, 'the bodies were never held in memory');
-    assert.ok(afterPaths.rss - afterBodies.rss < 30, 'the paths did not grow the process');
+    // Retaining the paths would show on the heap after GC (above). The process's RSS after 10,000 requests
+    // also holds memory the allocator freed but kept (sockets, buffers): 6 MB on a quiet machine, up to 49 MB
+    // seen with two other test suites running; the bound only catches a process that kept growing.
+    assert.ok(afterPaths.rss - afterBodies.rss < 80, 'the paths did not grow the process');
 
     serve.child.kill('SIGTERM');
     assert.equal(await serve.exited, 0, serve.stderr());
