@@ -217,24 +217,29 @@ export async function seedAthleteData(h: ServerHarness, athleteId: string, first
   await h.store.system.insertInto('activities').values(runs).execute();
   await h.store.system
     .insertInto('pain_entries')
-    .values({
-      id: `${athleteId}-pain`,
-      athlete_id: athleteId,
-      occurred_at: '2026-02-22T18:00:00.000Z',
-      local_date: '2026-02-22',
-      side: 'left',
-      regions_json: '["anterior"]',
-      pain_during: 3,
-      pain_after: 4,
-      pain_next_morning: 2,
-      swelling: 'none',
-      onset: 'gradual',
-      activity_id: null,
-      note: `private note of ${athleteId}`,
-      created_at: '2026-02-22T18:00:00.000Z',
-      is_demo: 0,
-    })
+    .values(painEntryRow(`${athleteId}-pain`, athleteId, `private note of ${athleteId}`))
     .execute();
+}
+
+/** One pain journal row as stored (a left knee, 3 during, 4 after, 2 the next morning). */
+export function painEntryRow(id: string, athleteId: string, note: string | null = null) {
+  return {
+    id,
+    athlete_id: athleteId,
+    occurred_at: '2026-02-22T18:00:00.000Z',
+    local_date: '2026-02-22',
+    side: 'left',
+    regions_json: '["anterior"]',
+    pain_during: 3,
+    pain_after: 4,
+    pain_next_morning: 2,
+    swelling: 'none',
+    onset: 'gradual',
+    activity_id: null,
+    note,
+    created_at: '2026-02-22T18:00:00.000Z',
+    is_demo: 0,
+  };
 }
 
 export const PASSWORD = 'correct horse battery staple';

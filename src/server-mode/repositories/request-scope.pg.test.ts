@@ -5,28 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { athlete, orgWithOwner, pgTest, serverHarness } from '../server-test.support.ts';
+import { athlete, orgWithOwner, painEntryRow, pgTest, serverHarness } from '../server-test.support.ts';
 import { runAsUser } from './request-scope.ts';
-
-function painRow(id: string, athleteId: string) {
-  return {
-    id,
-    athlete_id: athleteId,
-    occurred_at: '2026-02-22T18:00:00.000Z',
-    local_date: '2026-02-22',
-    side: 'left',
-    regions_json: '["anterior"]',
-    pain_during: 3,
-    pain_after: 4,
-    pain_next_morning: 2,
-    swelling: 'none',
-    onset: 'gradual',
-    activity_id: null,
-    note: null,
-    created_at: '2026-02-22T18:00:00.000Z',
-    is_demo: 0,
-  };
-}
 
 pgTest(
   'a user scope runs its statements in one transaction; a concurrent scope of another user sees only its own rows',
@@ -98,7 +78,7 @@ pgTest(
 
       await assert.rejects(
         runAsUser(runner.userId, async () => {
-          await db.insertInto('pain_entries').values(painRow('undone', runner.athleteId)).execute();
+          await db.insertInto('pain_entries').values(painEntryRow('undone', runner.athleteId)).execute();
           assert.deepEqual((await db.selectFrom('pain_entries').select('id').execute()).length, 1);
           throw new Error('the request failed after its write');
         }),
@@ -107,16 +87,16 @@ pgTest(
       assert.deepEqual(await painIds(), []);
 
       await runAsUser(runner.userId, async () => {
-        await db.insertInto('pain_entries').values(painRow('kept', runner.athleteId)).execute();
+        await db.insertInto('pain_entries').values(painEntryRow('kept', runner.athleteId)).execute();
         await assert.rejects(
           db.transaction().execute(async (trx) => {
-            await trx.insertInto('pain_entries').values(painRow('nested', runner.athleteId)).execute();
+            await trx.insertInto('pain_entries').values(painEntryRow('nested', runner.athleteId)).execute();
             throw new Error('the nested write failed');
           }),
           /nested write failed/,
         );
         await db.transaction().execute(async (trx) => {
-          await trx.insertInto('pain_entries').values(painRow('nested-ok', runner.athleteId)).execute();
+          await trx.insertInto('pain_entries').values(painEntryRow('nested-ok', runner.athleteId)).execute();
         });
       });
       assert.deepEqual(await painIds(), ['kept', 'nested-ok']);

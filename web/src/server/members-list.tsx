@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { accountApi, useAccountApi } from '../api.ts';
 import { ErrorMessage, Loading } from '../components/status-messages.tsx';
 import { ROLE_NAMES, ROLE_REACH, ROLES } from './org-words.ts';
-import { PeopleProblem } from './people-problem.tsx';
+import { ChangeOutcome } from './people-problem.tsx';
 import type { MemberRole, OrgMember } from './server-types.ts';
 
 function MemberCard(props: {
@@ -126,12 +126,7 @@ export function MembersList(props: { orgId: string; orgName: string; myUserId: s
   if (!members.data) return <Loading what="the members" />;
   return (
     <>
-      {message && (
-        <p class="alert alert-ok" role="status">
-          {message}
-        </p>
-      )}
-      {error && <PeopleProblem error={error} orgName={props.orgName} />}
+      <ChangeOutcome message={message} error={error} orgName={props.orgName} />
       <ul class="members">
         {members.data.members.map((m) => (
           <MemberCard

@@ -4,7 +4,7 @@ import { accountApi, type Loaded } from '../api.ts';
 import { ErrorMessage, Loading } from '../components/status-messages.tsx';
 import { whenWords } from './grant-words.ts';
 import { ROLE_NAMES } from './org-words.ts';
-import { PeopleProblem } from './people-problem.tsx';
+import { ChangeOutcome } from './people-problem.tsx';
 import type { PendingInvitation } from './server-types.ts';
 
 /** `list` is loaded by the page, which reloads it when the invitation form makes a link. */
@@ -38,12 +38,7 @@ export function PendingInvitations(props: {
   if (!list.data) return <Loading what="the invitations" />;
   return (
     <>
-      {message && (
-        <p class="alert alert-ok" role="status">
-          {message}
-        </p>
-      )}
-      {error && <PeopleProblem error={error} orgName={props.orgName} />}
+      <ChangeOutcome message={message} error={error} orgName={props.orgName} />
       {list.data.invitations.length === 0 ? (
         <p class="muted">No invitation is waiting to be used.</p>
       ) : (
