@@ -128,6 +128,8 @@ const body = async (db: string) => {
     await prompt.getByLabel('Password').fill(PASSWORD);
     await prompt.getByRole('button', { name: 'Confirm' }).click();
     await owner.page.getByText('Kim Coach is now clinician.').waitFor();
+    // data-role is the stored role, so this waits for the list to be read back from the server.
+    await owner.page.locator('.member[data-role="clinician"]', { hasText: 'Kim Coach' }).waitFor();
     assert.equal(
       await owner.page.locator('.member', { hasText: 'Kim Coach' }).getByLabel('Role').inputValue(),
       'clinician',

@@ -23,7 +23,7 @@ function MemberCard(props: {
   const [confirming, setConfirming] = useState(false);
   const select = `role-${member.userId}`;
   return (
-    <li class="card member" data-member={member.userId}>
+    <li class="card member" data-member={member.userId} data-role={member.role}>
       <h3>
         {member.displayName}
         {props.isMe && <span class="muted"> (you)</span>}
@@ -86,8 +86,10 @@ export function MembersList(props: { orgId: string; orgName: string; myUserId: s
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  // Bumped after every attempt, so each card's role picker shows the stored role again (a refused change too).
-  const [attempts, setAttempts] = useState(0);
+  // Bumped after a refused change, so each card's role picker shows the stored role again. A change that
+  // went through needs no bump: the reloaded role is part of the card's key, and until it arrives the picker
+  // keeps showing the role just chosen rather than flicking back to the old one.
+  const [refusals, setRefusals] = useState(0);
 
   const change = async (work: () => Promise<void>, done: string, leavesPage: boolean) => {
     setBusy(true);
@@ -103,10 +105,10 @@ export function MembersList(props: { orgId: string; orgName: string; myUserId: s
       members.reload();
     } catch (e) {
       setError(e instanceof Error ? e : new Error(String(e)));
+      setRefusals((n) => n + 1);
       members.reload();
     } finally {
       setBusy(false);
-      setAttempts((n) => n + 1);
     }
   };
   const onRole = (member: OrgMember, role: MemberRole) =>
@@ -130,7 +132,7 @@ export function MembersList(props: { orgId: string; orgName: string; myUserId: s
       <ul class="members">
         {members.data.members.map((m) => (
           <MemberCard
-            key={`${m.userId}-${m.role}-${attempts}`}
+            key={`${m.userId}-${m.role}-${refusals}`}
             member={m}
             isMe={m.userId === props.myUserId}
             busy={busy}
