@@ -3,6 +3,7 @@
  * from the hip or spine. Weights: see condition.types.ts. Facts: research/clinical.md §2–3.
  */
 import type { ConditionDef } from './condition.types.ts';
+import { STAYS_AT_THE_KNEE } from './stays-at-the-knee.findings.ts';
 
 // A ligament sprain or tear needs a mechanism: near-certain trauma (P 0.97), so "no injury" argues hard against.
 const INJURY = { trauma: 4.85, sudden: 3.6, distanceTriggered: 0.2 } as const;
@@ -39,6 +40,7 @@ export const ACUTE_CONDITIONS: readonly ConditionDef[] = [
     prior: 8,
     ageBands: YOUNG_TEAR_AGES,
     findings: {
+      ...STAYS_AT_THE_KNEE,
       ...MENISCUS,
       locMedial: 4,
       locPosterior: 1.3,
@@ -62,6 +64,7 @@ export const ACUTE_CONDITIONS: readonly ConditionDef[] = [
     prior: 2,
     ageBands: YOUNG_TEAR_AGES,
     findings: {
+      ...STAYS_AT_THE_KNEE,
       ...MENISCUS,
       locLateral: 3.4,
       locMedial: 0.1,
@@ -90,6 +93,7 @@ export const ACUTE_CONDITIONS: readonly ConditionDef[] = [
       { min: 55, max: 100, factor: 2.5 },
     ],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       locMedial: 3.5,
       locPosterior: 1.5,
       locLateral: 0.8,
@@ -121,6 +125,7 @@ export const ACUTE_CONDITIONS: readonly ConditionDef[] = [
     prior: 2,
     ageBands: [],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       ...INJURY,
       locMedial: 4,
       locLateral: 0.1,
@@ -153,6 +158,7 @@ export const ACUTE_CONDITIONS: readonly ConditionDef[] = [
     prior: 0.6,
     ageBands: [],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       ...INJURY,
       locLateral: 3.4,
       locMedial: 0.1,
@@ -185,6 +191,7 @@ export const ACUTE_CONDITIONS: readonly ConditionDef[] = [
       { min: 50, max: 100, factor: 0.4 },
     ],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       ...INJURY,
       sudden: 3.8,
       pop: 10,
@@ -260,6 +267,7 @@ export const ACUTE_CONDITIONS: readonly ConditionDef[] = [
       swellingAny: 2.5,
       calfSwelling: 8,
       calfPain: 4,
+      ankleBruising: 12,
       stiffAfterSitting: 1.3,
       trauma: 0.4,
     },

@@ -3,6 +3,7 @@
  * growth-related problems of children. Weights: see condition.types.ts. Facts: research/clinical.md §1–3.
  */
 import type { ConditionDef } from './condition.types.ts';
+import { STAYS_AT_THE_KNEE } from './stays-at-the-knee.findings.ts';
 
 const NOT_ACUTE = { trauma: 0.3, sudden: 0.4 } as const;
 
@@ -19,6 +20,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
       { min: 51, max: 100, factor: 0.5 },
     ],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       ...NOT_ACUTE,
       locAnterior: 2,
       locInferior: 0.5,
@@ -72,6 +74,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
       { min: 46, max: 100, factor: 0.4 },
     ],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       ...NOT_ACUTE,
       locInferior: 5,
       locAnterior: 0.6,
@@ -110,6 +113,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
       { min: 40, max: 100, factor: 1.8 },
     ],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       ...NOT_ACUTE,
       locAnterior: 1.8,
       locInferior: 0.3,
@@ -141,6 +145,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     prior: 1.5,
     ageBands: [],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       swellOnKneecap: 15,
       swellBelowKneecap: 0.5,
       swellBehind: 0.1,
@@ -175,6 +180,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     prior: 0.7,
     ageBands: [{ min: 5, max: 15, factor: 0.2 }],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       swellBelowKneecap: 15,
       swellOnKneecap: 0.5,
       swellBehind: 0.1,
@@ -207,6 +213,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
       { min: 46, max: 100, factor: 0.3 },
     ],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       ...NOT_ACUTE,
       locAnterior: 1.4,
       locMedial: 2.5,
@@ -236,6 +243,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     prior: 1,
     ageBands: [],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       trauma: 0.6,
       sudden: 0.5,
       locInferior: 4.5,
@@ -274,6 +282,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
       { min: 19, max: 100, factor: 0.01 },
     ],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       ...NOT_ACUTE,
       locInferior: 5.5,
       locAnterior: 0.6,
@@ -307,6 +316,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
       { min: 18, max: 100, factor: 0.01 },
     ],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       ...NOT_ACUTE,
       locInferior: 5,
       locAnterior: 0.8,

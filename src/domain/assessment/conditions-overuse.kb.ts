@@ -3,6 +3,7 @@
  * knee, wear, and bone stress. Weights: see condition.types.ts. Facts: research/clinical.md §1–3.
  */
 import type { ConditionDef } from './condition.types.ts';
+import { STAYS_AT_THE_KNEE } from './stays-at-the-knee.findings.ts';
 
 const NOT_ACUTE = { trauma: 0.3, sudden: 0.4 } as const;
 
@@ -19,6 +20,7 @@ export const OVERUSE_CONDITIONS: readonly ConditionDef[] = [
       { min: 60, max: 100, factor: 0.6 },
     ],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       trauma: 0.2,
       sudden: 0.3,
       locLateral: 3.6,
@@ -58,6 +60,7 @@ export const OVERUSE_CONDITIONS: readonly ConditionDef[] = [
       { min: 40, max: 100, factor: 1.6 },
     ],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       ...NOT_ACUTE,
       trauma: 0.2,
       locMedial: 4.2,
@@ -154,6 +157,7 @@ export const OVERUSE_CONDITIONS: readonly ConditionDef[] = [
       { min: 65, max: 100, factor: 7 },
     ],
     findings: {
+      ...STAYS_AT_THE_KNEE,
       ...NOT_ACUTE,
       locDiffuse: 3,
       locMedial: 2.5,

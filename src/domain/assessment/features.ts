@@ -157,6 +157,9 @@ export const FEATURES = {
   boneSwelling: fromBool('boneSwelling', 'a swelling of the bone', 0.02),
   calfSwelling: fromBool('calfSwelling', 'a swollen calf', 0.02),
   calfPain: fromBool('calfPain', 'calf pain', 0.05),
+  // A bruise that tracks down to the ankle after the calf swells (the "crescent sign") is the fluid of a
+  // burst Baker's cyst; a clot does not bruise (bakersCyst).
+  ankleBruising: fromBool('ankleBruising', 'new bruising around the ankle', 0.01),
   groinPain: fromBool('groinPain', 'groin pain', 0.04),
   hipStiffness: fromBool('hipStiffness', 'a stiff hip', 0.04),
   backPain: fromBool('backPain', 'back pain', 0.1),

@@ -70,6 +70,8 @@ export const SCREEN: readonly Step[] = [
   { key: 'footColdOrNumb', when: calf },
   { key: 'recentLongTravel', when: calf },
   { key: 'lumpBehindKnee', when: calf },
+  // Bruising that tracks to the ankle tells a burst Baker's cyst from a clot (the scan decides either way).
+  { key: 'ankleBruising', when: calf },
   // Infection risk and several joints, once the knee is swollen or inflamed (BSR/BOA hot swollen joint).
   { key: 'otherJointsPainful', when: (a) => inflamed(a) || swollen(a) },
   { key: 'immunosuppressed', when: (a) => inflamed(a) || swollen(a) },

@@ -100,6 +100,24 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     sources: ['niceCksAcuteKnee', 'medvellum', 'ilan2003'],
   },
   {
+    id: 'kneecap-out-today-shape-unknown',
+    tier: 'emergency',
+    // A kneecap that slipped out today may still be out: one that has not gone back is put back in an
+    // emergency department (NICE CKS acute knee injury). Until "does the knee look out of shape?" is answered
+    // no, the kneecap is not known to be back in place; a kneecap still out holds the knee bent, so someone
+    // who can stand on the leg has it back in.
+    mustNotMiss: ['patellar_dislocation', 'acute_fracture'],
+    keys: ['patellaDisplaced', 'deformity', 'canBearWeight', 'durationDays'],
+    test: ({ a }) =>
+      a.patellaDisplaced === true &&
+      a.deformity !== false &&
+      a.canBearWeight !== true &&
+      a.durationDays === 0,
+    reason:
+      'Your kneecap slipped out today: if it has not gone back into place, or the knee looks out of shape, go to an emergency department to have it put back.',
+    sources: ['niceCksAcuteKnee', 'stefancin2007'],
+  },
+  {
     id: 'cold-numb-foot-after-injury',
     tier: 'emergency',
     mustNotMiss: ['knee_dislocation'],
@@ -410,8 +428,10 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
   {
     id: 'suspected-clot',
     tier: 'urgent',
-    // A leg clot can travel to the lungs: the person is told what breathlessness or chest pain would mean.
-    mustNotMiss: ['dvt', 'pulmonary_embolism'],
+    // A leg clot can travel to the lungs, so a clot in the lungs is listed until the person says they are
+    // neither breathless nor in chest pain; NICE NG158 assesses it on those symptoms, not on the leg alone.
+    mustNotMiss: ({ a }) =>
+      a.breathless === false && a.chestPain === false ? ['dvt'] : ['dvt', 'pulmonary_embolism'],
     keys: [
       'calfSwelling',
       'calfPain',

@@ -39,6 +39,10 @@ const TABLE: Record<string, [A, A]> = {
     { age: 30, trauma: true, deformity: true },
     { age: 30, trauma: true, deformity: false },
   ],
+  'kneecap-out-today-shape-unknown': [
+    { age: 32, trauma: true, onset: 'sudden', durationDays: 0, patellaDisplaced: true },
+    { age: 32, trauma: true, onset: 'sudden', durationDays: 0, patellaDisplaced: true, canBearWeight: true },
+  ],
   'cold-numb-foot-after-injury': [
     { age: 30, trauma: true, footColdOrNumb: true },
     { age: 30, trauma: false, footColdOrNumb: true },
@@ -465,6 +469,28 @@ describe('urgency decision table', () => {
     assert.ok(named(fall).includes('extensor_mechanism_rupture'));
     assert.ok(!named({ ...fall, age: 30 }).includes('extensor_mechanism_rupture'));
     assert.ok(assessKnee(fall).differential.some((d) => d.id === 'extensor_mechanism_rupture'));
+  });
+
+  it('a painful calf lists a clot in the lungs until breathlessness and chest pain are both answered no', () => {
+    const ids = (a: A) => assessKnee(a as Answers).mustNotMiss.map((m) => m.id);
+    const calf: A = { age: 64, calfPain: true, calfSwelling: true };
+    assert.deepEqual(ids(calf), ['dvt', 'pulmonary_embolism']);
+    assert.deepEqual(
+      ids({ ...calf, breathless: false }),
+      ['dvt', 'pulmonary_embolism'],
+      'one of the two said',
+    );
+    assert.deepEqual(ids({ ...calf, breathless: false, chestPain: false }), ['dvt']);
+    assert.equal(assessKnee({ ...calf, breathless: false, chestPain: false } as Answers).urgency, 'urgent');
+  });
+
+  it('a kneecap that came out today is an emergency until the knee is said to look normal or to take weight', () => {
+    const rule = RULES.find((r) => r.id === 'kneecap-out-today-shape-unknown')!;
+    const today: A = { age: 17, trauma: true, onset: 'sudden', durationDays: 0, patellaDisplaced: true };
+    assert.ok(fires(rule, today));
+    assert.ok(!fires(rule, { ...today, deformity: false }));
+    assert.ok(!fires(rule, { ...today, durationDays: 1 }), 'yesterday: it is back or already treated');
+    assert.equal(assessKnee({ ...today, deformity: false } as Answers).urgency, 'urgent');
   });
 
   it('a few days of new pain with no injury is an acute joint until swelling and warmth are answered, whether or not it is called sudden', () => {
