@@ -627,7 +627,15 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     // Without an injury a leg that takes no weight is still a fracture until an X-ray says otherwise: a
     // bone that cracked under repeated load (a runner's stress fracture, IOC bone-stress consensus) or an
     // insufficiency or weakened bone in older age. A hot joint is the infection rules' concern instead.
-    mustNotMiss: (ctx) => (warm(ctx) || red(ctx) || ctx.f.fever === true ? [] : ['acute_fracture']),
+    // With no injury named and no slow build-up (the overloaded bone's story), an infected joint or a crystal
+    // attack is the other reason a knee takes no weight within days (BSR/BOA hot swollen joint), before any
+    // warmth is reported.
+    mustNotMiss: (ctx) =>
+      warm(ctx) || red(ctx) || ctx.f.fever === true
+        ? []
+        : ctx.a.trauma !== true && ctx.a.onset !== 'gradual' && (ctx.a.durationDays ?? 0) <= 14
+          ? ['acute_fracture', 'septic_arthritis', 'crystal_arthritis']
+          : ['acute_fracture'],
     keys: ['canBearWeight'],
     test: ({ a }) => a.canBearWeight === false,
     reason:

@@ -484,6 +484,24 @@ describe('urgency decision table', () => {
     assert.equal(assessKnee({ ...calf, breathless: false, chestPain: false } as Answers).urgency, 'urgent');
   });
 
+  it('a knee that takes no weight within days and with no injury names an infected joint and gout too; a slow build-up names the bone', () => {
+    const rule = RULES.find((r) => r.id === 'cannot-bear-weight')!;
+    const ids = (a: A) =>
+      typeof rule.mustNotMiss === 'function'
+        ? rule.mustNotMiss({ a, f: deriveFeatures(a), ottawa: ottawaKneeRule(a) })
+        : rule.mustNotMiss;
+    const noWeight: A = { age: 83, canBearWeight: false };
+    assert.deepEqual(ids(noWeight), ['acute_fracture', 'septic_arthritis', 'crystal_arthritis']);
+    assert.deepEqual(ids({ ...noWeight, kneeWarm: true }), [], 'a hot joint: the infection rules name them');
+    assert.deepEqual(ids({ ...noWeight, trauma: true }), ['acute_fracture']);
+    assert.deepEqual(
+      ids({ ...noWeight, onset: 'gradual' }),
+      ['acute_fracture'],
+      "the runner's overloaded bone",
+    );
+    assert.deepEqual(ids({ ...noWeight, durationDays: 15 }), ['acute_fracture']);
+  });
+
   it('a kneecap that came out today is an emergency until the knee is said to look normal or to take weight', () => {
     const rule = RULES.find((r) => r.id === 'kneecap-out-today-shape-unknown')!;
     const today: A = { age: 17, trauma: true, onset: 'sudden', durationDays: 0, patellaDisplaced: true };
