@@ -561,10 +561,10 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     id: 'sudden-pain-no-injury-joint-unknown',
     tier: 'urgent',
     mustNotMiss: ['crystal_arthritis', 'septic_arthritis'],
-    keys: ['onset', 'trauma', 'durationDays', 'swelling', 'kneeWarm'],
+    keys: ['onset', 'trauma', 'durationDays', 'swelling'],
     // Severe pain out of nowhere within a day or two, with no injury, is how gout and an infected joint
-    // begin (BSR/BOA hot swollen joint). "Don't know" is not "no": until swelling and warmth are answered,
-    // the hot-joint rules cannot clear it, so the same-day tier stands.
+    // begin (BSR/BOA hot swollen joint). "Don't know" is not "no": until swelling is answered, the hot-joint
+    // rules cannot clear it, so the same-day tier stands.
     test: (ctx) =>
       ctx.a.trauma !== true &&
       // A new pain of a few days with no injury and no gradual build-up is an acute joint until shown
@@ -572,12 +572,14 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
       (ctx.a.onset === 'sudden' || (ctx.a.onset === undefined && ctx.a.trauma === false)) &&
       ctx.a.durationDays !== undefined &&
       ctx.a.durationDays <= 3 &&
+      // Swelling decides: a knee that is not warm can still be a crystal attack filling with fluid; one
+      // that is warm or red is the hot-joint rules' (they fire on their own).
       ctx.a.swelling === undefined &&
       ctx.a.swellingLocation === undefined &&
-      ctx.a.kneeWarm === undefined &&
-      ctx.a.redHotJoint === undefined,
+      // A sudden painful calf is the clot rules' story (a clot or a burst Baker's cyst), not the joint's.
+      !calf(ctx),
     reason:
-      'Pain that came on in the last few days without an injury can be the start of gout or an infected joint: unless the knee is neither swollen nor warm, have it seen today.',
+      'Pain that came on in the last few days without an injury can be the start of gout or an infected joint: unless you can see the knee is not swollen, have it seen today.',
     sources: ['bsrHotJoint', 'niceCksKnee'],
   },
   {

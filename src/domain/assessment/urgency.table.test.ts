@@ -518,6 +518,15 @@ describe('urgency decision table', () => {
     assert.ok(!fires(rule, { ...threeDays, onset: 'gradual' }));
     assert.ok(!fires(rule, { ...threeDays, durationDays: 4 }));
     assert.ok(!fires(rule, { age: 69, durationDays: 3 }), 'injury not asked yet: the screen asks it first');
+    assert.ok(
+      fires(rule, { ...threeDays, kneeWarm: false }),
+      'not warm, but swelling not said: gout swells first',
+    );
+    assert.ok(!fires(rule, { ...threeDays, swelling: 'none' }));
+    assert.ok(
+      !fires(rule, { ...threeDays, calfPain: true }),
+      'a sudden painful calf is the clot rules’ case',
+    );
   });
 
   it('a thin history never shows near-certainty', () => {
