@@ -72,6 +72,37 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     sources: ['margaretten2007', 'bsrHotJoint'],
   },
   {
+    id: 'fever-after-joint-procedure',
+    tier: 'emergency',
+    mustNotMiss: ['septic_arthritis'],
+    keys: ['fever', 'temperatureC', 'recentJointProcedure'],
+    // A fever after an operation or injection into the knee is an infected joint until the joint fluid says
+    // otherwise; recent joint surgery is among the strongest risks (Margaretten 2007), and an infected
+    // operated joint goes back to the surgeons at once (BSR/BOA hot swollen joint).
+    test: (ctx) => ctx.f.fever === true && ctx.a.recentJointProcedure === true,
+    reason:
+      'A fever after an operation or injection in the knee can be an infected joint: go to an emergency department (or the ward that operated) now.',
+    sources: ['margaretten2007', 'bsrHotJoint'],
+  },
+  {
+    id: 'older-fall-hip-or-thigh-pain',
+    tier: 'emergency',
+    mustNotMiss: ['acute_fracture'],
+    keys: ['trauma', 'age', 'groinPain', 'thighPain'],
+    // A broken hip is often felt in the knee, and after a fall from 60 on, groin or thigh pain is a hip
+    // fracture until an X-ray says otherwise: hospital the same day, usually by ambulance (NICE CG124). Someone
+    // who still walks on the leg is X-rayed the same day instead (the Pittsburgh rule's urgent tier).
+    test: (ctx) =>
+      acuteInjury(ctx) &&
+      ctx.a.age !== undefined &&
+      ctx.a.age >= 60 &&
+      (ctx.a.groinPain === true || ctx.a.thighPain === true) &&
+      ctx.a.canBearWeight !== true,
+    reason:
+      'After a fall, pain in the groin or thigh at your age can be a broken hip felt in the knee: go to an emergency department now (call an ambulance if you cannot get up).',
+    sources: ['cg124', 'khan2004'],
+  },
+  {
     id: 'spreading-redness-with-infection-risk',
     tier: 'emergency',
     mustNotMiss: infectionIds,
@@ -245,8 +276,12 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     id: 'both-knees-injured-cannot-walk',
     tier: 'emergency',
     mustNotMiss: ['extensor_mechanism_rupture', 'acute_fracture'],
-    keys: ['trauma', 'side', 'canBearWeight'],
-    test: (ctx) => acuteInjury(ctx) && ctx.a.side === 'both' && ctx.a.canBearWeight === false,
+    keys: ['trauma', 'side', 'canBearWeight', 'canWalk4StepsNow'],
+    // "I can't walk" is the same answer whichever question it came through.
+    test: (ctx) =>
+      acuteInjury(ctx) &&
+      ctx.a.side === 'both' &&
+      (ctx.a.canBearWeight === false || ctx.a.canWalk4StepsNow === false),
     reason:
       'Both knees injured and you cannot walk: both thigh tendons or bones may be broken — go to an emergency department.',
     sources: ['niceCksAcuteKnee', 'quadTendon'],

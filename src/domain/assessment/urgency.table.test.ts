@@ -31,6 +31,14 @@ const TABLE: Record<string, [A, A]> = {
     { age: 58, swelling: 'mild', canBearWeight: false, trauma: false, recentJointProcedure: true },
     { age: 58, swelling: 'mild', canBearWeight: false, trauma: false, recentJointProcedure: false },
   ],
+  'fever-after-joint-procedure': [
+    { age: 22, fever: true, recentJointProcedure: true },
+    { age: 22, fever: false, recentJointProcedure: true },
+  ],
+  'older-fall-hip-or-thigh-pain': [
+    { age: 60, trauma: true, onset: 'sudden', durationDays: 0, thighPain: true },
+    { age: 59, trauma: true, onset: 'sudden', durationDays: 0, thighPain: true },
+  ],
   'spreading-redness-with-infection-risk': [
     { age: 80, rednessSpreading: true },
     { age: 79, rednessSpreading: true },
@@ -500,6 +508,14 @@ describe('urgency decision table', () => {
       "the runner's overloaded bone",
     );
     assert.deepEqual(ids({ ...noWeight, durationDays: 15 }), ['acute_fracture']);
+  });
+
+  it('groin or thigh pain after a fall from 60 is a broken hip: an emergency unless the leg still bears weight', () => {
+    const rule = RULES.find((r) => r.id === 'older-fall-hip-or-thigh-pain')!;
+    const fall: A = { age: 75, trauma: true, onset: 'sudden', durationDays: 0, groinPain: true };
+    assert.ok(fires(rule, fall));
+    assert.ok(!fires(rule, { ...fall, canBearWeight: true }));
+    assert.equal(assessKnee({ ...fall, canBearWeight: true } as Answers).urgency, 'urgent', 'X-ray today');
   });
 
   it('a kneecap that came out today is an emergency until the knee is said to look normal or to take weight', () => {
