@@ -25,6 +25,20 @@ export const warm = ({ f }: RuleContext) => f.warm === true;
 export const red = ({ f }: RuleContext) => f.red === true;
 export const swollen = ({ f }: RuleContext) => f.swellingAny === true;
 export const calf = ({ a }: RuleContext) => a.calfSwelling === true || a.calfPain === true;
+/**
+ * A calf that hurts or swells as a clot would. Wells scores an alternative diagnosis at least as likely as a
+ * clot against it (Wells 2003, used by NICE NG158): a calf that hurts without swelling, together with back
+ * pain and numbness, is a trapped nerve's pain (sciatica); one that has ached for four weeks or more, built up
+ * gradually and never swelled, is not how a clot behaves. A swollen calf is always a possible clot.
+ */
+export const clotLikeCalf = (ctx: RuleContext) => {
+  const { a } = ctx;
+  if (a.calfSwelling === true) return true;
+  if (a.calfPain !== true) return false;
+  const nerve = a.backPain === true && a.numbness === true;
+  const longAche = a.onset === 'gradual' && a.durationDays !== undefined && a.durationDays >= 28;
+  return !nerve && !longAche;
+};
 export const bursaSwelling = ({ f }: RuleContext) =>
   f.swellOnKneecap === true || f.swellBelowKneecap === true;
 /** A swelling of the joint itself (not a bursa or a cyst): whole-joint, or where not said. */

@@ -11,6 +11,7 @@ import {
   bursaSwelling,
   calf,
   child,
+  clotLikeCalf,
   clotRisk,
   hipSigns,
   jointSwelling,
@@ -475,7 +476,7 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
       'activeCancer',
       'recentSurgeryOrImmobile',
     ],
-    test: calf,
+    test: clotLikeCalf,
     reason:
       "A painful or swollen calf needs a scan the same day to rule out a clot (a burst Baker's cyst looks the same from outside).",
     sources: ['ng158', 'wells2003', 'bakersCyst'],

@@ -479,6 +479,20 @@ describe('urgency decision table', () => {
     assert.ok(assessKnee(fall).differential.some((d) => d.id === 'extensor_mechanism_rupture'));
   });
 
+  it('a calf pain that another cause explains better is not a suspected clot (Wells): sciatica, or a month of gradual ache with no swelling', () => {
+    const rule = RULES.find((r) => r.id === 'suspected-clot')!;
+    const calf: A = { age: 23, calfPain: true };
+    assert.ok(fires(rule, calf));
+    assert.ok(!fires(rule, { ...calf, backPain: true, numbness: true }));
+    assert.ok(fires(rule, { ...calf, backPain: true }), 'back pain alone does not explain the calf');
+    assert.ok(!fires(rule, { ...calf, onset: 'gradual', durationDays: 28 }));
+    assert.ok(fires(rule, { ...calf, onset: 'gradual', durationDays: 27 }));
+    assert.ok(
+      fires(rule, { ...calf, backPain: true, numbness: true, calfSwelling: true }),
+      'a swollen calf always',
+    );
+  });
+
   it('a painful calf lists a clot in the lungs until breathlessness and chest pain are both answered no', () => {
     const ids = (a: A) => assessKnee(a as Answers).mustNotMiss.map((m) => m.id);
     const calf: A = { age: 64, calfPain: true, calfSwelling: true };
