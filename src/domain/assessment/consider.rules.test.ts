@@ -31,6 +31,10 @@ const TABLE: Record<string, [A, A]> = {
       painLocation: 'anterior',
     },
   ],
+  'young-knee-keeps-giving-way': [
+    { age: 25, recurrentGivingWay: true, givingWay: true, durationDays: 730 },
+    { age: 26, recurrentGivingWay: true, givingWay: true, durationDays: 730 },
+  ],
   'lump-behind-the-knee': [
     { age: 50, lumpBehindKnee: true },
     { age: 50, lumpBehindKnee: false },

@@ -130,6 +130,24 @@ export const CONSIDER_RULES: readonly ConsiderRule[] = [
     sources: ['stefancin2007', 'niceCksAcuteKnee'],
   },
   {
+    id: 'young-knee-keeps-giving-way',
+    // After a first kneecap dislocation a third to a half of young people have it slip again, and a knee that
+    // keeps giving way in the years kneecap dislocations peak (10–25, as for a fresh twist) is as often the
+    // kneecap as a torn cruciate (Stefancin 2007): the instability is treatable, and each new slip can break
+    // off cartilage. Not for a fresh injury (the injury rules).
+    test: (ctx) =>
+      ctx.a.age !== undefined &&
+      ctx.a.age >= 10 &&
+      ctx.a.age <= 25 &&
+      ctx.a.recurrentGivingWay === true &&
+      !(acuteInjury(ctx) && (ctx.a.durationDays === undefined || ctx.a.durationDays <= 14)),
+    mustNotMiss: ['patellar_dislocation'],
+    alsoShow: [],
+    reason:
+      'A knee that keeps giving way at your age is often a kneecap that slips out of its groove: it is worth an examination and an X-ray, since each slip can chip the cartilage.',
+    sources: ['stefancin2007', 'niceCksKnee'],
+  },
+  {
     id: 'child-knee-pain-check-the-hip',
     // A slipped upper femoral epiphysis is felt in the knee or thigh in about a third of children and is
     // missed for months when only the knee is examined; the guidance is to examine the hip of every child
