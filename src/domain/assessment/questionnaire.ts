@@ -72,6 +72,10 @@ export const SCREEN: readonly Step[] = [
   { key: 'lumpBehindKnee', when: calf },
   // Bruising that tracks to the ankle tells a burst Baker's cyst from a clot (the scan decides either way).
   { key: 'ankleBruising', when: calf },
+  // A calf that hurts without swelling may be a trapped nerve's pain: back pain with numbness is the other
+  // cause the Wells score weighs against a clot (NICE NG158).
+  { key: 'backPain', when: (a) => a.calfPain === true && a.calfSwelling !== true },
+  { key: 'numbness', when: (a) => a.calfPain === true && a.calfSwelling !== true && a.backPain === true },
   // Infection risk and several joints, once the knee is swollen or inflamed (BSR/BOA hot swollen joint).
   { key: 'otherJointsPainful', when: (a) => inflamed(a) || swollen(a) },
   { key: 'immunosuppressed', when: (a) => inflamed(a) || swollen(a) },
