@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { addDays } from '../src/domain/load/calendar-day.ts';
 import { athlete, member, orgWithOwner, serverHarness } from '../src/server-mode/server-test.support.ts';
 import { todayIn } from '../src/services/activity-history.service.ts';
-import { systemTimeZone } from '../src/services/import/time-zone.ts';
+import { systemTimeZone } from '../src/services/import/zone-offset.ts';
 import { storedActivityRow } from '../test/factories/activity-row.factory.ts';
 import { scratchPostgres } from './support/scratch-postgres.ts';
 

@@ -25,7 +25,7 @@ import { openServerDatabase } from '../src/server-mode/repositories/server-datab
 import { hashPassword } from '../src/server-mode/services/secrets.ts';
 import { createServerDeps } from '../src/server-mode/services/server-services.ts';
 import { todayIn } from '../src/services/activity-history.service.ts';
-import { systemTimeZone } from '../src/services/import/time-zone.ts';
+import { systemTimeZone } from '../src/services/import/zone-offset.ts';
 import { SEED_KNEE_ANSWERS } from '../test/factories/report-seed.fixture.ts';
 import { athleteEmail, athleteId, COACH_EMAIL, clinicianEmail, seedScale } from './support/scale-seed.ts';
 import { scratchPostgres } from './support/scratch-postgres.ts';

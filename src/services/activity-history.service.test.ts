@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { runnerToday, todayIn } from './activity-history.service.ts';
-import { systemTimeZone } from './import/time-zone.ts';
+import { systemTimeZone } from './import/zone-offset.ts';
 
 const savedTz = process.env.TZ;
 after(() => {

@@ -8,7 +8,7 @@ import type { Database } from '../db/schema.ts';
 import type { Sport } from '../domain/activity/sport.ts';
 import type { LoadActivity } from '../domain/load/load-activity.ts';
 import type { RunnerSettings } from '../domain/settings.ts';
-import { systemTimeZone } from './import/time-zone.ts';
+import { systemTimeZone } from './import/zone-offset.ts';
 
 /** The columns toLoadActivity reads, so a narrow query can select just these (load-snapshot.service.ts). */
 export const LOAD_ACTIVITY_COLUMNS = [

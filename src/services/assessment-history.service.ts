@@ -9,7 +9,7 @@ import type { Answers } from '../domain/assessment/answers.schema.ts';
 import type { Assessment } from '../domain/assessment/assessment.types.ts';
 import { KneewiseError } from '../domain/errors.ts';
 import { todayIn } from './activity-history.service.ts';
-import { systemTimeZone } from './import/time-zone.ts';
+import { systemTimeZone } from './import/zone-offset.ts';
 
 export interface SavedAssessment {
   id: string;

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Athlete } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { todayIn } from './activity-history.service.ts';
-import { systemTimeZone } from './import/time-zone.ts';
+import { systemTimeZone } from './import/zone-offset.ts';
 
 export const EXPORT_FORMAT = 'kneewise-export';
 /** Bump when a reader of older exports would misread the new one. */

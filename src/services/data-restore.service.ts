@@ -14,7 +14,8 @@ import { ACTIVITY_COLUMNS } from '../db/repositories/activity.repository.ts';
 import { type Athlete, AthleteRepository } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { KneewiseError } from '../domain/errors.ts';
-import { applySettingsPatch, DEFAULT_SETTINGS, settingsPatchSchema } from '../domain/settings.ts';
+import { DEFAULT_SETTINGS } from '../domain/settings.ts';
+import { applySettingsPatch, settingsPatchSchema } from '../domain/settings-patch.ts';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from './data-export.service.ts';
 
 export const RESTORE_CODES = {

@@ -7,7 +7,7 @@ import type { ActivityRow } from '../db/repositories/activity.repository.ts';
 import { SUMMARY_VERSION } from '../domain/activity/summary.ts';
 import type { DemoActivity } from '../domain/demo/demo-runner.types.ts';
 import { DAY_MS, dayNumber } from '../domain/load/calendar-day.ts';
-import { offsetInZone } from './import/time-zone.ts';
+import { offsetInZone } from './import/zone-offset.ts';
 
 /** Where demo activities say they came from, in `activities --json` and on the dashboard. */
 export const DEMO_SOURCE = 'kneewise demo runner';

@@ -21,7 +21,7 @@ import { parseAssessmentSummary, pickProgramme } from '../domain/plans/programme
 import { getProgramme } from '../domain/plans/programmes.catalog.ts';
 import { AssessService } from './assess.service.ts';
 import { demoActivityRow, minuteOf, zonedInstantMs } from './demo-rows.ts';
-import { systemTimeZone } from './import/time-zone.ts';
+import { systemTimeZone } from './import/zone-offset.ts';
 import { JournalService, toPainEntry } from './journal.service.ts';
 import { ShoeService } from './shoe.service.ts';
 

@@ -18,7 +18,7 @@ import { type FhirBundleCounts, fhirBundle } from '../domain/fhir/fhir-bundle.ts
 import type { FhirKneeCheck, FhirReport, FhirRun } from '../domain/fhir/fhir-export.input.ts';
 import { groupEpisodes } from '../domain/journal/pain-episodes.ts';
 import { todayIn } from './activity-history.service.ts';
-import { offsetInZone, systemTimeZone } from './import/time-zone.ts';
+import { offsetInZone, systemTimeZone } from './import/zone-offset.ts';
 import { JournalService, toPainEntry } from './journal.service.ts';
 import { buildReport, reportHtml } from './report-file.service.ts';
 

@@ -23,7 +23,8 @@ import type { Database } from '../db/schema.ts';
 import type { ImportIssue } from '../domain/activity/activity.ts';
 import { KneewiseError } from '../domain/errors.ts';
 import { type ImportReport, importPaths } from './import/import.service.ts';
-import { makeOffsetResolver, systemTimeZone } from './import/time-zone.ts';
+import { makeOffsetResolver } from './import/time-zone.ts';
+import { systemTimeZone } from './import/zone-offset.ts';
 import { sanitizeUploadName, uniqueUploadName } from './upload-name.ts';
 
 /** `cancelled` only in the answer to the cancel itself: a cancelled job is forgotten at once. */

@@ -23,7 +23,7 @@ import {
   type Swelling,
 } from '../domain/journal/pain-entry.ts';
 import { groupEpisodes, type PainEpisode } from '../domain/journal/pain-episodes.ts';
-import { offsetInZone, systemTimeZone } from './import/time-zone.ts';
+import { offsetInZone, systemTimeZone } from './import/zone-offset.ts';
 
 export function toPainEntry(row: PainEntryRow): PainEntry {
   return {

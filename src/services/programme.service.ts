@@ -13,7 +13,7 @@ import { exercise } from '../domain/plans/exercise-library.ts';
 import { type Programme, phaseAfterSessions } from '../domain/plans/programme.ts';
 import { getProgramme } from '../domain/plans/programmes.catalog.ts';
 import { todayIn } from './activity-history.service.ts';
-import { systemTimeZone } from './import/time-zone.ts';
+import { systemTimeZone } from './import/zone-offset.ts';
 import { PlanService } from './plan.service.ts';
 
 export interface ProgrammeSession {

@@ -43,7 +43,7 @@ import type {
 } from '../report/report-data.ts';
 import { todayIn } from './activity-history.service.ts';
 import { latestSavedAssessment } from './assessment-history.service.ts';
-import { systemTimeZone } from './import/time-zone.ts';
+import { systemTimeZone } from './import/zone-offset.ts';
 import { JournalService } from './journal.service.ts';
 import { computeLoad } from './load.service.ts';
 import { ShoeService } from './shoe.service.ts';

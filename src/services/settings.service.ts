@@ -8,8 +8,9 @@ import type { Kysely } from 'kysely';
 import { type Athlete, AthleteRepository } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { localDateAt } from '../domain/activity/local-date.ts';
-import { applySettingsPatch, type RunnerSettings, type SettingsPatch } from '../domain/settings.ts';
-import { offsetInZone, systemTimeZone } from './import/time-zone.ts';
+import type { RunnerSettings } from '../domain/settings.ts';
+import { applySettingsPatch, type SettingsPatch } from '../domain/settings-patch.ts';
+import { offsetInZone, systemTimeZone } from './import/zone-offset.ts';
 
 export class SettingsService {
   constructor(

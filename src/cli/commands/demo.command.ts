@@ -7,7 +7,7 @@ import type { DistanceUnits } from '../../domain/units.ts';
 import { formatDistance } from '../../domain/units.ts';
 import { todayIn } from '../../services/activity-history.service.ts';
 import { type DemoRemoval, DemoService, type DemoSummary } from '../../services/demo.service.ts';
-import { systemTimeZone } from '../../services/import/time-zone.ts';
+import { systemTimeZone } from '../../services/import/zone-offset.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';
 

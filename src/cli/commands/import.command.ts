@@ -9,7 +9,8 @@ import {
 } from '../../services/data-restore.service.ts';
 import { importPaths } from '../../services/import/import.service.ts';
 import { type PreparationWorkers, startPreparationWorkers } from '../../services/import/preparation-pool.ts';
-import { makeOffsetResolver, systemTimeZone } from '../../services/import/time-zone.ts';
+import { makeOffsetResolver } from '../../services/import/time-zone.ts';
+import { systemTimeZone } from '../../services/import/zone-offset.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';
 

@@ -7,7 +7,7 @@ import type { PainEntry, RawPainFields } from '../../domain/journal/pain-entry.t
 import { JOURNAL_CODES, parseLocalDate } from '../../domain/journal/pain-entry.ts';
 import { type DistanceUnits, formatDistance } from '../../domain/units.ts';
 import { todayIn } from '../../services/activity-history.service.ts';
-import { systemTimeZone } from '../../services/import/time-zone.ts';
+import { systemTimeZone } from '../../services/import/zone-offset.ts';
 import { JournalService } from '../../services/journal.service.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { KneewiseError } from '../../domain/errors.ts';
-import { isTimeZone, type SettingsPatch } from '../../domain/settings.ts';
+import { isTimeZone } from '../../domain/settings.ts';
+import type { SettingsPatch } from '../../domain/settings-patch.ts';
 import { DEFAULT_SHOE_THRESHOLDS } from '../../domain/shoes/shoe-thresholds.ts';
 import { SettingsService } from '../../services/settings.service.ts';
 import type { AppContext } from '../app-context.ts';

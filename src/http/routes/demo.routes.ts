@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { todayIn } from '../../services/activity-history.service.ts';
 import { DemoService } from '../../services/demo.service.ts';
-import { systemTimeZone } from '../../services/import/time-zone.ts';
+import { systemTimeZone } from '../../services/import/zone-offset.ts';
 import type { AppEnv, HttpDeps } from '../app-env.ts';
 
 export function demoRoutes(deps: HttpDeps): Hono<AppEnv> {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ONSETS, PAIN_LOCATIONS, SIDES, SWELLING_AMOUNTS } from '../../domain/assessment/answer-keys.ts';
 import type { RawPainFields } from '../../domain/journal/pain-entry.ts';
 import { runnerZone, todayIn } from '../../services/activity-history.service.ts';
-import { systemTimeZone } from '../../services/import/time-zone.ts';
+import { systemTimeZone } from '../../services/import/zone-offset.ts';
 import { JournalService } from '../../services/journal.service.ts';
 import { journalCalendar } from '../../services/journal-calendar.service.ts';
 import { logPainOnce } from '../../services/pain-log.service.ts';

@@ -1,6 +1,6 @@
 /** GET /settings and PUT /settings (a partial change, checked as a whole before it is stored). */
 import { Hono } from 'hono';
-import { settingsPatchSchema } from '../../domain/settings.ts';
+import { settingsPatchSchema } from '../../domain/settings-patch.ts';
 import { SettingsService } from '../../services/settings.service.ts';
 import type { AppEnv, HttpDeps } from '../app-env.ts';
 import { jsonBody } from '../validate.ts';

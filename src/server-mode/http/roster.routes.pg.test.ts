@@ -9,7 +9,7 @@ import { buildGpx } from '../../../test/factories/gpx.factory.ts';
 import { HOT_KNEE_EMERGENCY_ANSWERS } from '../../../test/factories/knee-answers.factory.ts';
 import { addDays } from '../../domain/load/calendar-day.ts';
 import { todayIn } from '../../services/activity-history.service.ts';
-import { systemTimeZone } from '../../services/import/time-zone.ts';
+import { systemTimeZone } from '../../services/import/zone-offset.ts';
 import type { AttentionItem, AttentionKind } from '../domain/attention.ts';
 import type { RosterDatabase } from '../repositories/attention.repository.ts';
 import {

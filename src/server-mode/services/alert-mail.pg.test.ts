@@ -10,7 +10,7 @@ import { buildGpx } from '../../../test/factories/gpx.factory.ts';
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
 import { addDays } from '../../domain/load/calendar-day.ts';
 import { todayIn } from '../../services/activity-history.service.ts';
-import { systemTimeZone } from '../../services/import/time-zone.ts';
+import { systemTimeZone } from '../../services/import/zone-offset.ts';
 import { athlete, member, orgWithOwner, PUBLIC_URL, pgTest, serverHarness } from '../server-test.support.ts';
 import { mailSettingsFromEnv } from './alert-mail.service.ts';
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import { addDays } from '../../domain/load/calendar-day.ts';
 import { todayIn } from '../../services/activity-history.service.ts';
-import { systemTimeZone } from '../../services/import/time-zone.ts';
+import { systemTimeZone } from '../../services/import/zone-offset.ts';
 import type { RosterDatabase } from '../repositories/attention.repository.ts';
 import {
   athlete,

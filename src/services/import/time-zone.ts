@@ -4,37 +4,7 @@
  */
 import tzlookup from '@photostructure/tz-lookup';
 import type { OffsetResolution } from '../../domain/activity/summary.ts';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-export function offsetInZone(zone: string, atMs: number): number {
-  let fmt = formatters.get(zone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, fmt);
-  }
-  const parts: Record<string, number> = {};
-  for (const p of fmt.formatToParts(new Date(atMs)))
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const asUtc = Date.UTC(
-    parts.year!,
-    parts.month! - 1,
-    parts.day!,
-    parts.hour!,
-    parts.minute!,
-    parts.second!,
-  );
-  return Math.round((asUtc - Math.floor(atMs / 1000) * 1000) / 1000);
-}
+import { offsetInZone } from './zone-offset.ts';
 
 export function makeOffsetResolver(homeZone: string) {
   return (startMs: number, lat: number | null, lon: number | null): OffsetResolution => {
@@ -53,8 +23,4 @@ export function makeOffsetResolver(homeZone: string) {
     }
     return { utcOffsetS: offsetInZone(homeZone, startMs), basis: 'user' };
   };
-}
-
-export function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
