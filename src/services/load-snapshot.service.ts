@@ -20,7 +20,7 @@ import { athleteLoadSettings, LOAD_ACTIVITY_COLUMNS, toLoadActivity } from './ac
 import type { StoredLoadReports } from './stored-load-reports.ts';
 
 /** What the engine reads (LOAD_ACTIVITY_COLUMNS), and the shoe for the shoe mileage. */
-const HISTORY_COLUMNS = [...LOAD_ACTIVITY_COLUMNS, 'shoe_id'] as const;
+export const HISTORY_COLUMNS = [...LOAD_ACTIVITY_COLUMNS, 'shoe_id'] as const;
 
 export type HistoryRow = Pick<Database['activities'], (typeof HISTORY_COLUMNS)[number]>;
 
@@ -195,11 +195,27 @@ export async function loadSnapshot(
   const report =
     cache.stored === null
       ? compute()
-      : await cache.stored.report(
-          db,
-          { athleteId: athlete.id, asOf, settingsKey: JSON.stringify(athleteLoadSettings(athlete.settings)) },
-          entry.version,
-          compute,
-        );
+      : await cache.stored.report(db, storedKey(athlete, asOf), entry.version, compute);
   return { rows: entry.rows, report, version: entry.version };
+}
+
+/**
+ * The load report alone (`kneewise status`): a report kept in the database (`cache.stored`) is read without
+ * reading the history at all, the bulk of a ten-year database; otherwise it is computed as loadSnapshot does.
+ */
+export async function loadReport(
+  db: Kysely<Database>,
+  athlete: Athlete,
+  asOf: string,
+  cache: LoadReportCache,
+): Promise<LoadReport> {
+  if (cache.stored !== null) {
+    const kept = await cache.stored.find(db, storedKey(athlete, asOf));
+    if (kept !== null) return kept;
+  }
+  return (await loadSnapshot(db, athlete, asOf, cache)).report;
+}
+
+function storedKey(athlete: Athlete, asOf: string) {
+  return { athleteId: athlete.id, asOf, settingsKey: JSON.stringify(athleteLoadSettings(athlete.settings)) };
 }

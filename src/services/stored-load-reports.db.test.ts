@@ -14,7 +14,7 @@ import { type Athlete, AthleteRepository } from '../db/repositories/athlete.repo
 import { DataDeletionService } from './data-deletion.service.ts';
 import { DemoService } from './demo.service.ts';
 import { computeLoad } from './load.service.ts';
-import { LoadReportCache, loadSnapshot } from './load-snapshot.service.ts';
+import { LoadReportCache, loadReport, loadSnapshot } from './load-snapshot.service.ts';
 import { StoredLoadReports } from './stored-load-reports.ts';
 
 const AS_OF = '2025-06-30';
@@ -162,3 +162,31 @@ dbTest('a database that cannot be written still answers, computing every time', 
     await handle.close();
   }
 });
+
+dbTest(
+  'loadReport reads a kept report without the history, and computes and keeps one otherwise',
+  async (tdb) => {
+    const handle = await tdb.open();
+    try {
+      const athlete = await seedReportRunner(handle);
+      const fresh = await computeLoad(handle.db, athlete, AS_OF);
+      const run = async () => {
+        const stored = new StoredLoadReports(BUILD);
+        const cache = new LoadReportCache(1, stored);
+        const report = await loadReport(handle.db, athlete, AS_OF, cache);
+        return { report, stored: { ...stored.stats }, engineBuilds: cache.stats.engineBuilds };
+      };
+      const first = await run();
+      assert.deepEqual([first.stored, first.engineBuilds], [{ hits: 0, stored: 1 }, 1], 'computed and kept');
+      assert.deepStrictEqual(first.report, fresh);
+      const second = await run();
+      assert.deepEqual([second.stored, second.engineBuilds], [{ hits: 1, stored: 0 }, 0], 'read back alone');
+      assert.equal(JSON.stringify(second.report), JSON.stringify(fresh));
+      // Without a place to keep it (the sources run through tsx), it is computed every time.
+      const unkept = await loadReport(handle.db, athlete, AS_OF, new LoadReportCache(1, null));
+      assert.deepStrictEqual(unkept, fresh);
+    } finally {
+      await handle.close();
+    }
+  },
+);

@@ -37,23 +37,16 @@ export class StoredLoadReports {
     compute: () => LoadReport,
   ): Promise<LoadReport> {
     if (!READ_VERSION.test(dataVersion)) return compute();
-    const fullKey = { ...key, codeId: this.codeId };
-    let stored: string | null;
-    try {
-      stored = await readStoredReport(db, fullKey);
-    } catch (error) {
-      if (!cannotKeep(error)) throw error;
-      return compute();
-    }
-    if (stored !== null) {
-      this.stats.hits += 1;
-      return fromStoredText(stored);
-    }
+    const found = await this.read(db, key);
+    // A role that may not read the table may not write it either (and on PostgreSQL the failed read has
+    // already ended the transaction): compute without keeping.
+    if (found === UNREADABLE) return compute();
+    if (found !== null) return found;
     const report = compute();
     const text = toStoredText(report);
     if (text !== null) {
       try {
-        await storeReport(db, fullKey, dataVersion, text);
+        await storeReport(db, { ...key, codeId: this.codeId }, dataVersion, text);
         this.stats.stored += 1;
       } catch (error) {
         if (!cannotKeep(error)) throw error;
@@ -61,7 +54,35 @@ export class StoredLoadReports {
     }
     return report;
   }
+
+  /**
+   * The stored report for `key` when it was computed under the current data version (checked in the same
+   * statement that reads it) by this build; null otherwise, or when this role may not read the table.
+   */
+  async find(db: Kysely<Database>, key: Omit<StoredReportKey, 'codeId'>): Promise<LoadReport | null> {
+    const found = await this.read(db, key);
+    return found === UNREADABLE ? null : found;
+  }
+
+  private async read(
+    db: Kysely<Database>,
+    key: Omit<StoredReportKey, 'codeId'>,
+  ): Promise<LoadReport | null | typeof UNREADABLE> {
+    let stored: string | null;
+    try {
+      stored = await readStoredReport(db, { ...key, codeId: this.codeId });
+    } catch (error) {
+      if (!cannotKeep(error)) throw error;
+      return UNREADABLE;
+    }
+    if (stored === null) return null;
+    this.stats.hits += 1;
+    return fromStoredText(stored);
+  }
 }
+
+/** The table could not be read (cannotKeep): neither use nor keep a report. */
+const UNREADABLE = Symbol('unreadable');
 
 /**
  * A database this process may read but not write (a read-only file or connection) or a role without rights on

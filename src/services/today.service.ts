@@ -25,8 +25,9 @@ import {
 } from './assessment-history.service.ts';
 import { JournalService } from './journal.service.ts';
 import { resolveAsOf } from './load.service.ts';
-import { type HistoryRow, type LoadReportCache, loadSnapshot } from './load-snapshot.service.ts';
+import { type HistoryRow, type LoadReportCache, loadReport, loadSnapshot } from './load-snapshot.service.ts';
 import { PlanService } from './plan.service.ts';
+import { readPlanHistoryRows } from './plan-history-rows.ts';
 import { ShoeService, type ShoeView, shoeRunRefs } from './shoe.service.ts';
 import { type StatusJson, statusJson } from './status-json.ts';
 
@@ -137,8 +138,16 @@ export class TodayService {
    * inputs as `today`, without the shoes and the rest of the page.
    */
   async nextRun(asOf: string): Promise<{ report: LoadReport; nextRun: NextRunLead }> {
-    const { rows, report, known, assessment } = await this.inputs(asOf);
-    const planned = await this.nextPlanned(rows, known, assessment?.result ?? null, asOf);
+    // Only the runs the plan reads, and the report alone (read back when the database keeps it): a command
+    // that runs once need not read a ten-year history for either.
+    const [report, runs, entries, assessment] = await Promise.all([
+      loadReport(this.db, this.athlete, asOf, this.cache),
+      readPlanHistoryRows(this.db, this.athlete.id, asOf),
+      new JournalService(this.db, this.athlete, this.now).all(),
+      latestSavedAssessment(this.db, this.athlete.id),
+    ]);
+    const known = entries.filter((e) => e.localDate <= asOf);
+    const planned = await this.nextPlanned(runs, known, assessment?.result ?? null, asOf);
     return { report, nextRun: nextRunLead(report, planned.plan) };
   }
 
@@ -188,7 +197,8 @@ export class TodayService {
 
   /**
    * The first session that is not a rest day in a one-week plan from `asOf` (from the next day when a run
-   * is already recorded that day), built from the same inputs as `kneewise plan`.
+   * is already recorded that day), built from the same inputs as `kneewise plan`. `rows`: the history, or at
+   * least the runs the plan reads (readPlanHistoryRows).
    */
   private async nextPlanned(
     rows: readonly HistoryRow[],

@@ -130,6 +130,14 @@ const LONG_SHARE: Record<number, number> = { 2: 0.5, 3: 0.4, 4: 0.33, 5: 0.3 };
 const LOOKBACK_DAYS = 90;
 
 /**
+ * The first day from which a plan starting on `start` or later reads every run (relevantHistory); of the runs
+ * before it, only the latest one with a distance can change the plan. A caller may read just these.
+ */
+export function planHistoryFrom(start: string): string {
+  return addDays(start, -LOOKBACK_DAYS);
+}
+
+/**
  * The runs a plan starting on `startDay` can depend on: those of the last 90 days before it, plus the latest
  * older run with a distance (it dates the break before them). Everything older changes nothing, and a
  * ten-year history would otherwise be re-read for every plan the dashboard shows.
