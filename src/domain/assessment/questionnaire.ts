@@ -66,8 +66,12 @@ export const SCREEN: readonly Step[] = [
   // it may have reached the lungs (NICE NG158).
   { key: 'breathless', when: (a) => calf(a) || a.lumpBehindKnee === true },
   { key: 'chestPain', when: (a) => calf(a) || a.lumpBehindKnee === true },
-  // A painful calf with a cold or numb foot is a blocked artery until shown otherwise (ESVS 2020).
-  { key: 'footColdOrNumb', when: calf },
+  // A painful calf, or a swelling behind the knee, with a cold or numb foot is a blocked artery until shown
+  // otherwise (ESVS 2020).
+  {
+    key: 'footColdOrNumb',
+    when: (a) => calf(a) || a.lumpBehindKnee === true || a.swellingLocation === 'behind-knee',
+  },
   { key: 'recentLongTravel', when: calf },
   { key: 'lumpBehindKnee', when: calf },
   // Bruising that tracks to the ankle tells a burst Baker's cyst from a clot (the scan decides either way).

@@ -163,14 +163,17 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     id: 'cold-foot-with-calf-pain',
     tier: 'emergency',
     mustNotMiss: ['dvt'],
-    keys: ['footColdOrNumb', 'calfPain', 'calfSwelling'],
+    keys: ['footColdOrNumb', 'calfPain', 'calfSwelling', 'lumpBehindKnee', 'swellingLocation'],
     // A painful calf with a cold or numb foot is how a blocked artery behind the knee (a clotted popliteal
     // aneurysm, an entrapped artery) or a clot so large it stops the circulation presents: acute limb
     // ischaemia, which costs the leg within hours (ESVS 2020). Without the calf, a numb foot alone may be a
-    // nerve and stays same-day.
-    test: ({ a }) => a.footColdOrNumb === true && (a.calfPain === true || a.calfSwelling === true),
+    // nerve and stays same-day. A swelling behind the knee with a cold foot is the same artery: a popliteal
+    // aneurysm that has clotted is the commonest swelling there to cut the blood supply off.
+    test: ({ a, f }) =>
+      a.footColdOrNumb === true &&
+      (a.calfPain === true || a.calfSwelling === true || a.lumpBehindKnee === true || f.swellBehind === true),
     reason:
-      'A painful or swollen calf with a cold or numb foot can mean the blood supply to the leg is blocked: go to an emergency department now.',
+      'A painful or swollen calf, or a swelling behind the knee, with a cold or numb foot can mean the blood supply to the leg is blocked: go to an emergency department now.',
     sources: ['esvs2020', 'ng158'],
   },
   {

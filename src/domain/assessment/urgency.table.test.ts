@@ -493,6 +493,15 @@ describe('urgency decision table', () => {
     );
   });
 
+  it('a cold or numb foot with a swelling behind the knee is a blocked artery, as with a painful calf', () => {
+    const rule = RULES.find((r) => r.id === 'cold-foot-with-calf-pain')!;
+    assert.ok(fires(rule, { age: 67, footColdOrNumb: true, lumpBehindKnee: true }));
+    assert.ok(
+      fires(rule, { age: 67, footColdOrNumb: true, swelling: 'mild', swellingLocation: 'behind-knee' }),
+    );
+    assert.ok(!fires(rule, { age: 67, footColdOrNumb: false, lumpBehindKnee: true }));
+  });
+
   it('a painful calf lists a clot in the lungs until breathlessness and chest pain are both answered no', () => {
     const ids = (a: A) => assessKnee(a as Answers).mustNotMiss.map((m) => m.id);
     const calf: A = { age: 64, calfPain: true, calfSwelling: true };
