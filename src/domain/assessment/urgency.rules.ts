@@ -719,10 +719,17 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     id: 'both-knees-injured',
     tier: 'urgent',
     mustNotMiss: ['acute_fracture', 'extensor_mechanism_rupture'],
-    keys: ['trauma', 'side'],
-    test: (ctx) => acuteInjury(ctx) && ctx.a.side === 'both',
+    keys: ['trauma', 'side', 'onset'],
+    // Both knees hurting suddenly at the same moment is how both thigh tendons tear (a squat, a stumble on a
+    // stair); until the person says whether an injury started it, it is read as one ("don't know" is not "no").
+    test: (ctx) =>
+      ctx.a.side === 'both' &&
+      (acuteInjury(ctx) ||
+        (ctx.a.trauma === undefined &&
+          ctx.a.onset === 'sudden' &&
+          (ctx.a.durationDays === undefined || ctx.a.durationDays <= 14))),
     reason:
-      'Both knees hurt after the same fall: that force can break bone or tear both thigh tendons — same-day assessment.',
+      'Both knees hurt after the same fall or strain: that force can break bone or tear both thigh tendons — same-day assessment.',
     sources: ['niceCksAcuteKnee', 'quadTendon'],
   },
   {

@@ -502,6 +502,15 @@ describe('urgency decision table', () => {
     assert.ok(!fires(rule, { age: 67, footColdOrNumb: false, lumpBehindKnee: true }));
   });
 
+  it('both knees hurting suddenly at once count as injured until an injury is denied', () => {
+    const rule = RULES.find((r) => r.id === 'both-knees-injured')!;
+    const squat: A = { age: 56, side: 'both', onset: 'sudden' };
+    assert.ok(fires(rule, squat));
+    assert.ok(!fires(rule, { ...squat, trauma: false }));
+    assert.ok(!fires(rule, { ...squat, onset: 'gradual' }));
+    assert.ok(!fires(rule, { ...squat, durationDays: 15 }));
+  });
+
   it('a painful calf lists a clot in the lungs until breathlessness and chest pain are both answered no', () => {
     const ids = (a: A) => assessKnee(a as Answers).mustNotMiss.map((m) => m.id);
     const calf: A = { age: 64, calfPain: true, calfSwelling: true };
