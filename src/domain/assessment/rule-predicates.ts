@@ -29,7 +29,9 @@ export const calf = ({ a }: RuleContext) => a.calfSwelling === true || a.calfPai
  * A calf that hurts or swells as a clot would. Wells scores an alternative diagnosis at least as likely as a
  * clot against it (Wells 2003, used by NICE NG158): a calf that hurts without swelling, together with back
  * pain and numbness, is a trapped nerve's pain (sciatica); one that has ached for four weeks or more, built up
- * gradually and never swelled, is not how a clot behaves. A swollen calf is always a possible clot.
+ * gradually and never swelled, is not how a clot behaves, nor are both calves aching gradually together
+ * without swelling (a clot in both legs at once is rare; both calves aching with exercise is a muscle
+ * compartment or an artery squeezed behind the knee). A swollen calf is always a possible clot.
  */
 export const clotLikeCalf = (ctx: RuleContext) => {
   const { a } = ctx;
@@ -37,7 +39,8 @@ export const clotLikeCalf = (ctx: RuleContext) => {
   if (a.calfPain !== true) return false;
   const nerve = a.backPain === true && a.numbness === true;
   const longAche = a.onset === 'gradual' && a.durationDays !== undefined && a.durationDays >= 28;
-  return !nerve && !longAche;
+  const bothCalvesAche = a.onset === 'gradual' && a.side === 'both';
+  return !nerve && !longAche && !bothCalvesAche;
 };
 export const bursaSwelling = ({ f }: RuleContext) =>
   f.swellOnKneecap === true || f.swellBelowKneecap === true;

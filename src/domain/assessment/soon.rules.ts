@@ -5,6 +5,7 @@
 
 import { painLocations } from './answers.schema.ts';
 import {
+  clotLikeCalf,
   hipSigns,
   jointSwelling,
   locatedAt,
@@ -186,6 +187,19 @@ export const SOON_RULES: readonly UrgencyRule[] = [
     test: ({ a }) => a.lumpBehindKnee === true,
     reason: 'A lump behind the knee should be examined to confirm what it is.',
     sources: ['bakersCyst', 'nhsGgc'],
+  },
+  {
+    id: 'calf-pain-not-a-clot',
+    tier: 'soon',
+    mustNotMiss: [],
+    keys: ['calfPain', 'onset', 'durationDays', 'side', 'backPain', 'numbness'],
+    // A calf pain the clot rule sets aside (a trapped nerve, a gradual ache of weeks, both calves aching with
+    // exercise) is still not a knee problem to manage alone: a squeezed artery behind the knee, a tight muscle
+    // compartment or a nerve root each needs examining.
+    test: (ctx) => ctx.a.calfPain === true && !clotLikeCalf(ctx),
+    reason:
+      'Calf pain that does not look like a clot still needs examining: exercise pain in the calf can come from an artery squeezed behind the knee, a tight muscle compartment or a nerve from the back.',
+    sources: ['exertionalLegPain', 'lumbarReferral'],
   },
   {
     id: 'not-improving',

@@ -83,6 +83,8 @@ export const SOURCES = {
     'Margaretten ME et al. Does this adult patient have septic arthritis? JAMA 2007;297:1478-88 (risk factors: age >80, diabetes, rheumatoid arthritis, recent joint surgery)',
   janssens2010:
     'Janssens HJ et al. A diagnostic rule for acute gouty arthritis in primary care without joint fluid analysis. Arch Intern Med 2010;170:1120-6',
+  exertionalLegPain:
+    'Levien LJ. Popliteal artery entrapment syndrome. Semin Vasc Surg 2003;16:223-31; Tucker AK. Chronic exertional compartment syndrome of the leg. Curr Rev Musculoskelet Med 2010;3:32-7',
   cg124:
     'NICE CG124 Hip fracture: management (2011, updated 2023); NICE CKS: hip fracture suspected after a fall in an older person, send to hospital the same day by ambulance',
   ng158:

@@ -198,6 +198,10 @@ const TABLE: Record<string, [A, A]> = {
     { age: 30, trauma: true, canFullyStraighten: false, durationDays: 3 },
     { age: 30, trauma: true, canFullyStraighten: false, durationDays: 30 },
   ],
+  'calf-pain-not-a-clot': [
+    { age: 27, calfPain: true, onset: 'gradual', side: 'both' },
+    { age: 27, calfPain: true, onset: 'sudden', side: 'both' },
+  ],
   'kneecap-dislocated': [
     { age: 16, patellaDisplaced: true },
     { age: 16, patellaDisplaced: false },
@@ -487,6 +491,8 @@ describe('urgency decision table', () => {
     assert.ok(fires(rule, { ...calf, backPain: true }), 'back pain alone does not explain the calf');
     assert.ok(!fires(rule, { ...calf, onset: 'gradual', durationDays: 28 }));
     assert.ok(fires(rule, { ...calf, onset: 'gradual', durationDays: 27 }));
+    assert.ok(!fires(rule, { ...calf, onset: 'gradual', side: 'both' }), 'both calves aching gradually');
+    assert.ok(fires(rule, { ...calf, onset: 'sudden', side: 'both' }));
     assert.ok(
       fires(rule, { ...calf, backPain: true, numbness: true, calfSwelling: true }),
       'a swollen calf always',
