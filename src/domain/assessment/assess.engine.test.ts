@@ -171,6 +171,23 @@ describe('assessKnee', () => {
     assert.ok(withNo < missing && missing < withYes, `${withNo} < ${missing} < ${withYes}`);
   });
 
+  it('says how sex weighs in words a person would use, never "you answered no to female sex"', () => {
+    const base = {
+      age: 27,
+      side: 'both',
+      onset: 'gradual',
+      trauma: false,
+      painWalking: true,
+      focalBoneTenderness: true,
+    };
+    const reasonsFor = (sex: 'male' | 'female') =>
+      assessKnee({ ...base, sex } as Answers).conditions.flatMap((c) => c.reasons);
+    const men = reasonsFor('male');
+    assert.ok(men.includes('This is less common in men than in women'), men.join(' | '));
+    assert.ok(!men.some((r) => r.includes('female sex')));
+    assert.ok(reasonsFor('female').includes('This is more common in women than in men'));
+  });
+
   it('is deterministic', () => {
     const x: Answers = { ...BENIGN, painLocation: ['anterior', 'medial'], clicking: true };
     assert.equal(JSON.stringify(assessKnee(x)), JSON.stringify(assessKnee(structuredClone(x))));

@@ -117,6 +117,7 @@ export function normalise(logW: readonly number[]): number[] {
 
 function describe(feature: FeatureId, present: boolean, lr: number): string {
   const def: FeatureDef = FEATURES[feature];
+  if (def.reason) return def.reason(present, lr > 1);
   if (present) {
     return lr > 1
       ? `You report ${def.label}: typical of this condition`

@@ -19,6 +19,8 @@ export interface FeatureDef {
   base: number;
   /** Wording when the feature is absent, where "you answered no to …" would read badly. */
   absentLabel?: string;
+  /** The whole reason, where neither "you report …" nor "you answered no to …" fits (sex, for one). */
+  reason?: (present: boolean, raises: boolean) => string;
   derive(a: Partial<Answers>): FeatureValue;
 }
 
@@ -192,6 +194,8 @@ export const FEATURES = {
     keys: ['sex'],
     label: 'female sex',
     base: 0.45,
+    reason: (woman, raises) =>
+      `This is ${raises ? 'more' : 'less'} common in ${woman ? 'women' : 'men'} than in ${woman ? 'men' : 'women'}`,
     derive: (a) => (a.sex === undefined || a.sex === 'other' ? undefined : a.sex === 'female'),
   },
   redHot: fromBool('redHotJoint', 'a red, hot knee', 0.02),
