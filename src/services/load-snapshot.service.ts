@@ -5,8 +5,8 @@
  * and the shoe mileage need) and compared with the one the engine holds: runs only added (an upload, a single
  * file import, a sync) go into the engine one by one (LoadEngine.add, which equals the full recompute);
  * anything else (a run deleted, excluded, re-dated, other settings) rebuilds it. Reports are kept per as-of day
- * until the next change. A command that computes once per process keeps the report in the database instead
- * (stored-load-reports.ts).
+ * until the next change. A command that computes once per process keeps the report's status part in the
+ * database instead (loadStatusReport, stored-load-reports.ts).
  */
 import type { Kysely } from 'kysely';
 import { countedActivity } from '../db/repositories/analysis-scope.ts';
@@ -16,6 +16,7 @@ import type { Database } from '../db/schema.ts';
 import type { AthleteSettings, LoadActivity } from '../domain/load/load-activity.ts';
 import { LoadEngine } from '../domain/load/load-engine.ts';
 import type { LoadReport } from '../domain/load/load-report.ts';
+import { type StatusReport, statusReportOf } from '../domain/load/status-report.ts';
 import { athleteLoadSettings, LOAD_ACTIVITY_COLUMNS, toLoadActivity } from './activity-history.service.ts';
 import type { StoredLoadReports } from './stored-load-reports.ts';
 
@@ -90,8 +91,8 @@ export class LoadReportCache {
   readonly stats = { engineBuilds: 0, activitiesAdded: 0 };
 
   /**
-   * `stored`: reports kept in the database between processes, for a command that computes once and exits
-   * (`kneewise status`); a long-running server keeps its engines here in memory instead.
+   * `stored`: status reports kept in the database between processes, for a command that computes once and
+   * exits (`kneewise status`, loadStatusReport); a long-running server keeps its engines here in memory.
    */
   constructor(
     private readonly capacity = 8,
@@ -191,31 +192,25 @@ export async function loadSnapshot(
   cache: LoadReportCache,
 ): Promise<LoadSnapshot> {
   const entry = await cache.history(db, athlete.id);
-  const compute = () => cache.report(entry, asOf, athlete);
-  const report =
-    cache.stored === null
-      ? compute()
-      : await cache.stored.report(db, storedKey(athlete, asOf), entry.version, compute);
-  return { rows: entry.rows, report, version: entry.version };
+  return { rows: entry.rows, report: cache.report(entry, asOf, athlete), version: entry.version };
 }
 
 /**
- * The load report alone (`kneewise status`): a report kept in the database (`cache.stored`) is read without
- * reading the history at all, the bulk of a ten-year database; otherwise it is computed as loadSnapshot does.
+ * The status part of the load report as of `asOf` (`kneewise status`). With `cache.stored` one kept in the
+ * database is read back without reading the history at all, the bulk of a ten-year database; otherwise the
+ * report is computed as loadSnapshot does (and kept).
  */
-export async function loadReport(
+export async function loadStatusReport(
   db: Kysely<Database>,
   athlete: Athlete,
   asOf: string,
   cache: LoadReportCache,
-): Promise<LoadReport> {
-  if (cache.stored !== null) {
-    const kept = await cache.stored.find(db, storedKey(athlete, asOf));
-    if (kept !== null) return kept;
-  }
-  return (await loadSnapshot(db, athlete, asOf, cache)).report;
-}
-
-function storedKey(athlete: Athlete, asOf: string) {
-  return { athleteId: athlete.id, asOf, settingsKey: JSON.stringify(athleteLoadSettings(athlete.settings)) };
+): Promise<StatusReport> {
+  const compute = async () => {
+    const { report, version } = await loadSnapshot(db, athlete, asOf, cache);
+    return { report: statusReportOf(report), version };
+  };
+  if (cache.stored === null) return (await compute()).report;
+  const settingsKey = JSON.stringify(athleteLoadSettings(athlete.settings));
+  return cache.stored.report(db, { athleteId: athlete.id, asOf, settingsKey }, compute);
 }

@@ -2,8 +2,8 @@
  * The `kneewise status --json` document, shared by the CLI and GET /api/today so both say the same thing:
  * the load report's headline numbers plus the short summary in plain words.
  */
-import type { LoadReport } from '../domain/load/load-report.ts';
 import { formatStatus } from '../domain/load/status.formatter.ts';
+import type { StatusReport } from '../domain/load/status-report.ts';
 import type { DistanceUnits } from '../domain/units.ts';
 import type { NextRunLead } from './today.service.ts';
 
@@ -13,7 +13,7 @@ import type { NextRunLead } from './today.service.ts';
  * `nextRunCeilingM` stays the load report's 1.10 × the 30-day longest (spec/cli.md).
  */
 export function statusJson(
-  report: LoadReport,
+  report: StatusReport,
   options: { units: DistanceUnits; today: string; nextRun?: NextRunLead },
 ) {
   const { nextRun, ...format } = options;

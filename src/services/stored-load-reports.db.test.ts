@@ -11,10 +11,12 @@ import { dbTest } from '../../test/support/test-databases.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
 import { ActivityRepository } from '../db/repositories/activity.repository.ts';
 import { type Athlete, AthleteRepository } from '../db/repositories/athlete.repository.ts';
+import { formatStatus } from '../domain/load/status.formatter.ts';
+import { statusReportOf } from '../domain/load/status-report.ts';
 import { DataDeletionService } from './data-deletion.service.ts';
 import { DemoService } from './demo.service.ts';
 import { computeLoad } from './load.service.ts';
-import { LoadReportCache, loadReport, loadSnapshot } from './load-snapshot.service.ts';
+import { LoadReportCache, loadStatusReport } from './load-snapshot.service.ts';
 import { StoredLoadReports } from './stored-load-reports.ts';
 
 const AS_OF = '2025-06-30';
@@ -23,8 +25,14 @@ const BUILD = 'build-a';
 /** One command run: a process of its own, so nothing is held in memory from the previous one. */
 async function runOnce(handle: DatabaseHandle, athlete: Athlete, asOf = AS_OF, build = BUILD) {
   const stored = new StoredLoadReports(build);
-  const { report } = await loadSnapshot(handle.db, athlete, asOf, new LoadReportCache(1, stored));
-  return { report, stats: { ...stored.stats } };
+  const cache = new LoadReportCache(1, stored);
+  const report = await loadStatusReport(handle.db, athlete, asOf, cache);
+  return { report, stats: { ...stored.stats }, engineBuilds: cache.stats.engineBuilds };
+}
+
+/** The status part of a fresh computation: what a stored report must read back as. */
+async function freshStatus(handle: DatabaseHandle, athlete: Athlete, asOf = AS_OF) {
+  return statusReportOf(await computeLoad(handle.db, athlete, asOf));
 }
 
 async function storedRows(handle: DatabaseHandle): Promise<number> {
@@ -38,7 +46,7 @@ dbTest('a stored load report is read back until a write, then computed and store
   const handle = await tdb.open();
   try {
     const athlete = await seedReportRunner(handle);
-    const fresh = await computeLoad(handle.db, athlete, AS_OF);
+    const fresh = await freshStatus(handle, athlete);
 
     const first = await runOnce(handle, athlete);
     assert.deepEqual(first.stats, { hits: 0, stored: 1 }, 'computed and stored');
@@ -51,7 +59,7 @@ dbTest('a stored load report is read back until a write, then computed and store
     // Another day, other settings or another build of the code: never the stored one.
     const otherDay = await runOnce(handle, athlete, '2025-06-15');
     assert.deepEqual(otherDay.stats, { hits: 0, stored: 1 });
-    assert.deepStrictEqual(otherDay.report, await computeLoad(handle.db, athlete, '2025-06-15'));
+    assert.deepStrictEqual(otherDay.report, await freshStatus(handle, athlete, '2025-06-15'));
     assert.deepEqual(
       (await runOnce(handle, athlete)).stats,
       { hits: 0, stored: 1 },
@@ -61,7 +69,7 @@ dbTest('a stored load report is read back until a write, then computed and store
     const sunday = { ...athlete, settings: { ...athlete.settings, weekStart: 'sunday' as const } };
     const sundayRun = await runOnce(handle, sunday);
     assert.deepEqual(sundayRun.stats, { hits: 0, stored: 1 });
-    assert.deepStrictEqual(sundayRun.report, await computeLoad(handle.db, sunday, AS_OF));
+    assert.deepStrictEqual(sundayRun.report, await freshStatus(handle, sunday));
 
     // A write moves the data version: the stored report is deleted with it and the next run computes.
     await runOnce(handle, athlete);
@@ -74,7 +82,7 @@ dbTest('a stored load report is read back until a write, then computed and store
     const afterWrite = await runOnce(handle, athlete);
     assert.deepEqual(afterWrite.stats, { hits: 0, stored: 1 });
     assert.ok(afterWrite.report.runs.some((r) => r.activityId === 'act-0960'));
-    assert.deepStrictEqual(afterWrite.report, await computeLoad(handle.db, athlete, AS_OF));
+    assert.deepStrictEqual(afterWrite.report, await freshStatus(handle, athlete));
     assert.notDeepEqual(afterWrite.report, fresh);
 
     // A report computed before a write is not stored after it.
@@ -84,12 +92,10 @@ dbTest('a stored load report is read back until a write, then computed and store
     await handle.db.updateTable('activities').set({ excluded: 1 }).where('id', '=', 'act-0960').execute();
     const stale = String(version.rows[0]?.version);
     const late = new StoredLoadReports(BUILD);
-    await late.report(
-      handle.db,
-      { athleteId: athlete.id, asOf: AS_OF, settingsKey: 'x' },
-      stale,
-      () => fresh,
-    );
+    await late.report(handle.db, { athleteId: athlete.id, asOf: AS_OF, settingsKey: 'x' }, async () => ({
+      report: fresh,
+      version: stale,
+    }));
     assert.equal(await storedRows(handle), 0);
   } finally {
     await handle.close();
@@ -109,8 +115,8 @@ dbTest(
         '2025-06-29',
       );
       for (const asOf of ['2025-06-29', '2025-03-01']) {
-        const fresh = await computeLoad(handle.db, athlete, asOf);
-        assert.ok(fresh.runs.length > 50, 'a real history');
+        assert.ok((await computeLoad(handle.db, athlete, asOf)).runs.length > 50, 'a real history');
+        const fresh = await freshStatus(handle, athlete, asOf);
         assert.deepEqual((await runOnce(handle, athlete, asOf)).stats, { hits: 0, stored: 1 });
         const read = await runOnce(handle, athlete, asOf);
         assert.deepEqual(read.stats, { hits: 1, stored: 0 });
@@ -121,7 +127,7 @@ dbTest(
       await new DataDeletionService(handle.db, athlete).deleteAll();
       assert.equal(await storedRows(handle), 0, 'no copy of the runs is left behind');
       const empty = await runOnce(handle, athlete, '2025-06-29');
-      assert.deepStrictEqual(empty.report, await computeLoad(handle.db, athlete, '2025-06-29'));
+      assert.deepStrictEqual(empty.report, await freshStatus(handle, athlete, '2025-06-29'));
       assert.equal(empty.report.runs.length, 0);
     } finally {
       await handle.close();
@@ -133,7 +139,7 @@ dbTest('a database that cannot be written still answers, computing every time', 
   const handle = await tdb.open();
   try {
     const athlete = await seedReportRunner(handle);
-    const fresh = await computeLoad(handle.db, athlete, AS_OF);
+    const fresh = await freshStatus(handle, athlete);
     if (tdb.engine === 'sqlite') await sql`pragma query_only = 1`.execute(handle.db);
     else {
       await sql`revoke all on load_report_cache from public`.execute(handle.db);
@@ -149,7 +155,8 @@ dbTest('a database that cannot be written still answers, computing every time', 
               await sql`set role kw_reader_only`.execute(conn);
               try {
                 const stored = new StoredLoadReports(BUILD);
-                const { report } = await loadSnapshot(conn, athlete, AS_OF, new LoadReportCache(1, stored));
+                const cache = new LoadReportCache(1, stored);
+                const report = await loadStatusReport(conn, athlete, AS_OF, cache);
                 return { report, stats: { ...stored.stats } };
               } finally {
                 await sql`reset role`.execute(conn);
@@ -164,27 +171,32 @@ dbTest('a database that cannot be written still answers, computing every time', 
 });
 
 dbTest(
-  'loadReport reads a kept report without the history, and computes and keeps one otherwise',
+  'a kept status report is read back without the history; the same as the status part of the whole report',
   async (tdb) => {
     const handle = await tdb.open();
     try {
       const athlete = await seedReportRunner(handle);
-      const fresh = await computeLoad(handle.db, athlete, AS_OF);
-      const run = async () => {
-        const stored = new StoredLoadReports(BUILD);
-        const cache = new LoadReportCache(1, stored);
-        const report = await loadReport(handle.db, athlete, AS_OF, cache);
-        return { report, stored: { ...stored.stats }, engineBuilds: cache.stats.engineBuilds };
-      };
-      const first = await run();
-      assert.deepEqual([first.stored, first.engineBuilds], [{ hits: 0, stored: 1 }, 1], 'computed and kept');
+      const full = await computeLoad(handle.db, athlete, AS_OF);
+      const fresh = statusReportOf(full);
+      // Only the last run and those of the last 7 days are kept, and the summary reads the same from them.
+      assert.ok(fresh.runs.length < full.runs.length);
+      for (const units of ['km', 'mi'] as const) {
+        assert.equal(
+          formatStatus(fresh, { units, today: AS_OF }),
+          formatStatus(full, { units, today: AS_OF }),
+        );
+      }
+      const first = await runOnce(handle, athlete);
+      assert.deepEqual([first.stats, first.engineBuilds], [{ hits: 0, stored: 1 }, 1], 'computed and kept');
       assert.deepStrictEqual(first.report, fresh);
-      const second = await run();
-      assert.deepEqual([second.stored, second.engineBuilds], [{ hits: 1, stored: 0 }, 0], 'read back alone');
+      const second = await runOnce(handle, athlete);
+      assert.deepEqual([second.stats, second.engineBuilds], [{ hits: 1, stored: 0 }, 0], 'read back alone');
       assert.equal(JSON.stringify(second.report), JSON.stringify(fresh));
       // Without a place to keep it (the sources run through tsx), it is computed every time.
-      const unkept = await loadReport(handle.db, athlete, AS_OF, new LoadReportCache(1, null));
-      assert.deepStrictEqual(unkept, fresh);
+      assert.deepStrictEqual(
+        await loadStatusReport(handle.db, athlete, AS_OF, new LoadReportCache(1)),
+        fresh,
+      );
     } finally {
       await handle.close();
     }

@@ -15,6 +15,7 @@ import type { PainEntry } from '../domain/journal/pain-entry.ts';
 import { addDays, dateOfDay, dayNumber, weekStartOf } from '../domain/load/calendar-day.ts';
 import type { LoadFlag } from '../domain/load/load-flag.ts';
 import type { CeilingDetail, LoadReport, LoadRun } from '../domain/load/load-report.ts';
+import type { StatusReport } from '../domain/load/status-report.ts';
 import type { PainStatus } from '../domain/plans/pain-monitoring.ts';
 import { generatePlan, type Plan, type PlanSession } from '../domain/plans/plan-generator.ts';
 import { pickProgramme } from '../domain/plans/programme-picker.ts';
@@ -25,7 +26,12 @@ import {
 } from './assessment-history.service.ts';
 import { JournalService } from './journal.service.ts';
 import { resolveAsOf } from './load.service.ts';
-import { type HistoryRow, type LoadReportCache, loadReport, loadSnapshot } from './load-snapshot.service.ts';
+import {
+  type HistoryRow,
+  type LoadReportCache,
+  loadSnapshot,
+  loadStatusReport,
+} from './load-snapshot.service.ts';
 import { PlanService } from './plan.service.ts';
 import { readPlanHistoryRows } from './plan-history-rows.ts';
 import { ShoeService, type ShoeView, shoeRunRefs } from './shoe.service.ts';
@@ -137,11 +143,11 @@ export class TodayService {
    * Only what sets the next run, with the load report it was built on (`kneewise status`): the same
    * inputs as `today`, without the shoes and the rest of the page.
    */
-  async nextRun(asOf: string): Promise<{ report: LoadReport; nextRun: NextRunLead }> {
-    // Only the runs the plan reads, and the report alone (read back when the database keeps it): a command
-    // that runs once need not read a ten-year history for either.
+  async nextRun(asOf: string): Promise<{ report: StatusReport; nextRun: NextRunLead }> {
+    // Only the runs the plan reads, and the report's status part (read back when the database keeps it): a
+    // command that runs once need not read a ten-year history for either.
     const [report, runs, entries, assessment] = await Promise.all([
-      loadReport(this.db, this.athlete, asOf, this.cache),
+      loadStatusReport(this.db, this.athlete, asOf, this.cache),
       readPlanHistoryRows(this.db, this.athlete.id, asOf),
       new JournalService(this.db, this.athlete, this.now).all(),
       latestSavedAssessment(this.db, this.athlete.id),
@@ -271,7 +277,10 @@ function firstRun(plan: Plan): PlanSession | null {
  * is that session's: in a return the run during which the pain began does not count toward it. Otherwise the
  * ceiling leads with the same figure as `status`.
  */
-export function nextRunLead(report: LoadReport, plan: Plan): NextRunLead {
+export function nextRunLead(
+  report: Pick<LoadReport, 'ceiling' | 'nextRunCeilingM'>,
+  plan: Plan,
+): NextRunLead {
   const run = firstRun(plan);
   const leads: NextRunLead['leads'] =
     plan.pain.signal === 'red' ? 'pain' : plan.weeks[0]?.mode === 'return' ? 'return-to-run' : 'ceiling';

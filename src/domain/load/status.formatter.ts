@@ -2,12 +2,13 @@ import { type DistanceUnits, formatDistance } from '../units.ts';
 import { dayNumber } from './calendar-day.ts';
 import { describeFlag, formatPct } from './load-flag.messages.ts';
 import type { FlagSeverity } from './load-flag.ts';
-import type { LoadReport } from './load-report.ts';
 import { SOURCES } from './load-sources.ts';
+import { inLastSevenDays, type StatusReport } from './status-report.ts';
 
 /**
  * The short human summary behind `kneewise status`: the next-run ceiling first (the one number with the best
  * evidence), then today's state, then the flags of the last weeks in plain words. Pure: `today` is passed in.
+ * It reads only a report's status part (status-report.ts), so a whole report and its status part give the same.
  */
 export interface StatusOptions {
   units: DistanceUnits;
@@ -57,7 +58,7 @@ function contextLine(context: CeilingAsContext, units: DistanceUnits): string {
   );
 }
 
-function ceilingLine(report: LoadReport, units: DistanceUnits, context?: CeilingAsContext): string {
+function ceilingLine(report: StatusReport, units: DistanceUnits, context?: CeilingAsContext): string {
   if (context !== undefined) return contextLine(context, units);
   if (report.nextRunCeilingM === null || report.ceiling === null) {
     return 'Next run: no ceiling, because there is no run in the last 30 days to measure it against. Start well short of your usual distance and build up gradually.';
@@ -77,10 +78,10 @@ function truncatedPct(pct: number): number {
   return Math.floor(pct * 10 + 1e-9) / 10;
 }
 
-function todayLines(report: LoadReport, units: DistanceUnits): string[] {
+function todayLines(report: StatusReport, units: DistanceUnits): string[] {
   const lines: string[] = [];
   const acute = report.acwr.acute7dM;
-  const runs7 = report.runs.filter((r) => dayNumber(r.localDate) > dayNumber(report.asOf) - 7).length;
+  const runs7 = report.runs.filter((r) => inLastSevenDays(r.localDate, report.asOf)).length;
   const rest = report.restDays;
   const cross = Math.round(rest.crossTrainingLast7S / 60);
   lines.push(
@@ -104,7 +105,7 @@ function todayLines(report: LoadReport, units: DistanceUnits): string[] {
   return lines;
 }
 
-export function formatStatus(report: LoadReport, options: StatusOptions): string {
+export function formatStatus(report: StatusReport, options: StatusOptions): string {
   const { units, today } = options;
   const header = `Running load as of ${asOfPhrase(report.asOf, today)}`;
   if (report.runs.length === 0) {
