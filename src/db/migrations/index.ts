@@ -8,6 +8,7 @@ import * as m0003 from './0003-import-identity.ts';
 import * as m0004 from './0004-activity-exclusion.ts';
 import * as m0005 from './0005-data-version.ts';
 import * as m0006 from './0006-load-report-cache.ts';
+import * as m0007 from './0007-activity-local-date-index.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-activity-exclusion': m0004,
   '0005-data-version': m0005,
   '0006-load-report-cache': m0006,
+  '0007-activity-local-date-index': m0007,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
