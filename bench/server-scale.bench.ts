@@ -10,7 +10,9 @@
  * first one clinician alone, one request after another (the cost of a request without queueing).
  * Members alternate their roster and one of their athletes' Today, runners open their own Today.
  * Prints p50/p95/p99 per route and overall, throughput, the server's CPU per request, seed time, database
- * size and the machine's load average.
+ * size and the machine's load average; and per phase where the server's main thread spent it (on a CPU,
+ * waiting for one, idle) and the database's backends (running a statement, idle in a transaction): a server
+ * waiting on its pools or the database is idle, one short of CPU is not (bench/support/server-observer.ts).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -29,6 +31,7 @@ import { systemTimeZone } from '../src/services/import/zone-offset.ts';
 import { SEED_KNEE_ANSWERS } from '../test/factories/report-seed.fixture.ts';
 import { athleteEmail, athleteId, COACH_EMAIL, clinicianEmail, seedScale } from './support/scale-seed.ts';
 import { scratchPostgres } from './support/scratch-postgres.ts';
+import { describeMainThread, mainThreadTime, sampleBackends } from './support/server-observer.ts';
 
 const ATHLETES = Number(process.argv[2] ?? 1000);
 const YEARS = Number(process.argv[3] ?? 5);
@@ -155,7 +158,9 @@ try {
   });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const base = String((await lines.next()).value).trim();
+  const observer = new pg.Client({ connectionString: scratch.url });
   try {
+    await observer.connect();
     const login = async (email: string) => {
       const response = await fetch(new URL('/api/auth/login', base), {
         method: 'POST',
@@ -226,12 +231,16 @@ try {
       const running = group.map((p, i) => user(p, i));
       await new Promise((resolve) => setTimeout(resolve, WARM_UP_S * 1000));
       const cpu0 = await cpuOf();
+      const thread0 = await mainThreadTime(child.pid!);
+      const backends = sampleBackends(observer);
       measuring = true;
       const t0 = performance.now();
       await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
       measuring = false;
       const wallS = (performance.now() - t0) / 1000;
       const cpuMs = (await cpuOf()) - cpu0;
+      const thread1 = await mainThreadTime(child.pid!);
+      const backendStates = await backends.stop();
       const loadDuring = load();
       stop = true;
       await Promise.all(running);
@@ -243,6 +252,9 @@ try {
       console.log(
         `  server CPU ${(cpuMs / all.length).toFixed(1)} ms per request (${((cpuMs / (wallS * 1000)) * 100).toFixed(0)} % of one core); load average ${loadDuring} (1/5/15 min)`,
       );
+      const thread = describeMainThread(thread0, thread1, wallS, all.length);
+      if (thread !== null) console.log(`  ${thread}`);
+      if (backendStates !== null) console.log(`  PostgreSQL client backends (mean): ${backendStates}`);
     };
     // One clinician alone, one request after another: what a request costs without queueing behind others.
     await phase('one at a time', () => 0, people.slice(0, 1));
@@ -251,6 +263,7 @@ try {
     // No pause at all: the most the server answers (latency is then users ÷ throughput).
     await phase('no pause (saturation)', () => 0);
   } finally {
+    await observer.end().catch(() => {});
     child.kill('SIGTERM');
     await once(child, 'exit');
   }
