@@ -3,7 +3,7 @@
  * from the hip or spine. Weights: see condition.types.ts. Facts: research/clinical.md §2–3.
  */
 import type { ConditionDef } from './condition.types.ts';
-import { STAYS_AT_THE_KNEE } from './stays-at-the-knee.findings.ts';
+import { BELOW_THE_THIGH, STAYS_AT_THE_KNEE } from './stays-at-the-knee.findings.ts';
 
 // A ligament sprain or tear needs a mechanism: near-certain trauma (P 0.97), so "no injury" argues hard against.
 const INJURY = { trauma: 4.85, sudden: 3.6, distanceTriggered: 0.2 } as const;
@@ -41,6 +41,7 @@ export const ACUTE_CONDITIONS: readonly ConditionDef[] = [
     ageBands: YOUNG_TEAR_AGES,
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       ...MENISCUS,
       locMedial: 4,
       locPosterior: 1.3,
@@ -65,6 +66,7 @@ export const ACUTE_CONDITIONS: readonly ConditionDef[] = [
     ageBands: YOUNG_TEAR_AGES,
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       ...MENISCUS,
       locLateral: 3.4,
       locMedial: 0.1,
@@ -94,6 +96,7 @@ export const ACUTE_CONDITIONS: readonly ConditionDef[] = [
     ],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       locMedial: 3.5,
       locPosterior: 1.5,
       locLateral: 0.8,
@@ -126,6 +129,7 @@ export const ACUTE_CONDITIONS: readonly ConditionDef[] = [
     ageBands: [],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       ...INJURY,
       locMedial: 4,
       locLateral: 0.1,
@@ -159,6 +163,7 @@ export const ACUTE_CONDITIONS: readonly ConditionDef[] = [
     ageBands: [],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       ...INJURY,
       locLateral: 3.4,
       locMedial: 0.1,
@@ -192,6 +197,7 @@ export const ACUTE_CONDITIONS: readonly ConditionDef[] = [
     ],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       ...INJURY,
       sudden: 3.8,
       pop: 10,

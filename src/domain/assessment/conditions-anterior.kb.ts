@@ -3,7 +3,7 @@
  * growth-related problems of children. Weights: see condition.types.ts. Facts: research/clinical.md §1–3.
  */
 import type { ConditionDef } from './condition.types.ts';
-import { STAYS_AT_THE_KNEE } from './stays-at-the-knee.findings.ts';
+import { BELOW_THE_THIGH, STAYS_AT_THE_KNEE } from './stays-at-the-knee.findings.ts';
 
 const NOT_ACUTE = { trauma: 0.3, sudden: 0.4 } as const;
 
@@ -21,6 +21,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     ],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       ...NOT_ACUTE,
       locAnterior: 2,
       locInferior: 0.5,
@@ -75,6 +76,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     ],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       ...NOT_ACUTE,
       locInferior: 5,
       locAnterior: 0.6,
@@ -146,6 +148,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     ageBands: [],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       swellOnKneecap: 15,
       swellBelowKneecap: 0.5,
       swellBehind: 0.1,
@@ -181,6 +184,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     ageBands: [{ min: 5, max: 15, factor: 0.2 }],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       swellBelowKneecap: 15,
       swellOnKneecap: 0.5,
       swellBehind: 0.1,
@@ -214,6 +218,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     ],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       ...NOT_ACUTE,
       locAnterior: 1.4,
       locMedial: 2.5,
@@ -244,6 +249,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     ageBands: [],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       trauma: 0.6,
       sudden: 0.5,
       locInferior: 4.5,
@@ -283,6 +289,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     ],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       ...NOT_ACUTE,
       locInferior: 5.5,
       locAnterior: 0.6,
@@ -317,6 +324,7 @@ export const ANTERIOR_CONDITIONS: readonly ConditionDef[] = [
     ],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       ...NOT_ACUTE,
       locInferior: 5,
       locAnterior: 0.8,

@@ -3,7 +3,7 @@
  * knee, wear, and bone stress. Weights: see condition.types.ts. Facts: research/clinical.md §1–3.
  */
 import type { ConditionDef } from './condition.types.ts';
-import { STAYS_AT_THE_KNEE } from './stays-at-the-knee.findings.ts';
+import { BELOW_THE_THIGH, STAYS_AT_THE_KNEE } from './stays-at-the-knee.findings.ts';
 
 const NOT_ACUTE = { trauma: 0.3, sudden: 0.4 } as const;
 
@@ -61,6 +61,7 @@ export const OVERUSE_CONDITIONS: readonly ConditionDef[] = [
     ],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       ...NOT_ACUTE,
       trauma: 0.2,
       locMedial: 4.2,
@@ -158,6 +159,7 @@ export const OVERUSE_CONDITIONS: readonly ConditionDef[] = [
     ],
     findings: {
       ...STAYS_AT_THE_KNEE,
+      ...BELOW_THE_THIGH,
       ...NOT_ACUTE,
       locDiffuse: 3,
       locMedial: 2.5,
