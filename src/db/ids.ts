@@ -1,9 +1,16 @@
 /**
  * UUIDv7 ids (RFC 9562): time-ordered, made by the application, so a local database moves to a server unchanged.
  */
-import { randomBytes } from 'node:crypto';
+import type { randomBytes as RandomBytes } from 'node:crypto';
+
+/**
+ * Node's crypto module, fetched when the first id is made: loading it costs a command about 8 ms at start-up,
+ * and most commands (`status`, `--help`, the lists) never make an id.
+ */
+let randomBytes: typeof RandomBytes | undefined;
 
 export function newId(nowMs: number = Date.now()): string {
+  randomBytes ??= process.getBuiltinModule('node:crypto').randomBytes;
   const bytes = randomBytes(16);
   bytes.writeUIntBE(Math.floor(nowMs), 0, 6);
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;
