@@ -52,6 +52,27 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * commander loads node:child_process as it starts, only to run external subcommands (kneewise has none), and
+ * with it the datagram and process-spawning modules: a few ms of every command's start-up. Its require gets a
+ * stand-in that loads the module on first use instead.
+ */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents:
+        "let real;\nmodule.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });\n",
+      loader: 'js',
+    }));
+  },
+};
+
 async function buildCli() {
   const { build } = await import('esbuild');
   // Build into a scratch folder renamed into place, so a process starting meanwhile never loads half a build.
@@ -73,7 +94,7 @@ async function buildCli() {
     target: 'node20',
     sourcemap: true,
     external: EXTERNAL,
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, lazyChildProcessForCommander],
     // Bundled CommonJS packages (commander, yauzl, saxes…) call require(); an ES module has none of its own.
     banner: {
       js: "import { createRequire as __kneewiseRequire } from 'node:module'; const require = __kneewiseRequire(import.meta.url);",
