@@ -3,8 +3,9 @@
  * brings its schema up to date. The rest of the app sees only `Kysely<Database>`.
  */
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -21,6 +22,12 @@ import { staticMigrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * better-sqlite3 is CommonJS. Required as such, Node loads it as it is; an ES import first scans its source for
+ * named exports, a few ms of every command's start-up.
+ */
+const NativeSqlite = createRequire(import.meta.url)('better-sqlite3') as typeof SqliteDatabase;
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -46,7 +53,7 @@ function openSqlite(url: string): DatabaseHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let native: SqliteDatabase.Database;
   try {
-    native = new SqliteDatabase(path);
+    native = new NativeSqlite(path);
   } catch (error) {
     throw new KneewiseError(
       'DB_OPEN_FAILED',
