@@ -105,7 +105,12 @@ test('the totals of the audit are refused when there are no samples, naming fiel
     assert.equal(e.field, field);
     assert.equal(e.value, value);
     assert.match(e.message, new RegExp(field));
+    assert.match(e.message, / is not possible for a run /, 'the sport in words');
   }
+  const other = refusal(() =>
+    checkActivity(run({ distanceM: 1e10, timerS: 60 }, { sport: 'other' }), NOW, summarize),
+  );
+  assert.match(other.message, / is not possible for an activity /, 'never "for a other"');
 });
 
 test("a corrupted session's totals are recomputed from the samples (19,502 km in 92 s)", () => {

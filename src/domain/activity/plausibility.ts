@@ -234,8 +234,21 @@ function contradictedBySamples(parsed: ParsedActivity): Problem[] {
   return [];
 }
 
+/** The sport in a sentence ("not possible for a trail run"), not its id ("for a trail_run", "for a other"). */
+const SPORT_IN_WORDS: Record<Sport, string> = {
+  run: 'a run',
+  trail_run: 'a trail run',
+  treadmill_run: 'a treadmill run',
+  track_run: 'a track run',
+  walk: 'a walk',
+  hike: 'a hike',
+  ride: 'a ride',
+  swim: 'a swim',
+  other: 'an activity',
+};
+
 function describe(p: Problem, sport: Sport): string {
-  return `${p.field} ${formatValue(p.value)} is not possible for a ${sport} (expected ${p.expected})`;
+  return `${p.field} ${formatValue(p.value)} is not possible for ${SPORT_IN_WORDS[sport]} (expected ${p.expected})`;
 }
 
 function formatValue(v: number): string {
