@@ -3,20 +3,12 @@
  * becomes a change holding only the fields that differ, checked against the same limits the server uses
  * (so most mistakes get a friendly message before a round trip; the server still has the last word).
  */
-import type { RunnerSettings } from '../../../src/domain/settings.ts';
+import { type RunnerSettings, SETTING_LIMITS } from '../../../src/domain/settings.ts';
 import { type DistanceUnits, metresToUnits, unitsToMetres } from '../../../src/domain/units.ts';
 import type { SettingsChange } from '../types/settings.ts';
 
-/**
- * The limits of src/domain/settings.ts SETTING_LIMITS, repeated because that module builds zod schemas at load
- * time, and zod probes `new Function` (a CSP violation in the page). settings-form.test.ts keeps them equal.
- */
-export const SETTING_LIMITS = {
-  birthYear: { min: 1900, max: 2100 },
-  restingHr: { min: 25, max: 120 },
-  maxHr: { min: 100, max: 240 },
-  shoeDistanceM: { max: 10_000_000 },
-} as const;
+// The form checks the server's own limits (SETTING_LIMITS): settings.ts loads no validation library (the
+// checks live in settings-patch.ts, whose zod would probe `new Function`, a CSP violation in the page).
 
 export type FieldName =
   | 'units'
