@@ -4,7 +4,6 @@ import { dbTest } from '../../test/support/test-databases.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
 import { ActivityRepository } from '../db/repositories/activity.repository.ts';
 import { type Athlete, AthleteRepository } from '../db/repositories/athlete.repository.ts';
-import { isRunningSport, type Sport } from '../domain/activity/sport.ts';
 import { currentPainOnset, toPainDays } from '../domain/journal/journal-for-plans.ts';
 import type { PainEntry } from '../domain/journal/pain-entry.ts';
 import { addDays } from '../domain/load/calendar-day.ts';
@@ -12,7 +11,7 @@ import { generatePlan, planHistoryFrom } from '../domain/plans/plan-generator.ts
 import { pickProgramme } from '../domain/plans/programme-picker.ts';
 import { JournalService } from './journal.service.ts';
 import { type HistoryRow, readHistoryRows } from './load-snapshot.service.ts';
-import { readPlanHistoryRows } from './plan-history-rows.ts';
+import { planStartAndHistory, readPlanHistoryRows } from './plan-history-rows.ts';
 
 const NOW = new Date('2024-12-31T12:00:00Z');
 
@@ -59,20 +58,12 @@ async function seedBrokenHistory(handle: DatabaseHandle): Promise<Athlete> {
 
 /** The plan status and Today build from these rows (today.service.ts nextPlanned), two weeks long. */
 function planFrom(rows: readonly HistoryRow[], entries: readonly PainEntry[], asOf: string) {
-  const running = rows.filter((r) => isRunningSport(r.sport as Sport));
-  const start = running.some((r) => r.local_date === asOf) ? addDays(asOf, 1) : asOf;
+  const { start, history } = planStartAndHistory(rows, asOf);
   return generatePlan({
     start,
     weeks: 2,
     goalKm: null,
-    history: running
-      .filter((r) => r.local_date < start)
-      .map((r) => ({
-        id: r.id,
-        localDate: r.local_date,
-        distanceM: r.distance_m,
-        movingTimeS: r.moving_time_s,
-      })),
+    history,
     journal: toPainDays(entries),
     painOnset: currentPainOnset(entries),
     today: asOf,

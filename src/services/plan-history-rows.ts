@@ -8,8 +8,9 @@
 import type { Kysely } from 'kysely';
 import { countedActivity } from '../db/repositories/analysis-scope.ts';
 import type { Database } from '../db/schema.ts';
-import { RUNNING_SPORTS } from '../domain/activity/sport.ts';
-import { planHistoryFrom } from '../domain/plans/plan-generator.ts';
+import { isRunningSport, RUNNING_SPORTS, type Sport } from '../domain/activity/sport.ts';
+import { addDays } from '../domain/load/calendar-day.ts';
+import { type PlanInput, planHistoryFrom } from '../domain/plans/plan-generator.ts';
 import { HISTORY_COLUMNS, type HistoryRow } from './load-snapshot.service.ts';
 
 /**
@@ -42,4 +43,26 @@ export async function readPlanHistoryRows(
     runs().where('local_date', '>=', from).orderBy('start_ms').orderBy('id').execute(),
   ]);
   return [...older, ...recent];
+}
+
+/**
+ * What a plan from `asOf` is built on, from stored rows: its first day (the next day when a run is already
+ * recorded on `asOf`) and the runs before that day in the plan's own shape. Today's next run and the tests
+ * that check the windowed read both take it from here, so they cannot drift apart.
+ */
+export function planStartAndHistory(
+  rows: readonly HistoryRow[],
+  asOf: string,
+): { start: string; history: PlanInput['history'] } {
+  const running = rows.filter((r) => isRunningSport(r.sport as Sport));
+  const start = running.some((r) => r.local_date === asOf) ? addDays(asOf, 1) : asOf;
+  const history = running
+    .filter((r) => r.local_date < start)
+    .map((r) => ({
+      id: r.id,
+      localDate: r.local_date,
+      distanceM: r.distance_m,
+      movingTimeS: r.moving_time_s,
+    }));
+  return { start, history };
 }

@@ -8,7 +8,6 @@
 import type { Kysely } from 'kysely';
 import type { Athlete } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { isRunningSport, type Sport } from '../domain/activity/sport.ts';
 import type { Assessment } from '../domain/assessment/assessment.types.ts';
 import { currentPainOnset, toPainDays } from '../domain/journal/journal-for-plans.ts';
 import type { PainEntry } from '../domain/journal/pain-entry.ts';
@@ -33,7 +32,7 @@ import {
   loadStatusReport,
 } from './load-snapshot.service.ts';
 import { PlanService } from './plan.service.ts';
-import { readPlanHistoryRows } from './plan-history-rows.ts';
+import { planStartAndHistory, readPlanHistoryRows } from './plan-history-rows.ts';
 import { ShoeService, type ShoeView, shoeRunRefs } from './shoe.service.ts';
 import { type StatusJson, statusJson } from './status-json.ts';
 
@@ -212,8 +211,7 @@ export class TodayService {
     assessment: Assessment | null,
     asOf: string,
   ): Promise<{ next: NextPlanned | null; pain: PainStatus; plan: Plan }> {
-    const running = rows.filter((r) => isRunningSport(r.sport as Sport));
-    const start = running.some((r) => r.local_date === asOf) ? addDays(asOf, 1) : asOf;
+    const { start, history } = planStartAndHistory(rows, asOf);
     const programme = pickProgramme(
       assessment === null
         ? null
@@ -228,14 +226,7 @@ export class TodayService {
       start,
       weeks: 1,
       goalKm: null,
-      history: running
-        .filter((r) => r.local_date < start)
-        .map((r) => ({
-          id: r.id,
-          localDate: r.local_date,
-          distanceM: r.distance_m,
-          movingTimeS: r.moving_time_s,
-        })),
+      history,
       journal: toPainDays(entries),
       painOnset: currentPainOnset(entries),
       today: asOf,
