@@ -249,9 +249,11 @@ describe('assessKnee', () => {
     );
     fc.assert(
       fc.property(base, fc.constantFrom(...RED_FLAGS), (raw, flag) => {
-        const b = Object.fromEntries(
-          Object.entries(raw).filter(([, v]) => v !== undefined),
-        ) as unknown as Answers;
+        // A flag that names an age (a child's hip signs) is about a person of that age: compare the same person.
+        const b = {
+          ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)),
+          ...(flag.age !== undefined ? { age: flag.age } : {}),
+        } as unknown as Answers;
         const before = assessKnee(b).urgency;
         // Adding a flag adds answers; it never makes a swelling the person already reported smaller.
         const merged = { ...b, ...flag } as Answers;

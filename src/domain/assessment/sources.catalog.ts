@@ -85,6 +85,7 @@ export const SOURCES = {
     'Janssens HJ et al. A diagnostic rule for acute gouty arthritis in primary care without joint fluid analysis. Arch Intern Med 2010;170:1120-6',
   exertionalLegPain:
     'Levien LJ. Popliteal artery entrapment syndrome. Semin Vasc Surg 2003;16:223-31; Tucker AK. Chronic exertional compartment syndrome of the leg. Curr Rev Musculoskelet Med 2010;3:32-7',
+  ng51: 'NICE NG51 Suspected sepsis: recognition, diagnosis and early management (2016, updated 2024): higher risk with impaired immunity, recent surgery or invasive procedures, and in older age',
   cg124:
     'NICE CG124 Hip fracture: management (2011, updated 2023); NICE CKS: hip fracture suspected after a fall in an older person, send to hospital the same day by ambulance',
   ng158:

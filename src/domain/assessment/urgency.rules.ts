@@ -73,17 +73,17 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     sources: ['margaretten2007', 'bsrHotJoint'],
   },
   {
-    id: 'fever-after-joint-procedure',
+    id: 'fever-with-infection-risk',
     tier: 'emergency',
-    mustNotMiss: ['septic_arthritis'],
-    keys: ['fever', 'temperatureC', 'recentJointProcedure'],
-    // A fever after an operation or injection into the knee is an infected joint until the joint fluid says
-    // otherwise; recent joint surgery is among the strongest risks (Margaretten 2007), and an infected
-    // operated joint goes back to the surgeons at once (BSR/BOA hot swollen joint).
-    test: (ctx) => ctx.f.fever === true && ctx.a.recentJointProcedure === true,
+    mustNotMiss: infectionIds,
+    keys: ['fever', 'temperatureC', 'recentJointProcedure', 'immunosuppressed', 'age'],
+    // A painful knee with a fever is an infected joint until the joint fluid says otherwise, and in those at
+    // higher risk of septic arthritis (over 80, diabetes or lowered immunity, a recent operation or injection
+    // in the joint: Margaretten 2007) it is also the sepsis risk group NICE NG51 sends to hospital at once.
+    test: (ctx) => ctx.f.fever === true && septicRisk(ctx),
     reason:
-      'A fever after an operation or injection in the knee can be an infected joint: go to an emergency department (or the ward that operated) now.',
-    sources: ['margaretten2007', 'bsrHotJoint'],
+      'A fever with a painful knee when you are over 80, have diabetes or lowered immunity, or had an operation or injection in the knee can be an infected joint: go to an emergency department now.',
+    sources: ['margaretten2007', 'bsrHotJoint', 'ng51'],
   },
   {
     id: 'older-fall-hip-or-thigh-pain',

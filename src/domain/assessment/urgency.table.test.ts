@@ -31,9 +31,9 @@ const TABLE: Record<string, [A, A]> = {
     { age: 58, swelling: 'mild', canBearWeight: false, trauma: false, recentJointProcedure: true },
     { age: 58, swelling: 'mild', canBearWeight: false, trauma: false, recentJointProcedure: false },
   ],
-  'fever-after-joint-procedure': [
-    { age: 22, fever: true, recentJointProcedure: true },
-    { age: 22, fever: false, recentJointProcedure: true },
+  'fever-with-infection-risk': [
+    { age: 80, fever: true },
+    { age: 79, fever: true },
   ],
   'older-fall-hip-or-thigh-pain': [
     { age: 60, trauma: true, onset: 'sudden', durationDays: 0, thighPain: true },
