@@ -634,6 +634,23 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     sources: ['niceCksAcuteKnee', 'solomon2001'],
   },
   {
+    id: 'pop-without-injury',
+    tier: 'urgent',
+    mustNotMiss: ['extensor_mechanism_rupture', 'acute_fracture'],
+    keys: ['popHeard', 'trauma', 'onset', 'durationDays'],
+    // A pop with sudden pain and no injury to explain it is something giving way inside: a thigh or kneecap
+    // tendon weakened by age, steroids or kidney disease (Ilan 2003), or a bone weakened by thinning or a
+    // lesion. Either is seen the same day; "don't know" about an injury is not "no".
+    test: (ctx) =>
+      ctx.a.popHeard === true &&
+      ctx.a.trauma !== true &&
+      ctx.a.onset === 'sudden' &&
+      (ctx.a.durationDays === undefined || ctx.a.durationDays <= 14),
+    reason:
+      'A pop with sudden pain and no injury can be a tendon or a weakened bone giving way: have it seen today.',
+    sources: ['ilan2003', 'niceCksAcuteKnee'],
+  },
+  {
     id: 'locked-now',
     tier: 'urgent',
     mustNotMiss: ['locked_knee'],

@@ -202,6 +202,10 @@ const TABLE: Record<string, [A, A]> = {
     { age: 27, calfPain: true, onset: 'gradual', side: 'both' },
     { age: 27, calfPain: true, onset: 'sudden', side: 'both' },
   ],
+  'pop-without-injury': [
+    { age: 49, popHeard: true, trauma: false, onset: 'sudden' },
+    { age: 49, popHeard: true, trauma: false, onset: 'sudden', durationDays: 15 },
+  ],
   'kneecap-dislocated': [
     { age: 16, patellaDisplaced: true },
     { age: 16, patellaDisplaced: false },
