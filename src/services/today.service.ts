@@ -145,25 +145,31 @@ export class TodayService {
   async nextRun(asOf: string): Promise<{ report: StatusReport; nextRun: NextRunLead }> {
     // Only the runs the plan reads, and the report's status part (read back when the database keeps it): a
     // command that runs once need not read a ten-year history for either.
-    const [report, runs, entries, assessment] = await Promise.all([
+    const [report, runs, { known, assessment }] = await Promise.all([
       loadStatusReport(this.db, this.athlete, asOf, this.cache),
       readPlanHistoryRows(this.db, this.athlete.id, asOf),
-      new JournalService(this.db, this.athlete, this.now).all(),
-      latestSavedAssessment(this.db, this.athlete.id),
+      this.journalAndKneeCheck(asOf),
     ]);
-    const known = entries.filter((e) => e.localDate <= asOf);
     const planned = await this.nextPlanned(runs, known, assessment?.result ?? null, asOf);
     return { report, nextRun: nextRunLead(report, planned.plan) };
   }
 
   /** The history, its load report, the journal up to `asOf` and the latest knee check. */
   private async inputs(asOf: string) {
-    const [{ rows, report }, entries, assessment] = await Promise.all([
+    const [{ rows, report }, { known, assessment }] = await Promise.all([
       loadSnapshot(this.db, this.athlete, asOf, this.cache),
+      this.journalAndKneeCheck(asOf),
+    ]);
+    return { rows, report, known, assessment };
+  }
+
+  /** The pain entries known on `asOf` and the latest saved knee check: what the plan reads besides the runs. */
+  private async journalAndKneeCheck(asOf: string) {
+    const [entries, assessment] = await Promise.all([
       new JournalService(this.db, this.athlete, this.now).all(),
       latestSavedAssessment(this.db, this.athlete.id),
     ]);
-    return { rows, report, known: entries.filter((e) => e.localDate <= asOf), assessment };
+    return { known: entries.filter((e) => e.localDate <= asOf), assessment };
   }
 
   private loadSummary(
