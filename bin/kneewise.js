@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs the built command line (dist/cli: `npm run build`, which `npm ci` runs through `prepare`). In a checkout,
-// a build older than src/ is refused rather than run, so an edit is never silently ignored.
-import { cliBuildIsFresh, isCheckout } from './build-freshness.js';
+// a build older than src/ is refused rather than run, so an edit is never silently ignored. A command line that
+// only asks for help or the version is answered from the screens the build recorded from commander.
+import { CLI_DIST, cliBuildIsFresh, isCheckout } from './build-freshness.js';
+import { printHelpScreen } from './help-screens.js';
 
 if (!cliBuildIsFresh()) {
   process.stderr.write(
@@ -13,4 +15,6 @@ if (!cliBuildIsFresh()) {
   );
   process.exit(1);
 }
-await import('../dist/cli/main.js');
+const helpExitCode = printHelpScreen(CLI_DIST, process.argv.slice(2));
+if (helpExitCode === undefined) await import('../dist/cli/main.js');
+else process.exitCode = helpExitCode;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds what the installed command runs: src/ bundled by esbuild into dist/cli (ESM, code-split so every command
-// loads only its own chunks, with source maps), plus dist/cli/commands.json, the top-level help catalogue.
+// loads only its own chunks, with source maps), plus dist/cli/commands.json, the top-level help catalogue, and
+// dist/cli/help.json, every help screen as commander prints it (bin/ prints those without loading the CLI).
 // `npm ci` runs it through `prepare`; `npm pack` also builds the dashboard (dist/web) so the package ships it.
 //   node scripts/build.mjs             the CLI and the dashboard
 //   node scripts/build.mjs --cli       the CLI only
@@ -13,6 +14,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CLI_DIST, CLI_SOURCES_NAME, cliBuildIsFresh, ROOT } from '../bin/build-freshness.js';
+import { HELP_SCREENS_NAME, helpScreenKey } from '../bin/help-screens.js';
 
 const args = new Set(process.argv.slice(2));
 const ifStale = args.has('--if-stale');
@@ -105,7 +107,12 @@ async function buildCli() {
   const sources = Object.keys(metafile.inputs).filter((input) => input.startsWith('src/'));
   await writeFile(join(scratch, CLI_SOURCES_NAME), `${JSON.stringify(sources, null, 1)}\n`);
   await writeFile(join(scratch, 'build-id.txt'), `${await digestOfCode(scratch)}\n`);
-  const { commandCatalogue } = await import(pathToFileURL(join(scratch, 'main.js')).href);
+  const { commandCatalogue, helpScreens } = await import(pathToFileURL(join(scratch, 'main.js')).href);
+  // Every help screen commander prints, keyed by its command line, for bin/ to print without loading commander.
+  const screens = Object.fromEntries(
+    (await helpScreens()).map(({ argv, ...screen }) => [helpScreenKey(argv), screen]),
+  );
+  await writeFile(join(scratch, HELP_SCREENS_NAME), `${JSON.stringify(screens, null, 1)}\n`);
   await writeFile(join(scratch, 'commands.json'), `${JSON.stringify(await commandCatalogue(), null, 1)}\n`);
   const old = `${CLI_DIST}.old-${process.pid}`;
   await mkdir(join(ROOT, 'dist'), { recursive: true });

@@ -114,7 +114,9 @@ test('npm pack ships the bin and the build, and none of the sources, tests or co
   for (const needed of [
     'bin/kneewise.js',
     'bin/build-freshness.js',
+    'bin/help-screens.js',
     'dist/cli/main.js',
+    'dist/cli/help.json',
     'dist/cli/preparation-worker.js',
     'dist/cli/commands.json',
   ]) {

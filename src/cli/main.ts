@@ -63,7 +63,18 @@ function newProgram(io: Io): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // Help wraps to the width of the terminal it is written to, as commander does by default, but asked of
+      // the streams given here rather than of the process's own: the build records help through a capture,
+      // at the width of no terminal (80), whatever terminal it was started from.
+      getOutHelpWidth: () => terminalWidth(io.stdout),
+      getErrHelpWidth: () => terminalWidth(io.stderr),
     });
+}
+
+/** The terminal's width, or the 80 columns commander wraps to when the output is no terminal. */
+function terminalWidth(stream: NodeJS.WritableStream): number {
+  const tty = stream as Partial<Pick<NodeJS.WriteStream, 'isTTY' | 'columns'>>;
+  return (tty.isTTY ? tty.columns : undefined) ?? 80;
 }
 
 async function registerCommands(
@@ -110,6 +121,69 @@ export async function commandCatalogue(): Promise<CatalogueEntry[]> {
     term: help.subcommandTerm(cmd),
     description: help.subcommandDescription(cmd),
   }));
+}
+
+/** What one run of the command line printed, and how it ended. */
+export interface HelpScreen {
+  argv: string[];
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/**
+ * Every help (and version) screen commander prints for a command line that only asks for one: `kneewise`,
+ * `--help`, `-h`, `help`, `help <command>`, `<command …> --help` and `-h` for every command and subcommand,
+ * `--version` and `-V`. Each is run through runCli with every command registered for real and its output
+ * captured, at the width of no terminal: the build writes them to dist/cli/help.json, which bin/ prints without
+ * loading commander or any command (run both ways by test/help-screens.test.ts).
+ */
+export async function helpScreens(): Promise<HelpScreen[]> {
+  const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, isTTY: false };
+  const program = newProgram(io);
+  await registerCommands(program, io, COMMANDS);
+  const paths: string[][] = [];
+  const walk = (cmd: Command, path: string[]) => {
+    for (const sub of cmd.commands) {
+      paths.push([...path, sub.name()]);
+      walk(sub, [...path, sub.name()]);
+    }
+  };
+  walk(program, []);
+  const argvs = [
+    [],
+    ['--help'],
+    ['-h'],
+    ['help'],
+    ['--version'],
+    ['-V'],
+    ...program.commands.map((cmd) => ['help', cmd.name()]),
+    ...paths.flatMap((path) => [
+      [...path, '--help'],
+      [...path, '-h'],
+    ]),
+  ];
+  const screens: HelpScreen[] = [];
+  for (const argv of argvs) {
+    const stdout = textSink();
+    const stderr = textSink();
+    const capture: Io = { stdout: stdout.stream, stderr: stderr.stream, stdin: process.stdin, isTTY: false };
+    const exitCode = await runCli(argv, capture, null);
+    screens.push({ argv, stdout: stdout.text(), stderr: stderr.text(), exitCode });
+  }
+  return screens;
+}
+
+/** A stream that keeps what is written to it (not a terminal). */
+function textSink(): { stream: NodeJS.WritableStream; text: () => string } {
+  const chunks: string[] = [];
+  const stream = {
+    write(chunk: string) {
+      chunks.push(chunk);
+      return true;
+    },
+  };
+  return { stream: stream as unknown as NodeJS.WritableStream, text: () => chunks.join('') };
 }
 
 /** The catalogue written by the build next to the bundle; null when running from source. */
