@@ -26,6 +26,15 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
+/** `--workers`: 1 (one process, as before) to 8; each process holds its share of the database connections. */
+function parseWorkers(value: string): number {
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 8) {
+    throw new InvalidArgumentError(`expected a number of processes 1–8, got "${value}"`);
+  }
+  return workers;
+}
+
 interface ServeFlags {
   port?: number;
   open?: boolean;
@@ -33,6 +42,7 @@ interface ServeFlags {
   host?: string;
   publicUrl?: string;
   trustProxy?: boolean;
+  workers?: number;
 }
 
 export function registerServeCommand(program: Command, ctx: AppContext): void {
@@ -48,6 +58,11 @@ export function registerServeCommand(program: Command, ctx: AppContext): void {
     )
     .option('--public-url <url>', 'with --server: the address people use (default KNEEWISE_PUBLIC_URL)')
     .option('--trust-proxy', 'with --server: believe X-Forwarded-For/-Proto (default KNEEWISE_TRUST_PROXY=1)')
+    .option(
+      '--workers <n>',
+      'with --server: server processes sharing the port (default: the cores, up to 4; 1 = one process)',
+      parseWorkers,
+    )
     .action(async (opts: ServeFlags) => {
       if (opts.server) {
         // Loaded only here: a single runner's serve never loads server mode.

@@ -43,20 +43,36 @@ export function requirePostgres(url: string, variable: string): void {
   }
 }
 
-export async function openServerDatabase(url: string, variable = '--db / KNEEWISE_DB'): Promise<ServerStore> {
+export interface ServerDatabaseOptions {
+  /**
+   * False in the processes `serve --server --workers N` forks: their first process ran server mode's
+   * migrations once before starting them.
+   */
+  migrate?: boolean;
+  /** Connections of the scoped pool (default SCOPED_POOL_SIZE; several processes share them out). */
+  scopedPoolSize?: number;
+}
+
+export async function openServerDatabase(
+  url: string,
+  variable = '--db / KNEEWISE_DB',
+  options: ServerDatabaseOptions = {},
+): Promise<ServerStore> {
   requirePostgres(url, variable);
   const handle = await openDatabase(url);
   const system = handle.db as unknown as Kysely<ServerDatabase>;
-  try {
-    await migrateServer(system);
-  } catch (error) {
-    await handle.close();
-    throw error;
+  if (options.migrate ?? true) {
+    try {
+      await migrateServer(system);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
   }
   const { default: pg } = await import('pg');
   // A request holds one connection from its first scoped statement to its end (request-scope.ts), through
   // the work between its statements: the pool is sized for requests in flight, not for statements.
-  const pool = new pg.Pool({ connectionString: url, max: SCOPED_POOL_SIZE });
+  const pool = new pg.Pool({ connectionString: url, max: options.scopedPoolSize ?? SCOPED_POOL_SIZE });
   pool.on('error', () => {});
   const scoped = new KyselyClass<ServerDatabase>({
     dialect: new ScopedPostgresDialect({ pool }),
