@@ -26,21 +26,26 @@ export async function mainThreadTime(pid: number): Promise<ThreadTime | null> {
   }
 }
 
-/** One line on the main thread between two readings over `wallS` seconds for `requests` requests. */
+/**
+ * One line on the main thread between two readings over `wallS` seconds for `requests` requests; with
+ * several server processes the readings are their sums, and `threads` of them had `wallS` each.
+ */
 export function describeMainThread(
   before: ThreadTime | null,
   after: ThreadTime | null,
   wallS: number,
   requests: number,
+  threads = 1,
 ): string | null {
   if (before === null || after === null) return null;
   const onCpuS = (after.onCpuMs - before.onCpuMs) / 1000;
   const waitingS = (after.waitingForCpuMs - before.waitingForCpuMs) / 1000;
-  const idleS = Math.max(0, wallS - onCpuS - waitingS);
+  const idleS = Math.max(0, threads * wallS - onCpuS - waitingS);
   const perRequest = requests > 0 ? ((onCpuS * 1000) / requests).toFixed(1) : '-';
   return (
-    `server main thread: on a CPU ${onCpuS.toFixed(1)} s, runnable but waiting for a CPU ${waitingS.toFixed(1)} s, ` +
-    `idle ${idleS.toFixed(1)} s of ${wallS.toFixed(1)} s (${perRequest} ms on a CPU per request)`
+    `server main thread${threads > 1 ? `s (${threads}, summed)` : ''}: on a CPU ${onCpuS.toFixed(1)} s, ` +
+    `runnable but waiting for a CPU ${waitingS.toFixed(1)} s, ` +
+    `idle ${idleS.toFixed(1)} s of ${(threads * wallS).toFixed(1)} s (${perRequest} ms on a CPU per request)`
   );
 }
 
