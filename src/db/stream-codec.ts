@@ -2,26 +2,35 @@
  * Per-second streams stored as one compact blob per activity, not one row per sample.
  *
  * Each column is quantised to integers at a precision finer than any device records (time to the
- * millisecond, position to 1e-7 degree ≈ 1 cm, distance to the centimetre, altitude to the decimetre, cadence to the hundredth of a step…),
- * delta-encoded (neighbouring samples differ little), and byte-shuffled (the high bytes of small deltas are
- * zeros and end up side by side). Deflate then has little left to do: this is both several times smaller and
- * several times faster to compress than raw floats, which matters because every imported sample passes here.
+ * millisecond, position to 1e-7 degree ≈ 1 cm, distance to the centimetre, altitude to the decimetre, cadence
+ * to the hundredth of a step…), then stored as steps: the change from the previous sample or, for the
+ * cumulative columns, the change of that change. Steps are zigzag-coded (a small negative step becomes a
+ * small number, so its high bytes are zeros too) and written as byte planes (all lowest bytes, then the
+ * next…), only as many planes as the column's largest step needs. Deflate then has little left to do and
+ * little to read: every imported sample passes here, and deflate's time grows with its input.
  *
- * Layout before deflate: u32 header length, a JSON header naming the columns, then each column's shuffled
- * bytes. Missing samples (NaN) are a sentinel integer and do not disturb the deltas.
+ * Layout before deflate: u32 header length, a JSON header naming the columns (length, order, planes), then
+ * each column's planes. A stored 0 is a missing sample (NaN), which does not disturb the steps around it.
+ * Quantisation, clamping and so the decoded values are those of the encoding before (stream-codec-v1.ts),
+ * whose blobs are still read: a blob is decoded by the encoding stored beside it.
  */
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ActivityStreams } from '../domain/activity/activity.ts';
+import { decodeStreamsV1, STREAM_ENCODING_V1 } from './stream-codec-v1.ts';
 
-export const STREAM_ENCODING = 'q32-delta-shuffle+deflate';
+export const STREAM_ENCODING = 'q32-delta2-zigzag-planes+deflate';
 
 interface ColumnHeader {
   name: keyof ActivityStreams;
   length: number;
+  /** 1: a step is the change between samples; 2: the change between two such changes. */
+  order: 1 | 2;
+  /** Byte planes stored, lowest first (the higher ones are all zeros). */
+  bytes: number;
 }
 
 /** Integer units per SI unit: the stored precision of each column. */
-const SCALE: Record<keyof ActivityStreams, number> = {
+export const STREAM_SCALE: Record<keyof ActivityStreams, number> = {
   timeS: 1000,
   latDeg: 1e7,
   lonDeg: 1e7,
@@ -34,52 +43,137 @@ const SCALE: Record<keyof ActivityStreams, number> = {
   powerW: 1,
 };
 
-const FLOAT64_COLUMNS = new Set<keyof ActivityStreams>(['timeS', 'latDeg', 'lonDeg', 'distanceM']);
+/**
+ * Time, position and distance add up: their steps follow the pace and change slowly, so they are stored as
+ * changes of step (a quarter fewer bytes after deflate on the corpus, and less for deflate to read). Speed,
+ * heart rate and the rest move around a level: their plain steps are smaller. These are also the columns
+ * decoded as Float64Array.
+ */
+const CUMULATIVE_COLUMNS = new Set<keyof ActivityStreams>(['timeS', 'latDeg', 'lonDeg', 'distanceM']);
+/** Deltas are int32; this one value is kept out of them, as the encoding before did (its clamping is kept). */
 const MISSING = -2147483648;
+const INT32_MAX = 2147483647;
 
 export function encodeStreams(streams: ActivityStreams): Uint8Array {
   const headers: ColumnHeader[] = [];
-  const columns: { values: ArrayLike<number>; scale: number }[] = [];
-  for (const name of Object.keys(SCALE) as (keyof ActivityStreams)[]) {
+  const columns: (Float64Array | Float32Array)[] = [];
+  let samples = 0;
+  let size = 0;
+  for (const name of Object.keys(STREAM_SCALE) as (keyof ActivityStreams)[]) {
     const column = streams[name];
     if (!column) continue;
-    headers.push({ name, length: column.length });
-    columns.push({ values: column, scale: SCALE[name] });
+    headers.push({ name, length: column.length, order: CUMULATIVE_COLUMNS.has(name) ? 2 : 1, bytes: 4 });
+    columns.push(column);
+    samples = Math.max(samples, column.length);
+    size += column.length * 4;
+  }
+  // The planes are written first, after room for the header (its plane counts are known only then), and
+  // the header just before them.
+  const room = 4 + 64 * (headers.length + 1);
+  const out = reusedLayout(room + size);
+  const steps = reusedSteps(samples);
+  let offset = room;
+  for (const [i, column] of columns.entries()) {
+    const h = headers[i]!;
+    const scale = STREAM_SCALE[h.name];
+    let bits = stepsOf(column, scale, h.order === 2, steps);
+    if (bits === null) {
+      // A change of step that would read as a missing sample (after jumps of about 2^31 units): plain steps.
+      h.order = 1;
+      bits = stepsOf(column, scale, false, steps)!;
+    }
+    h.bytes = bits < 0x100 ? 1 : bits < 0x10000 ? 2 : bits < 0x1000000 ? 3 : 4;
+    writePlanes(steps, column.length, h.bytes, out, offset);
+    offset += column.length * h.bytes;
   }
   const header = Buffer.from(JSON.stringify(headers));
-  // The whole layout in one buffer, each column written in place: no buffer per column, no concatenation.
-  let size = 4 + header.length;
-  for (const { values } of columns) size += values.length * 4;
-  const raw = layoutBuffer(size);
-  raw.writeUInt32LE(header.length, 0);
-  raw.set(header, 4);
-  let offset = 4 + header.length;
-  for (const { values, scale } of columns) {
-    deltaEncodeShuffled(values, scale, raw, offset);
-    offset += values.length * 4;
+  const start = room - 4 - header.length;
+  if (start < 0) throw new Error(`stream header of ${header.length} bytes does not fit its ${room - 4}`);
+  out.writeUInt32LE(header.length, start);
+  out.set(header, start + 4);
+  const raw = out.subarray(start, offset);
+  // Run-length strategy: the planes are mostly runs of equal bytes; as small as level 1, faster. One output
+  // chunk the size of the input (it shrinks severalfold) spares zlib gathering pieces.
+  return deflateRawSync(raw, { level: 1, strategy: constants.Z_RLE, chunkSize: Math.max(raw.length, 1024) });
+}
+
+/**
+ * Quantises the column and writes its stored steps into `into`: 0 for a missing sample, else the zigzag-coded
+ * step plus one, as an unsigned 32-bit value kept in int32 bits. Returns the bits of all of them OR-ed (the
+ * highest tells how many byte planes they need), or -1... no: null when a second-order step cannot be stored
+ * (it would read as 0). Deltas are clamped to int32 exactly as the encoding before did, so the decoded values
+ * are the same.
+ */
+function stepsOf(column: Float64Array | Float32Array, scale: number, secondOrder: boolean, into: Int32Array) {
+  let previous = 0;
+  let previousDelta = 0;
+  let bits = 0;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i]!;
+    let stored = 0;
+    // Finite: NaN and ±Infinity give NaN here.
+    if (v - v === 0) {
+      let delta = Math.round(v * scale) - previous;
+      if (delta <= MISSING) delta = MISSING + 1;
+      else if (delta > INT32_MAX) delta = INT32_MAX;
+      previous += delta;
+      let step = delta | 0;
+      if (secondOrder) {
+        // Both deltas are int32: their difference modulo 2^32 gives the delta back exactly.
+        step = (step - previousDelta) | 0;
+        previousDelta = delta;
+        if (step === MISSING) return null;
+      }
+      stored = (((step << 1) ^ (step >> 31)) + 1) | 0;
+    }
+    into[i] = stored;
+    bits |= stored;
   }
-  // Run-length strategy: the shuffled planes are mostly runs of equal bytes; as small as level 1, faster. One
-  // output chunk the size of the input (it shrinks severalfold) spares zlib gathering pieces.
-  return deflateRawSync(raw, { level: 1, strategy: constants.Z_RLE, chunkSize: Math.max(size, 1024) });
+  return bits >>> 0;
+}
+
+function writePlanes(steps: Int32Array, n: number, bytes: number, out: Uint8Array, at: number): void {
+  for (let plane = 0; plane < bytes; plane++) {
+    const shift = 8 * plane;
+    const base = at + plane * n;
+    // A Uint8Array keeps the low 8 bits of what it is given.
+    for (let i = 0; i < n; i++) out[base + i] = steps[i]! >>> shift;
+  }
 }
 
 /** Layouts up to this size are built in memory kept for the next one (a few hours at 1 Hz, all columns). */
 const REUSED_LAYOUT_BYTES = 4 * 1024 * 1024;
 let layout = Buffer.allocUnsafeSlow(0);
+let stepMemory = new Int32Array(0);
 
 /**
  * Where a layout is built before deflate compresses it. The same memory for every blob: fresh memory costs a
- * page fault per 4 kB written, as much as the delta encoding itself on the machines we measured. Safe to
- * share: encodeStreams is synchronous and deflate copies what it reads.
+ * page fault per 4 kB written, as much as the encoding itself on the machines we measured. Safe to share:
+ * encodeStreams is synchronous and deflate copies what it reads.
  */
-function layoutBuffer(size: number): Buffer {
+function reusedLayout(size: number): Buffer {
   if (size > REUSED_LAYOUT_BYTES) return Buffer.allocUnsafeSlow(size);
   if (layout.length < size)
     layout = Buffer.allocUnsafeSlow(Math.min(REUSED_LAYOUT_BYTES, Math.max(size, 2 * layout.length)));
   return layout.subarray(0, size);
 }
 
-export function decodeStreams(blob: Uint8Array): ActivityStreams {
+/** A column's steps, before they are split into planes: the same memory every time, for the same reason. */
+function reusedSteps(samples: number): Int32Array {
+  if (samples * 4 > REUSED_LAYOUT_BYTES) return new Int32Array(samples);
+  if (stepMemory.length < samples)
+    stepMemory = new Int32Array(Math.min(REUSED_LAYOUT_BYTES / 4, Math.max(samples, 2 * stepMemory.length)));
+  return stepMemory;
+}
+
+/** A stored blob's streams, by the encoding stored beside it. */
+export function decodeStreams(blob: Uint8Array, encoding: string): ActivityStreams {
+  if (encoding === STREAM_ENCODING_V1) return decodeStreamsV1(blob);
+  if (encoding !== STREAM_ENCODING) {
+    throw new Error(
+      `unknown stream encoding "${encoding}" (expected ${STREAM_ENCODING} or ${STREAM_ENCODING_V1})`,
+    );
+  }
   const raw = inflateRawSync(blob);
   const headerLength = raw.readUInt32LE(0);
   const headers = JSON.parse(raw.subarray(4, 4 + headerLength).toString('utf8')) as ColumnHeader[];
@@ -96,65 +190,37 @@ export function decodeStreams(blob: Uint8Array): ActivityStreams {
   };
   let offset = 4 + headerLength;
   for (const h of headers) {
-    const ints = unshuffle(raw.subarray(offset, offset + h.length * 4), h.length);
-    offset += h.length * 4;
-    const out = FLOAT64_COLUMNS.has(h.name) ? new Float64Array(h.length) : new Float32Array(h.length);
-    deltaDecode(ints, SCALE[h.name], out);
+    const out = CUMULATIVE_COLUMNS.has(h.name) ? new Float64Array(h.length) : new Float32Array(h.length);
+    decodeColumn(raw, offset, h, STREAM_SCALE[h.name], out);
+    offset += h.length * h.bytes;
     (streams as unknown as Record<string, unknown>)[h.name] = out;
   }
   return streams;
 }
 
-/**
- * Quantises, delta-encodes and byte-shuffles in one pass: int32 deltas, little-endian, written as four byte
- * planes (all lowest bytes, then the next…).
- */
-function deltaEncodeShuffled(column: ArrayLike<number>, scale: number, out: Uint8Array, at: number): void {
-  const n = column.length;
-  const p0 = at;
-  const p1 = at + n;
-  const p2 = at + 2 * n;
-  const p3 = at + 3 * n;
+function decodeColumn(
+  raw: Uint8Array,
+  at: number,
+  { length: n, order, bytes }: ColumnHeader,
+  scale: number,
+  out: Float64Array | Float32Array,
+): void {
   let previous = 0;
+  let previousDelta = 0;
   for (let i = 0; i < n; i++) {
-    const v = column[i]!;
-    let delta: number;
-    if (Number.isFinite(v)) {
-      delta = Math.round(v * scale) - previous;
-      // A delta that collides with the sentinel (or overflows) is stored as the nearest representable value.
-      if (delta <= MISSING) delta = MISSING + 1;
-      else if (delta > 2147483647) delta = 2147483647;
-      previous += delta;
-    } else {
-      delta = MISSING;
-    }
-    out[p0 + i] = delta & 0xff;
-    out[p1 + i] = (delta >>> 8) & 0xff;
-    out[p2 + i] = (delta >>> 16) & 0xff;
-    out[p3 + i] = (delta >>> 24) & 0xff;
-  }
-}
-
-function deltaDecode(ints: Int32Array, scale: number, out: Float64Array | Float32Array): void {
-  let previous = 0;
-  for (let i = 0; i < ints.length; i++) {
-    const d = ints[i]!;
-    if (d === MISSING) {
+    let stored = 0;
+    for (let plane = bytes - 1; plane >= 0; plane--) stored = stored * 256 + raw[at + plane * n + i]!;
+    if (stored === 0) {
       out[i] = Number.NaN;
       continue;
     }
-    previous += d;
+    const zigzag = stored - 1;
+    let delta = zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+    if (order === 2) {
+      delta = (previousDelta + delta) | 0;
+      previousDelta = delta;
+    }
+    previous += delta;
     out[i] = previous / scale;
   }
-}
-
-function unshuffle(planes: Uint8Array, n: number): Int32Array {
-  const bytes = new Uint8Array(n * 4);
-  for (let i = 0; i < n; i++) {
-    bytes[i * 4] = planes[i]!;
-    bytes[i * 4 + 1] = planes[n + i]!;
-    bytes[i * 4 + 2] = planes[2 * n + i]!;
-    bytes[i * 4 + 3] = planes[3 * n + i]!;
-  }
-  return new Int32Array(bytes.buffer);
 }
