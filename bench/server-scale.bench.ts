@@ -194,7 +194,14 @@ try {
       if (workers === null || workers === 1) return [child.pid!];
       const { readFile } = await import('node:fs/promises');
       const children = await readFile(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8');
-      return children.trim().split(/\s+/).filter(Boolean).map(Number);
+      const pids = children.trim().split(/\s+/).filter(Boolean).map(Number);
+      // Only the server processes: not, say, the esbuild service a dashboard build left running.
+      const servers: number[] = [];
+      for (const pid of pids) {
+        const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+        if (command.split('\0').includes('--server')) servers.push(pid);
+      }
+      return servers;
     };
     const label = workers === null ? '' : `[${workers} server process${workers === 1 ? '' : 'es'}] `;
     const observer = new pg.Client({ connectionString: scratch.url });
