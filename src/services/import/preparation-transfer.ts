@@ -1,7 +1,9 @@
 /**
- * The buffers of a prepared file that can be moved to the importing thread instead of copied: only those a
- * typed array owns whole. A Buffer cut from Node's shared pool, or one column sharing its memory with another,
- * is copied (moving it would take its neighbours along, or fail).
+ * The buffers of a prepared file that can be moved to the importing thread instead of copied: the decoded
+ * samples an export's metadata needs (the stream blobs travel in shared memory: preparation.worker.ts), only
+ * those a typed array owns whole. A column sharing its memory with another is copied (moving it would take its
+ * neighbours along, or fail). Moving them costs the worker its optimised code once (preparation.worker.ts
+ * says why); copying them, every file.
  */
 import type { PreparedFile } from './file-preparation.ts';
 
@@ -14,7 +16,6 @@ export function transferablesOf(file: PreparedFile): ArrayBuffer[] {
     // -1: some view covers only part of it, so it stays (and is copied).
     owned.set(view.buffer, whole && owned.get(view.buffer) !== -1 ? 1 : -1);
   };
-  for (const p of file.prepared) if (p.ok) consider(p.streams?.data);
   for (const activity of file.activities) {
     for (const column of Object.values(activity.streams ?? {})) consider(column as ArrayBufferView | null);
   }
