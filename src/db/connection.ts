@@ -2,9 +2,9 @@
  * Opens the database named by a URL (a file path or `sqlite:PATH` → SQLite, `postgres://…` → PostgreSQL) and
  * brings its schema up to date. The rest of the app sees only `Kysely<Database>`.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type SqliteDatabase from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -27,7 +27,20 @@ export type DialectName = 'sqlite' | 'postgres';
  * better-sqlite3 is CommonJS. Required as such, Node loads it as it is; an ES import first scans its source for
  * named exports, a few ms of every command's start-up.
  */
-const NativeSqlite = createRequire(import.meta.url)('better-sqlite3') as typeof SqliteDatabase;
+const requireCjs = createRequire(import.meta.url);
+const NativeSqlite = requireCjs('better-sqlite3') as typeof SqliteDatabase;
+
+/**
+ * Where better-sqlite3's install put its compiled addon (prebuilt or built, always build/Release), so it is
+ * loaded from there directly. Left to itself, better-sqlite3 finds it through the `bindings` package, which
+ * works out the package folder from a stack trace and tries a dozen paths: a few ms of every open. A debug
+ * build (which `bindings` would prefer) or any other layout is left to that search.
+ */
+function sqliteAddonPath(): string | undefined {
+  const build = join(dirname(requireCjs.resolve('better-sqlite3')), '..', 'build');
+  const release = join(build, 'Release', 'better_sqlite3.node');
+  return existsSync(release) && !existsSync(join(build, 'Debug')) ? release : undefined;
+}
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -53,7 +66,8 @@ function openSqlite(url: string): DatabaseHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let native: SqliteDatabase.Database;
   try {
-    native = new NativeSqlite(path);
+    const nativeBinding = sqliteAddonPath();
+    native = new NativeSqlite(path, nativeBinding === undefined ? {} : { nativeBinding });
   } catch (error) {
     throw new KneewiseError(
       'DB_OPEN_FAILED',
