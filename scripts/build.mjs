@@ -14,7 +14,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CLI_DIST, CLI_SOURCES_NAME, cliBuildIsFresh, ROOT } from '../bin/build-freshness.js';
-import { HELP_SCREENS_NAME, helpScreenKey } from '../bin/help-screens.js';
+import { HELP_SCREENS_NAME, helpScreenKey } from '../bin/dispatch.js';
 
 const args = new Set(process.argv.slice(2));
 const ifStale = args.has('--if-stale');
@@ -75,36 +75,84 @@ const lazyChildProcessForCommander = {
   },
 };
 
+/**
+ * The reports that read the history and print at once, each also built as one file (dist/cli/run-<name>.js)
+ * that bin/ runs when the command line names it (bin/dispatch.js). The code-split CLI loads such a command as
+ * some thirty small modules, and Node 20 takes about half a millisecond to load each ES module: a tenth of
+ * `status`'s start-up. Each file repeats the code it shares with the others (about 1 MB with its map), so
+ * only these; the other commands run from the split build, which also loads the large parts of the import,
+ * the server, the report and the knee check only when they are used.
+ */
+const STANDALONE_COMMANDS = ['status', 'load', 'activities', 'why'];
+
+/** The entry of a single-file command: the command line with that command alone (src/cli/command-line.ts). */
+const standaloneEntries = {
+  name: 'standalone-entries',
+  setup(build) {
+    build.onResolve({ filter: /^standalone:/ }, (args) => ({
+      path: args.path.slice('standalone:'.length),
+      namespace: 'standalone',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'standalone' }, ({ path: name }) => {
+      const register = `register${name[0].toUpperCase()}${name.slice(1)}Command`;
+      return {
+        contents: [
+          "import { runThisProcess } from './src/cli/command-line.ts';",
+          `import { ${register} } from './src/cli/commands/${name}.command.ts';`,
+          `await runThisProcess([[${JSON.stringify(name)}, async () => ${register}]], null);`,
+        ].join('\n'),
+        resolveDir: ROOT,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 async function buildCli() {
   const { build } = await import('esbuild');
   // Build into a scratch folder renamed into place, so a process starting meanwhile never loads half a build.
   const scratch = `${CLI_DIST}.build-${process.pid}`;
   await rm(scratch, { recursive: true, force: true });
-  const { metafile } = await build({
+  const common = {
     absWorkingDir: ROOT,
     metafile: true,
-    entryPoints: [
-      { in: join(ROOT, 'src/cli/main.ts'), out: 'main' },
-      // Started by the import as a worker thread (src/services/import/preparation-pool.ts finds it beside itself).
-      { in: join(ROOT, 'src/services/import/preparation.worker.ts'), out: 'preparation-worker' },
-    ],
     outdir: scratch,
     bundle: true,
-    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
     sourcemap: true,
     external: EXTERNAL,
-    plugins: [zodEnglishOnly, lazyChildProcessForCommander],
+    plugins: [zodEnglishOnly, lazyChildProcessForCommander, standaloneEntries],
     // Bundled CommonJS packages (commander, yauzl, saxes…) call require(); an ES module has none of its own.
     banner: {
       js: "import { createRequire as __kneewiseRequire } from 'node:module'; const require = __kneewiseRequire(import.meta.url);",
     },
     logLevel: 'warning',
-  });
+  };
+  const builds = await Promise.all([
+    build({
+      ...common,
+      entryPoints: [
+        { in: join(ROOT, 'src/cli/main.ts'), out: 'main' },
+        // Started by the import as a worker thread (src/services/import/preparation-pool.ts finds it beside
+        // itself).
+        { in: join(ROOT, 'src/services/import/preparation.worker.ts'), out: 'preparation-worker' },
+      ],
+      splitting: true,
+    }),
+    build({
+      ...common,
+      entryPoints: STANDALONE_COMMANDS.map((name) => ({ in: `standalone:${name}`, out: `run-${name}` })),
+      splitting: false,
+      // Their maps point into the same sources as the split build's, whose maps carry the source text.
+      sourcesContent: false,
+    }),
+  ]);
   // What bin/ compares the build with in a checkout: the sources it was made from, and nothing else.
-  const sources = Object.keys(metafile.inputs).filter((input) => input.startsWith('src/'));
+  const sources = [...new Set(builds.flatMap(({ metafile }) => Object.keys(metafile.inputs)))].filter(
+    (input) => input.startsWith('src/'),
+  );
   await writeFile(join(scratch, CLI_SOURCES_NAME), `${JSON.stringify(sources, null, 1)}\n`);
   await writeFile(join(scratch, 'build-id.txt'), `${await digestOfCode(scratch)}\n`);
   const { commandCatalogue, helpScreens } = await import(pathToFileURL(join(scratch, 'main.js')).href);

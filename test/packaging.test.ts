@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -64,6 +64,30 @@ test('the built command works from any folder: a typo is answered with a suggest
   }
 });
 
+test('the reports built as single files (dist/cli/run-*.js) answer as the sources do, in text and JSON', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kneewise-pack-'));
+  try {
+    const db = join(dir, 'k.sqlite');
+    const demo = runBuilt(['--db', db, 'demo'], dir);
+    assert.equal(demo.code, 0, demo.err);
+    for (const name of ['status', 'load', 'activities', 'why']) {
+      assert.ok(existsSync(join(ROOT, 'dist', 'cli', `run-${name}.js`)), `${name} is built as one file`);
+      for (const args of [[name], [name, '--json']]) {
+        // Twice: status computes its load report on the first run and reads it back on the second.
+        for (const _ of [1, 2]) {
+          const built = runBuilt(['--db', db, ...args], dir);
+          assert.equal(built.code, 0, built.err);
+          const source = run([...CLI_ARGS, '--db', db, ...args], dir);
+          assert.equal(built.out, source.out, `kneewise ${args.join(' ')}`);
+          assert.equal(built.err, source.err);
+        }
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('the built import prepares files on worker threads: the bundled worker answers, a folder imports', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kneewise-pack-'));
   try {
@@ -114,7 +138,7 @@ test('npm pack ships the bin and the build, and none of the sources, tests or co
   for (const needed of [
     'bin/kneewise.js',
     'bin/build-freshness.js',
-    'bin/help-screens.js',
+    'bin/dispatch.js',
     'dist/cli/main.js',
     'dist/cli/help.json',
     'dist/cli/preparation-worker.js',

@@ -6,19 +6,25 @@
  * of its module (and, through it, of the services, the web server, the report renderer or the importer it
  * uses). Top-level help needs every command's name and one-line description but none of their code: the built
  * CLI reads those from a catalogue the build writes next to it (commands.json, made from these same
- * registrations by commandCatalogue()); run from source, every command is registered for real.
+ * registrations by commandCatalogue()); run from source, every command is registered for real. The program
+ * and the running of a command line are in command-line.ts.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Help } from 'commander';
-import packageJson from '../../package.json' with { type: 'json' };
-import type { AppContext } from './app-context.ts';
-import { endQuietlyOnClosedPipe } from './closed-pipe.ts';
-import { describeError, exitCodeFor, type Io } from './output.ts';
+import type { Command } from 'commander';
+import {
+  type CatalogueEntry,
+  type CommandList,
+  newProgram,
+  registerCommands,
+  runCommandLine,
+  runThisProcess,
+} from './command-line.ts';
+import type { Io } from './output.ts';
 
-type Register = (program: Command, ctx: AppContext) => void;
+export { type CatalogueEntry, commandWord } from './command-line.ts';
 
 /** Every command, in the order `--help` lists them, each loaded only when it runs. */
-const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
+const COMMANDS: CommandList = [
   ['import', async () => (await import('./commands/import.command.ts')).registerImportCommand],
   ['activities', async () => (await import('./commands/activities.command.ts')).registerActivitiesCommand],
   ['load', async () => (await import('./commands/load.command.ts')).registerLoadCommand],
@@ -38,77 +44,6 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
   ['admin', async () => (await import('../server-mode/cli/admin.command.ts')).registerAdminCommand],
   ['account', async () => (await import('../server-mode/cli/account.command.ts')).registerAccountCommand],
 ];
-const LOADERS = new Map(COMMANDS);
-
-/** One line of the top-level help: what commander prints for a command, without loading it. */
-export interface CatalogueEntry {
-  name: string;
-  term: string;
-  description: string;
-}
-
-function newProgram(io: Io): Command {
-  return new Command('kneewise')
-    .description(
-      'Why does my knee hurt after running? Evidence-based answers from your own training data.\n' +
-        'Education and triage, not a diagnosis.',
-    )
-    .version(packageJson.version, '-V, --version')
-    .option(
-      '--db <url>',
-      'database: a file path, sqlite:PATH or postgres://… (default: KNEEWISE_DB, else SQLite in your data folder)',
-    )
-    .showHelpAfterError()
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      // Help wraps to the width of the terminal it is written to, as commander does by default, but asked of
-      // the streams given here rather than of the process's own: the build records help through a capture,
-      // at the width of no terminal (80), whatever terminal it was started from.
-      getOutHelpWidth: () => terminalWidth(io.stdout),
-      getErrHelpWidth: () => terminalWidth(io.stderr),
-    });
-}
-
-/** The terminal's width, or the 80 columns commander wraps to when the output is no terminal. */
-function terminalWidth(stream: NodeJS.WritableStream): number {
-  const tty = stream as Partial<Pick<NodeJS.WriteStream, 'isTTY' | 'columns'>>;
-  return (tty.isTTY ? tty.columns : undefined) ?? 80;
-}
-
-async function registerCommands(
-  program: Command,
-  io: Io,
-  commands: ReadonlyArray<readonly [string, () => Promise<Register>]>,
-): Promise<void> {
-  const { createAppContext } = await import('./app-context.ts');
-  const ctx = createAppContext(program, io);
-  const registers = await Promise.all(commands.map(([, load]) => load()));
-  for (const register of registers) register(program, ctx);
-}
-
-/** Name-only stand-ins so commander can print the top-level help and suggest a name for a typo. */
-function registerCatalogue(program: Command, catalogue: readonly CatalogueEntry[]): void {
-  const terms = new Map(catalogue.map((c) => [c.name, c.term]));
-  for (const c of catalogue) program.command(c.name).description(c.description);
-  program.configureHelp({
-    subcommandTerm(this: Help, cmd: Command) {
-      return terms.get(cmd.name()) ?? Help.prototype.subcommandTerm.call(this, cmd);
-    },
-  });
-}
-
-/** The first word of argv that is not a global option (`--db URL` takes a value), or undefined. */
-export function commandWord(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') return argv[i + 1];
-    if (arg === '--db') i++;
-    else if (!arg.startsWith('-')) return arg;
-  }
-  return undefined;
-}
 
 /** Every command's help line, from the real registrations: the build writes it to dist/cli/commands.json. */
 export async function commandCatalogue(): Promise<CatalogueEntry[]> {
@@ -136,7 +71,7 @@ export interface HelpScreen {
  * `--help`, `-h`, `help`, `help <command>`, `<command …> --help` and `-h` for every command and subcommand,
  * `--version` and `-V`. Each is run through runCli with every command registered for real and its output
  * captured, at the width of no terminal: the build writes them to dist/cli/help.json, which bin/ prints without
- * loading commander or any command (run both ways by test/help-screens.test.ts).
+ * loading commander or any command (run both ways by test/dispatch.test.ts).
  */
 export async function helpScreens(): Promise<HelpScreen[]> {
   const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, isTTY: false };
@@ -195,41 +130,14 @@ function builtCatalogue(): CatalogueEntry[] | null {
   }
 }
 
-export async function runCli(
+/** Runs one command line: the command named loaded alone, else the catalogue (or, from source, every command). */
+export function runCli(
   argv: readonly string[],
   io: Io,
   catalogue: readonly CatalogueEntry[] | null = builtCatalogue(),
 ): Promise<number> {
-  const program = newProgram(io);
-  const word = commandWord(argv);
-  const target = word === 'help' ? commandWord(argv.slice(argv.indexOf('help') + 1)) : word;
-  const load = target === undefined ? undefined : LOADERS.get(target);
-
-  try {
-    if (load && target !== undefined) await registerCommands(program, io, [[target, load]]);
-    else if (catalogue) registerCatalogue(program, catalogue);
-    else await registerCommands(program, io, COMMANDS);
-    await program.parseAsync(argv as string[], { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end through here with exit code 0.
-      return error.exitCode === 0 ? 0 : 2;
-    }
-    const { code, message } = describeError(error);
-    io.stderr.write(`kneewise: ${message} [${code}]\n`);
-    return exitCodeFor(error);
-  }
+  return runCommandLine(argv, io, COMMANDS, catalogue);
 }
 
 const isMain = process.argv[1] !== undefined && /kneewise(\.js)?$|main\.ts$/.test(process.argv[1]);
-if (isMain) {
-  endQuietlyOnClosedPipe();
-  const code = await runCli(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    isTTY: Boolean(process.stderr.isTTY),
-  });
-  process.exitCode = code;
-}
+if (isMain) await runThisProcess(COMMANDS, builtCatalogue());

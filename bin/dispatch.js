@@ -1,7 +1,9 @@
-// The help screens the build recorded from commander (dist/cli/help.json: scripts/build.mjs runs helpScreens()
-// of src/cli/main.ts). When the command line only asks for help or the version, bin/ prints the recorded screen
-// and loads neither commander nor any command: most of what such a start cost above a bare `node`.
-import { readFileSync } from 'node:fs';
+// How bin/ answers a command line without the whole CLI (dist/cli/main.js) when it can:
+// - a command line that only asks for help or the version: the screen the build recorded from commander
+//   (dist/cli/help.json: scripts/build.mjs runs helpScreens() of src/cli/main.ts), loading no CLI code at all;
+// - a command the build also made into a single file (dist/cli/run-<command>.js): that file, one module where
+//   the code-split CLI loads some thirty (each costs about half a millisecond to load in Node 20).
+import { existsSync, readFileSync } from 'node:fs';
 
 export const HELP_SCREENS_NAME = 'help.json';
 
@@ -46,4 +48,26 @@ export function printHelpScreen(cliDist, argv) {
     stream.write(text);
   }
   return exitCode;
+}
+
+/**
+ * The first word of argv that is not a global option (`--db URL` takes a value), or undefined: the same
+ * reading as commandWord in src/cli/command-line.ts (test/dispatch.test.ts compares them).
+ */
+export function commandWord(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') return argv[i + 1];
+    if (arg === '--db') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/** The single-file build of the command this command line runs, if the build made one, else undefined. */
+export function standaloneCommand(cliDist, argv) {
+  const word = commandWord(argv);
+  if (word === undefined || !/^[a-z]+$/.test(word)) return undefined;
+  const file = `${cliDist}/run-${word}.js`;
+  return existsSync(file) ? file : undefined;
 }

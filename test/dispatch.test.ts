@@ -1,8 +1,10 @@
 /**
- * bin/ answers a command line that only asks for help or the version from the screens the build recorded
- * (dist/cli/help.json), without loading the CLI. Every recorded screen is printed here by the bin of a scratch
- * installation that holds the recorded screens but no CLI code at all, and must be byte for byte what
- * commander prints for the same command line from the current sources (src/cli/main.ts, run in this process).
+ * bin/dispatch.js. bin/ answers a command line that only asks for help or the version from the screens the
+ * build recorded (dist/cli/help.json), without loading the CLI: every recorded screen is printed here by the
+ * bin of a scratch installation that holds the recorded screens but no CLI code at all, and must be byte for
+ * byte what commander prints for the same command line from the current sources (src/cli/main.ts, run in this
+ * process). It finds the command a command line runs as the CLI does. (That the single-file commands answer
+ * as the sources do: test/packaging.test.ts.)
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,6 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error: plain JavaScript, without type declarations
+import { commandWord as binCommandWord, standaloneCommand } from '../bin/dispatch.js';
+import { commandWord } from '../src/cli/command-line.ts';
 import { type HelpScreen, helpScreens } from '../src/cli/main.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -20,7 +25,7 @@ function scratchInstallation(): string {
   const root = mkdtempSync(join(tmpdir(), 'kneewise-help-'));
   mkdirSync(join(root, 'bin'));
   mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
-  for (const file of ['kneewise.js', 'build-freshness.js', 'help-screens.js']) {
+  for (const file of ['kneewise.js', 'build-freshness.js', 'dispatch.js']) {
     copyFileSync(join(ROOT, 'bin', file), join(root, 'bin', file));
   }
   for (const file of ['help.json', 'commands.json']) {
@@ -120,4 +125,23 @@ test('a command line that is not only a help request is left to the CLI', async 
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('bin/ finds the command a command line runs as the CLI does, and a single-file build only for it', () => {
+  const lines = [
+    ['status'],
+    ['--db', 'status.sqlite', 'load', '--json'],
+    ['--db=x.sqlite', 'why'],
+    ['-V'],
+    ['--help'],
+    ['--', 'serve'],
+    ['--db', 'x'],
+    [],
+    ['help', 'status'],
+  ];
+  for (const argv of lines) assert.equal(binCommandWord(argv), commandWord(argv), argv.join(' '));
+  const dist = join(ROOT, 'dist', 'cli');
+  assert.equal(standaloneCommand(dist, ['--db', 'x.sqlite', 'nosuchcommand']), undefined);
+  assert.equal(standaloneCommand(dist, ['../main']), undefined);
+  assert.equal(standaloneCommand(dist, ['help', 'status']), undefined, 'help is the CLI’s');
 });
