@@ -22,8 +22,7 @@ import type { Athlete } from '../db/repositories/athlete.repository.ts';
 import type { Database } from '../db/schema.ts';
 import type { ImportIssue } from '../domain/activity/activity.ts';
 import { KneewiseError } from '../domain/errors.ts';
-import { type ImportReport, importPaths } from './import/import.service.ts';
-import { makeOffsetResolver } from './import/time-zone.ts';
+import type { ImportReport, importPaths } from './import/import.service.ts';
 import { systemTimeZone } from './import/zone-offset.ts';
 import { sanitizeUploadName, uniqueUploadName } from './upload-name.ts';
 
@@ -82,6 +81,13 @@ export const DEFAULT_IMPORT_JOB_LIMITS: ImportJobLimits = {
 
 export type ImportRunner = typeof importPaths;
 
+/**
+ * The importer (decoders, archive reader, the coordinates-to-zone table: a third of the server's code), loaded
+ * with the first import rather than with the server, which starts without it.
+ */
+const importOnDemand: ImportRunner = async (...args) =>
+  (await import('./import/import.service.ts')).importPaths(...args);
+
 export interface ImportJobsDeps {
   db: Kysely<Database>;
   now: () => Date;
@@ -132,7 +138,7 @@ export class ImportJobs {
     options: ImportJobsOptions = {},
   ) {
     this.limits = { ...DEFAULT_IMPORT_JOB_LIMITS, ...options.limits };
-    this.runImport = options.runImport ?? importPaths;
+    this.runImport = options.runImport ?? importOnDemand;
   }
 
   /** A new job holding its first file. Nothing is left behind when that upload fails. */
@@ -322,7 +328,7 @@ export class ImportJobs {
           db: this.deps.db,
           athleteId: job.athlete.id,
           nowIso: this.deps.now().toISOString(),
-          resolveOffset: makeOffsetResolver(zone),
+          resolveOffset: (await import('./import/time-zone.ts')).makeOffsetResolver(zone),
           homeZone: zone,
         },
         job.files.map((f) => f.path),
