@@ -10,7 +10,6 @@ import {
 import { importPaths } from '../../services/import/import.service.ts';
 import { type PreparationWorkers, startPreparationWorkers } from '../../services/import/preparation-pool.ts';
 import { makeOffsetResolver } from '../../services/import/time-zone.ts';
-import { systemTimeZone } from '../../services/import/zone-offset.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';
 
@@ -81,7 +80,8 @@ async function importAll(
           )
         : null;
     bar?.start(0, 0, { imported: 0, skipped: 0 });
-    const homeZone = athlete.settings.timeZone ?? systemTimeZone();
+    // Without a zone of the runner's, this computer's, looked up only if a file needs it (time-zone.ts).
+    const homeZone = athlete.settings.timeZone ?? null;
     const report = await importPaths(
       {
         db: store.db,

@@ -23,10 +23,11 @@ export interface WriteContext {
   nowIso: string;
   resolveOffset: (startMs: number, lat: number | null, lon: number | null) => OffsetResolution;
   /**
-   * The zone `resolveOffset` was made from (makeOffsetResolver), when it was: worker threads then rebuild the
-   * same resolver and prepare files there (preparation-pool.ts). Without it, files are prepared in this thread.
+   * The zone `resolveOffset` was made from (makeOffsetResolver; null: this computer's), when it was: worker
+   * threads then rebuild the same resolver and prepare files there (preparation-pool.ts). Without it, files
+   * are prepared in this thread.
    */
-  homeZone?: string;
+  homeZone?: string | null;
   isDemo?: boolean;
 }
 

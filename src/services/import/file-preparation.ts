@@ -17,8 +17,8 @@ export interface PreparationSettings {
   /** The import's clock (a start after tomorrow is refused). */
   nowIso: string;
   /**
-   * The runner's time zone, for activities whose file states no offset and has no position; null when the
-   * import was given its own offset resolver (then files are prepared in the importing thread only).
+   * The runner's time zone, for activities whose file states no offset and has no position; null for this
+   * computer's zone, looked up where a file needs it (time-zone.ts).
    */
   homeZone: string | null;
   /** Hashes of the files already imported when the import began: these are not decoded again. */
@@ -73,7 +73,7 @@ export type FilePreparer = (job: PreparationJob) => Promise<PreparedFile>;
  */
 export function filePreparer(
   settings: PreparationSettings,
-  resolveOffset: ResolveOffset = makeOffsetResolver(settings.homeZone ?? 'UTC'),
+  resolveOffset: ResolveOffset = makeOffsetResolver(settings.homeZone),
   read: (path: FsPath, display: string) => Uint8Array | Promise<Uint8Array> = readRegularFile,
 ): FilePreparer {
   const known = new Set(settings.knownHashes);

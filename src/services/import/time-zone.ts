@@ -4,9 +4,15 @@
  */
 import tzlookup from '@photostructure/tz-lookup';
 import type { OffsetResolution } from '../../domain/activity/summary.ts';
-import { offsetInZone } from './zone-offset.ts';
+import { offsetInZone, systemTimeZone } from './zone-offset.ts';
 
-export function makeOffsetResolver(homeZone: string) {
+/**
+ * `homeZone` null: this computer's zone, looked up the first time a file needs it. Looking it up loads ICU's
+ * date formats, about 25 ms of CPU, which an import of files that state their own offset (most watch files)
+ * never needs.
+ */
+export function makeOffsetResolver(homeZone: string | null) {
+  let zone = homeZone;
   return (startMs: number, lat: number | null, lon: number | null): OffsetResolution => {
     if (
       lat !== null &&
@@ -21,6 +27,7 @@ export function makeOffsetResolver(homeZone: string) {
         // Outside every zone polygon (open sea): fall through to the home zone.
       }
     }
-    return { utcOffsetS: offsetInZone(homeZone, startMs), basis: 'user' };
+    zone ??= systemTimeZone();
+    return { utcOffsetS: offsetInZone(zone, startMs), basis: 'user' };
   };
 }
