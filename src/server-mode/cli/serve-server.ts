@@ -12,7 +12,8 @@
  * one process owns them and the others pass those requests to it (http/import-job-forwarding.ts).
  * The roster's job queue (pg-boss) runs in every process: pg-boss is made for that (jobs are fetched with
  * FOR UPDATE SKIP LOCKED, so each runs once; the nightly schedule is one row upserted by name, and its clock
- * fires once per minute across all processes), and the refresh jobs' work is spread over the cores.
+ * fires once per minute across all processes), and the refresh jobs' work is spread over the cores. Only
+ * creating pg-boss's schema is not safe from several processes at once, so the first process does it.
  */
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
@@ -23,6 +24,7 @@ import { defaultPdfRenderer } from '../../report/pdf-renderer.ts';
 import { defaultWorkerCount, scopedPoolSize } from '../domain/server-workers.ts';
 import { type ImportJobsRole, startClinicServer } from '../http/server.ts';
 import { openServerDatabase, requirePostgres } from '../repositories/server-database.ts';
+import { AlertQueue } from '../services/alert-queue.ts';
 import {
   IMPORT_JOBS_SLOT,
   isImportJobsOwnerMessage,
@@ -111,10 +113,15 @@ async function serveAsPrimary(ctx: AppContext, flags: ServeServerFlags, workers:
   requirePostgres(dbUrl, '--db / KNEEWISE_DB');
   const settings = serverSettings(flags, flags.port);
   const webRoot = await ensureWebBuild((line) => ctx.io.stderr.write(`${line}\n`));
-  // The migrations, once, before any server process opens the database.
+  // The migrations, once, before any server process opens the database; pg-boss's own schema too, which
+  // several processes creating at once on a new database would not survive.
   const store = await openServerDatabase(dbUrl);
   const location = store.location;
-  await store.close();
+  try {
+    await AlertQueue.prepare(store.system);
+  } finally {
+    await store.close();
+  }
   const code = await runServerCluster({
     workers,
     env: { [WEB_ROOT_ENV]: webRoot },

@@ -80,30 +80,27 @@ export class AlertQueue {
     await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 
+  /**
+   * Creates pg-boss's schema, the queues and the nightly schedule, then stops, running no job: what the first
+   * process of `serve --server --workers N` does once before starting the others. pg-boss creating its schema
+   * from several processes at once on a new database fails in all but one (two CREATE SCHEMA at once).
+   */
+  static async prepare(system: Kysely<ServerDatabase>, options: AlertQueueOptions = {}): Promise<void> {
+    const boss = newBoss(system, { schedule: false, supervise: false });
+    await boss.start();
+    try {
+      await createQueues(boss, options);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  }
+
   private async open(): Promise<PgBoss> {
-    const system = this.system;
-    const boss = new PgBoss({
-      // Through the store's system pool: no second set of connections, and no connection string to keep.
-      db: {
-        async executeSql(text: string, values: unknown[] = []) {
-          const result = await system.executeQuery(CompiledQuery.raw(text, values));
-          return { rows: result.rows as unknown[] };
-        },
-      },
-      schema: 'pgboss',
-      // The nightly refresh is a cron schedule: pg-boss's clock checks it (every 30 s) on every server.
-      schedule: true,
-    });
+    // The nightly refresh is a cron schedule: pg-boss's clock checks it (every 30 s) on every server.
+    const boss = newBoss(this.system, { schedule: true, supervise: true });
     boss.on('error', (error) => this.options.onError?.(error));
     await boss.start();
-    await boss.createQueue(ATTENTION_QUEUE, {
-      name: ATTENTION_QUEUE,
-      policy: 'stately',
-      retryLimit: 3,
-      retryDelay: 30,
-      retryBackoff: true,
-      expireInSeconds: 15 * 60,
-    });
+    await createQueues(boss, this.options);
     await boss.work<{ athleteId: string }>(
       ATTENTION_QUEUE,
       { batchSize: 1, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 },
@@ -119,15 +116,6 @@ export class AlertQueue {
         }
       },
     );
-    const nightly = this.options.nightly ?? { cron: NIGHTLY_CRON, timeZone: serverTimeZone() };
-    await boss.createQueue(NIGHTLY_QUEUE, {
-      name: NIGHTLY_QUEUE,
-      policy: 'singleton',
-      retryLimit: 2,
-      retryDelay: 300,
-      expireInSeconds: 30 * 60,
-    });
-    await boss.schedule(NIGHTLY_QUEUE, nightly.cron, {}, { tz: nightly.timeZone });
     await boss.work(
       NIGHTLY_QUEUE,
       { batchSize: 1, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 },
@@ -142,4 +130,40 @@ export class AlertQueue {
     );
     return boss;
   }
+}
+
+function newBoss(system: Kysely<ServerDatabase>, options: { schedule: boolean; supervise: boolean }): PgBoss {
+  return new PgBoss({
+    // Through the store's system pool: no second set of connections, and no connection string to keep.
+    db: {
+      async executeSql(text: string, values: unknown[] = []) {
+        const result = await system.executeQuery(CompiledQuery.raw(text, values));
+        return { rows: result.rows as unknown[] };
+      },
+    },
+    schema: 'pgboss',
+    schedule: options.schedule,
+    supervise: options.supervise,
+  });
+}
+
+/** The queues and the nightly schedule (each created once, whoever asks first; the schedule is one row). */
+async function createQueues(boss: PgBoss, options: AlertQueueOptions): Promise<void> {
+  await boss.createQueue(ATTENTION_QUEUE, {
+    name: ATTENTION_QUEUE,
+    policy: 'stately',
+    retryLimit: 3,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+  });
+  await boss.createQueue(NIGHTLY_QUEUE, {
+    name: NIGHTLY_QUEUE,
+    policy: 'singleton',
+    retryLimit: 2,
+    retryDelay: 300,
+    expireInSeconds: 30 * 60,
+  });
+  const nightly = options.nightly ?? { cron: NIGHTLY_CRON, timeZone: serverTimeZone() };
+  await boss.schedule(NIGHTLY_QUEUE, nightly.cron, {}, { tz: nightly.timeZone });
 }
