@@ -8,7 +8,7 @@
  * to be a plain string, number or null before it reaches the database; anything else refuses the whole file
  * (EXPORT_INVALID naming the table, row and column), in one transaction, so nothing half-restored remains.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { ACTIVITY_COLUMNS } from '../db/repositories/activity.repository.ts';
 import { type Athlete, AthleteRepository } from '../db/repositories/athlete.repository.ts';
@@ -17,6 +17,8 @@ import { KneewiseError } from '../domain/errors.ts';
 import { DEFAULT_SETTINGS } from '../domain/settings.ts';
 import { applySettingsPatch, settingsPatchSchema } from '../domain/settings-patch.ts';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from './data-export.service.ts';
+
+export { isKneewiseExport } from './kneewise-export-head.ts';
 
 export const RESTORE_CODES = {
   EXPORT_INVALID: 'EXPORT_INVALID',
@@ -105,21 +107,6 @@ export interface RestoreReport {
   /** Of those, runs held under another id at the same start (kept as stored; journal links follow them). */
   sameRunKept: number;
   settingsRestored: boolean;
-}
-
-/** True when the file starts like a kneewise export (whitespace allowed before the object). */
-export async function isKneewiseExport(path: string): Promise<boolean> {
-  if (!/\.json$/i.test(path)) return false;
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) return false;
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(256);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return /^\s*\{\s*"format"\s*:\s*"kneewise-export"/.test(head.subarray(0, bytesRead).toString('utf8'));
-  } finally {
-    await handle.close();
-  }
 }
 
 export class DataRestoreService {

@@ -1,15 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { KneewiseError } from '../../domain/errors.ts';
-import {
-  DataRestoreService,
-  isKneewiseExport,
-  type RestoreReport,
-} from '../../services/data-restore.service.ts';
+import type { RestoreReport } from '../../services/data-restore.service.ts';
 import { importPaths } from '../../services/import/import.service.ts';
 import { type PreparationWorkers, startPreparationWorkers } from '../../services/import/preparation-pool.ts';
 import { makeOffsetResolver } from '../../services/import/time-zone.ts';
+import { isKneewiseExport } from '../../services/kneewise-export-head.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';
 
@@ -60,6 +56,8 @@ async function importAll(
     const restored: RestoreReport[] = [];
     const refused: { file: string; code: string; message: string }[] = [];
     for (const path of exports) {
+      // Loaded only for an export: its validation (zod) is about half of what this command loads otherwise.
+      const { DataRestoreService } = await import('../../services/data-restore.service.ts');
       try {
         restored.push(await new DataRestoreService(store.db, athlete).restoreFile(path));
       } catch (error) {
@@ -67,18 +65,19 @@ async function importAll(
         refused.push({ file: path, code: error.code, message: error.message });
       }
     }
-    const bar =
-      ctx.io.isTTY && !opts.json
-        ? new cliProgress.SingleBar(
-            {
-              format:
-                'Importing [{bar}] {value}/{total} files | {imported} activities | {skipped} skipped | ETA {eta_formatted}',
-              stream: ctx.io.stderr as NodeJS.WriteStream,
-              hideCursor: true,
-            },
-            cliProgress.Presets.shades_classic,
-          )
-        : null;
+    // The progress bar's module only for a terminal (a script or --json never shows it).
+    const cliProgress = ctx.io.isTTY && !opts.json ? (await import('cli-progress')).default : null;
+    const bar = cliProgress
+      ? new cliProgress.SingleBar(
+          {
+            format:
+              'Importing [{bar}] {value}/{total} files | {imported} activities | {skipped} skipped | ETA {eta_formatted}',
+            stream: ctx.io.stderr as NodeJS.WriteStream,
+            hideCursor: true,
+          },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
     bar?.start(0, 0, { imported: 0, skipped: 0 });
     // Without a zone of the runner's, this computer's, looked up only if a file needs it (time-zone.ts).
     const homeZone = athlete.settings.timeZone ?? null;
