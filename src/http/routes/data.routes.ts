@@ -7,7 +7,6 @@ import { Hono } from 'hono';
 import { KneewiseError } from '../../domain/errors.ts';
 import { DataDeletionService, DELETE_CONFIRMATION } from '../../services/data-deletion.service.ts';
 import { DataExportService } from '../../services/data-export.service.ts';
-import { FhirExportService } from '../../services/fhir-export.service.ts';
 import type { AppEnv, HttpDeps } from '../app-env.ts';
 
 export function dataRoutes(deps: HttpDeps): Hono<AppEnv> {
@@ -38,6 +37,8 @@ export function dataRoutes(deps: HttpDeps): Hono<AppEnv> {
       });
     })
     .get('/export/fhir', async (c) => {
+      // The FHIR mapping is loaded with the first FHIR export, not with the server.
+      const { FhirExportService } = await import('../../services/fhir-export.service.ts');
       const service = new FhirExportService(deps.store.db, c.get('athlete'), deps.now);
       const { bundle } = await service.export();
       return c.body(JSON.stringify(bundle), 200, {

@@ -4,9 +4,13 @@
  */
 import { Hono } from 'hono';
 import { todayIn } from '../../services/activity-history.service.ts';
-import { DemoService } from '../../services/demo.service.ts';
 import { systemTimeZone } from '../../services/import/zone-offset.ts';
 import type { AppEnv, HttpDeps } from '../app-env.ts';
+
+/** The demo's story and the knee check it runs, loaded when the demo is added or removed, not with the server. */
+async function demoService() {
+  return (await import('../../services/demo.service.ts')).DemoService;
+}
 
 export function demoRoutes(deps: HttpDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
@@ -14,9 +18,11 @@ export function demoRoutes(deps: HttpDeps): Hono<AppEnv> {
       const athlete = c.get('athlete');
       // The story ends on the runner's own today, so its "3–4 weeks ago" is theirs.
       const today = todayIn(deps.now(), athlete.settings.timeZone ?? systemTimeZone());
+      const DemoService = await demoService();
       return c.json(await new DemoService(deps.store.db, athlete, deps.now).seed(today));
     })
     .delete('/demo', async (c) => {
+      const DemoService = await demoService();
       return c.json(await new DemoService(deps.store.db, c.get('athlete'), deps.now).remove());
     });
 }
