@@ -4,14 +4,14 @@
  */
 import type { DecodeResult } from '../domain/activity/activity.ts';
 import { IMPORT_CODES, ImportError } from '../domain/errors.ts';
+import { MAX_ACTIVITY_FILE_BYTES } from './activity-file-limits.ts';
 import { gunzipBytes } from './archive/gunzip.ts';
 import { decodeFit } from './fit/fit.decoder.ts';
 import { parseGpx } from './gpx/gpx.parser.ts';
 import { sniffFormat } from './sniff.ts';
 import { parseTcx } from './tcx/tcx.parser.ts';
 
-/** No real activity file comes near this; a bigger inflated size is a decompression bomb. */
-export const MAX_ACTIVITY_FILE_BYTES = 256 * 1024 * 1024;
+export { MAX_ACTIVITY_FILE_BYTES } from './activity-file-limits.ts';
 
 export function decodeActivityFile(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) throw new ImportError(IMPORT_CODES.EMPTY_FILE, 'The file is empty (0 bytes).');

@@ -6,7 +6,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { IMPORT_CODES, ImportError } from '../../domain/errors.ts';
-import { MAX_ACTIVITY_FILE_BYTES } from '../../import/decode-file.ts';
+import { MAX_ACTIVITY_FILE_BYTES } from '../../import/activity-file-limits.ts';
 
 /** A path as the file system gave it: bytes when the name is not valid UTF-8. */
 export type FsPath = string | Buffer;

@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { ParsedActivity } from '../../domain/activity/activity.ts';
-import { KneewiseError } from '../../domain/errors.ts';
 import { decodeActivityFile } from '../../import/decode-file.ts';
 import { type PreparedActivity, prepareActivity, type ResolveOffset } from './activity-preparation.ts';
 import { type FsPath, readRegularFile } from './bounded-file.ts';
 import { applyFileClaim, type FileClaim } from './file-claim.ts';
+import { type Problem, problemFrom } from './import-problem.ts';
 import { makeOffsetResolver } from './time-zone.ts';
 
 /** What a worker needs to prepare files as the importing thread would: plain data, sent once. */
@@ -39,10 +39,7 @@ export interface PreparationJob {
   claim?: FileClaim | null | undefined;
 }
 
-export interface Problem {
-  code: string;
-  message: string;
-}
+export { type Problem, problemFrom } from './import-problem.ts';
 
 export type PreparedFile =
   | { kind: 'unreadable'; problem: Problem }
@@ -143,15 +140,4 @@ export function contentHash(bytes: Uint8Array): string {
 /** FIT counts time from 1989-12-31; a start before that is device-relative or missing, not a date. */
 function hasCalendarStart(activity: ParsedActivity): boolean {
   return Number.isFinite(activity.startMs) && activity.startMs >= Date.UTC(1989, 11, 31);
-}
-
-/** A failure as the import reports it: a coded error as it is, a file-system failure as READ_FAILED. */
-export function problemFrom(error: unknown): Problem {
-  if (error instanceof KneewiseError) return { code: error.code, message: error.message };
-  // The file system failed (permissions, I/O): nothing was decoded, so it is a read failure.
-  const fsCode = (error as { code?: unknown } | null)?.code;
-  if (typeof fsCode === 'string' && /^E[A-Z]+$/.test(fsCode)) {
-    return { code: 'READ_FAILED', message: `cannot read the file (${fsCode})` };
-  }
-  return { code: 'DECODE_FAILED', message: error instanceof Error ? error.message : String(error) };
 }

@@ -13,17 +13,13 @@ import { type ImportStore, inImportTransaction } from '../../db/repositories/imp
 import { ImportedFileRepository } from '../../db/repositories/imported-file.repository.ts';
 import type { ImportIssue } from '../../domain/activity/activity.ts';
 import { newReadBudget } from '../../import/archive/zip-walker.ts';
+import type { ResolveOffset } from './activity-preparation.ts';
 import { prepareActivity } from './activity-preparation.ts';
 import { storeActivitiesIn, type WriteContext, writeActivities } from './activity-writer.ts';
 import { type ExportMetadata, loadExportMetadata } from './export-metadata.ts';
 import type { FileClaim } from './file-claim.ts';
-import {
-  type FilePreparer,
-  filePreparer,
-  type PreparationSettings,
-  type PreparedFile,
-  problemFrom,
-} from './file-preparation.ts';
+import type { FilePreparer, PreparationSettings, PreparedFile } from './file-preparation.ts';
+import { problemFrom } from './import-problem.ts';
 import { isIgnoredPath, openInput, type SourceFile } from './input-sources.ts';
 import {
   type FilePreparation,
@@ -105,7 +101,7 @@ export async function importPaths(
     knownHashes: [],
   };
   // Here: the import's own resolver (a test's, or the runner's zone), and no hash skipped without asking.
-  const prepareHere = filePreparer(settings, ctx.resolveOffset);
+  const prepareHere = preparerLoadedOnUse(settings, ctx.resolveOffset);
   const workers = options.workers ?? (progress.total >= WORKER_THRESHOLD ? undefined : 0);
   // Workers rebuild the resolver from the zone: without one, they could not prepare as this thread does.
   let preparation: FilePreparation | null = null;
@@ -126,6 +122,18 @@ export async function importPaths(
     await options.startedWorkers?.close();
   }
   return report;
+}
+
+/**
+ * Prepares files in this thread, its code (file-preparation.ts: the FIT reader, the XML parser, about 150 kB)
+ * loaded when the first file is prepared here: with workers, this thread may never prepare one.
+ */
+function preparerLoadedOnUse(settings: PreparationSettings, resolveOffset: ResolveOffset): FilePreparer {
+  let preparer: Promise<FilePreparer> | undefined;
+  return async (job) => {
+    preparer ??= import('./file-preparation.ts').then((m) => m.filePreparer(settings, resolveOffset));
+    return (await preparer)(job);
+  };
 }
 
 async function importGroups(

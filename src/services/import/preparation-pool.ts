@@ -9,13 +9,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import {
-  type FilePreparer,
-  type PreparationJob,
-  type PreparationSettings,
-  type PreparedFile,
-  problemFrom,
-} from './file-preparation.ts';
+import type { FilePreparer, PreparationJob, PreparationSettings, PreparedFile } from './file-preparation.ts';
+import { problemFrom } from './import-problem.ts';
 
 /**
  * The worker's entry: the bundle's own entry beside this chunk in dist/cli (scripts/build.mjs builds it), or,
