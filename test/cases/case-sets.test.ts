@@ -70,7 +70,10 @@ describe('assessment case sets', () => {
    * limp the day after an injury (limping steps bear weight for the Ottawa rule), a 9-year-old with five
    * weeks of worsening knee pain and no hip sign (seen within days, with the slipped growth plate named), and
    * a 15-year-old's painful lump not settling (NICE NG12: an X-ray within 48 hours, which is within days,
-   * with the bone tumour named first). The holdout is measured, never asserted on case by case, so it stays a
+   * with the bone tumour named first); from holdout-10, joints swollen three weeks after a genital infection
+   * (reactive or gonococcal arthritis: no answer key holds the infection, and no fever, warmth or swelling of
+   * the knee was said), and a thigh weak for five days with no pain, back pain or numbness (a nerve root in
+   * the back: weakness not said to be getting worse, which the same-day rule needs). The holdout is measured, never asserted on case by case, so it stays a
    * fair test of unseen patients (`npm run eval:assess` prints it).
    */
   it('miss same-day care on no tuning case beyond the documented thin ones', () => {
@@ -86,6 +89,8 @@ describe('assessment case sets', () => {
     assert.deepEqual(missed, [
       'F-FNSF-30M-postmarathon',
       'F-PTR-48M-rebound-neglected',
+      'H10B-L4R-45M-quad-weakness',
+      'H10B-REA-30M-urethral-discharge',
       'H5A-MCL-25M-limp',
       'H5B-SCFE-9F-5wk',
       'H6A-QTR-55M-football',
