@@ -69,11 +69,17 @@ console.error(
   `Running ${files.length} test files; PostgreSQL: ${process.env.KNEEWISE_TEST_POSTGRES ? 'yes' : 'no (database tests run on SQLite only)'}`,
 );
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
-  cwd: root,
-  stdio: 'inherit',
-  env: process.env,
-});
+// A file that hangs (a wait that never ends) fails after 15 minutes instead of holding the run until CI's limit.
+const FILE_TIMEOUT_MS = 15 * 60 * 1000;
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${FILE_TIMEOUT_MS}`, ...files],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+  },
+);
 const code = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
 await postgres?.stop();
 process.exit(code);

@@ -125,6 +125,7 @@ function differential(result: Record<string, unknown>): DifferentialItem[] {
     likelihood: typeof d.likelihood === 'number' ? d.likelihood : null,
     band: typeof d.band === 'string' ? d.band : null,
     reasons: plainStrings(d.reasons),
+    openQuestion: d.openQuestion === true,
   }));
 }
 

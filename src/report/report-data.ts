@@ -52,6 +52,8 @@ export interface DifferentialItem {
   /** Plain words: "likely", "must be checked". */
   band: string | null;
   reasons: string[];
+  /** A danger only an unanswered question keeps open (listed last, tagged "not asked"). */
+  openQuestion: boolean;
 }
 
 export interface AssessmentSummary {

@@ -98,7 +98,8 @@ test('no data, a sore knee: the knee check from the first screen, then Today sho
     assert.match((await banner.textContent()) ?? '', new RegExp(TIER_LOOK[tier].name));
 
     // The differential: one list; dangers (if any) first and labelled, the likely ones with band and number.
-    const entries = page.locator('.assessment-result li.condition');
+    // A danger only an unanswered question keeps open comes last, after the likely ones (data-open).
+    const entries = page.locator('.assessment-result li.condition:not([data-open])');
     const kinds = await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     assert.ok(kinds.includes('likely'), `likely conditions listed: ${kinds.join(' ')}`);
     const firstLikely = kinds.indexOf('likely');

@@ -144,8 +144,9 @@ for (const { width, height } of [
     assert.doesNotMatch(screen, /checking today/i, 'no "needs checking today" under an emergency');
     assert.match(screen, /education, not a diagnosis|education and triage, not a diagnosis/i);
 
-    // The differential: what must be ruled out first, the likely ones only once it is excluded.
-    const entries = page.locator('.assessment-result li.condition');
+    // The differential: what must be ruled out first, the likely ones only once it is excluded (and last,
+    // any danger only an unanswered question keeps open: data-open).
+    const entries = page.locator('.assessment-result li.condition:not([data-open])');
     const kinds = await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     assert.ok(kinds.length > 0 && kinds[0] === 'must-not-miss', `dangers first: ${kinds.join(' ')}`);
     assert.match((await entries.first().textContent()) ?? '', /Must be ruled out/);

@@ -16,7 +16,8 @@ export function formatAssessment(a: Assessment): string {
 
   // The differential in the order a person reads it: what must be ruled out, then the likely conditions
   // (which, under an urgent tier, only count once the urgent cause is excluded).
-  const dangers = a.differential.filter((d) => d.kind === 'must-not-miss');
+  // Dangers only an unanswered question keeps open are listed under "Not ruled out" below instead.
+  const dangers = a.differential.filter((d) => d.kind === 'must-not-miss' && !d.openQuestion);
   if (dangers.length > 0) {
     out.push('', 'Must be ruled out first — a clinician needs to check for:');
     for (const d of dangers) out.push(`  ! ${d.name}: ${d.reasons[0] ?? ''}`);
@@ -61,9 +62,13 @@ export function formatAssessment(a: Assessment): string {
     for (const s of a.trainingEvidence.summary) out.push(`  • ${s}`);
   }
 
-  if (a.notRuledOut.length > 0) {
-    out.push('', 'Not ruled out (you answered "don\'t know"):');
-    for (const g of a.notRuledOut) out.push(`  ? ${g.reason}`);
+  // Named first: each danger only an unanswered question keeps open; then any other unanswered screen question.
+  const open = a.differential.filter((d) => d.openQuestion);
+  if (open.length > 0 || a.notRuledOut.length > 0) {
+    out.push('', 'Not ruled out yet (not answered):');
+    for (const d of open) out.push(`  ? ${d.name}: ${d.reasons[0] ?? ''}`);
+    const named = new Set<string>(open.map((d) => d.id));
+    for (const g of a.notRuledOut) if (!named.has(g.concern)) out.push(`  ? ${g.reason}`);
   }
 
   if (a.getHelpWhen.length > 0) {

@@ -162,6 +162,73 @@ describe('assessKnee', () => {
     assert.deepEqual(checked.ottawaCriteriaUnknown, []);
   });
 
+  it("keeps a thin history's dangers on the list, last, until the screen answers them", () => {
+    const thin = assessKnee({ age: 34, sex: 'male' } as Answers);
+    const open = thin.differential.filter((d) => d.openQuestion);
+    assert.deepEqual(open.map((d) => d.id).sort(), [
+      'acute_fracture',
+      'bone_tumour',
+      'dvt',
+      'locked_knee',
+      'septic_arthritis',
+    ]);
+    const firstOpen = thin.differential.findIndex((d) => d.openQuestion);
+    assert.ok(
+      thin.differential.slice(0, firstOpen).some((d) => d.kind === 'likely') &&
+        thin.differential.slice(firstOpen).every((d) => d.openQuestion),
+      'after what the answers point to',
+    );
+    const tumour = open.find((d) => d.id === 'bone_tumour')!;
+    assert.equal(tumour.band, 'not ruled out yet');
+    assert.deepEqual(tumour.reasons, [
+      'You did not say whether it hurts at night or whether the pain is there all the time.',
+    ]);
+    for (const d of open)
+      assert.ok(
+        thin.mustNotMiss.some((m) => m.id === d.id),
+        `${d.id} in mustNotMiss`,
+      );
+    // The screen answered "no" closes every one of them.
+    assert.deepEqual(
+      assessKnee(BENIGN).differential.filter((d) => d.openQuestion),
+      [],
+    );
+    // No injury: nothing unanswered stands for a fracture.
+    const { canBearWeight: _w, ...noWeight } = BENIGN;
+    assert.ok(!assessKnee(noWeight as Answers).differential.some((d) => d.id === 'acute_fracture'));
+  });
+
+  it('after an injury keeps the dislocations and the tendons open until asked, without refusing self-care alone', () => {
+    const checked: Answers = {
+      ...BENIGN,
+      trauma: true,
+      onset: 'sudden',
+      isolatedPatellarTenderness: false,
+      fibularHeadTenderness: false,
+      canFlex90: true,
+    };
+    const a = assessKnee(checked);
+    assert.equal(a.urgency, 'self-care', 'a bump with the Ottawa rule negative and weight borne');
+    assert.deepEqual(
+      a.differential
+        .filter((d) => d.openQuestion)
+        .map((d) => d.id)
+        .sort(),
+      ['extensor_mechanism_rupture', 'knee_dislocation', 'patellar_dislocation'],
+    );
+    const asked = assessKnee({
+      ...checked,
+      deformity: false,
+      footColdOrNumb: false,
+      patellaDisplaced: false,
+      canStraightLegRaise: true,
+    });
+    assert.deepEqual(
+      asked.differential.filter((d) => d.openQuestion),
+      [],
+    );
+  });
+
   it('uses an answered "no" as evidence but a missing answer as none', () => {
     const lateral: Answers = { ...BENIGN, painLocation: 'lateral', stairsPain: false, squattingPain: false };
     const itbs = (a: Answers) => assessKnee(a).conditions.find((c) => c.id === 'itbs')?.likelihood ?? 0;

@@ -20,7 +20,7 @@ import { SOON_RULES } from './soon.rules.ts';
 import { cite, type SourceId } from './sources.catalog.ts';
 import { thinHistory } from './thin-history.ts';
 import { type TrainingEvidence, trainingEffects } from './training-evidence.ts';
-import { screenGaps } from './unanswered-screen.ts';
+import { dangersLeftOpen, screenGaps } from './unanswered-screen.ts';
 import { EMERGENCY_RULES, URGENT_RULES } from './urgency.rules.ts';
 import { type MustNotMissId, type RuleContext, type Urgency, urgencyRank } from './urgency.types.ts';
 
@@ -131,9 +131,10 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
   if (ottawa.applies) sourceIds.push('stiell1995', 'bachmann2004');
 
   const gaps = screenGaps(answers, ottawa);
-  if (gaps.length > 0 && urgency === 'self-care') {
+  const tierGaps = gaps.filter((g) => g.afterInjury !== true);
+  if (tierGaps.length > 0 && urgency === 'self-care') {
     urgency = 'soon';
-    for (const g of gaps)
+    for (const g of tierGaps)
       drivers.push({ rule: 'unanswered-screen', tier: 'soon', keys: g.keys, reason: g.reason });
   }
 
@@ -183,15 +184,18 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
   const dangers = [...mustNotMiss]
     .sort((x, y) => y[1].weight - x[1].weight)
     .map(([id, m]) => ({ id, reason: m.reason }));
+  // The dangers only an unanswered red-flag question leaves open (a thin history keeps the list wide).
+  const leftOpen = dangersLeftOpen(gaps, answers).filter((d) => !mustNotMiss.has(d.id));
   return {
     urgency,
     urgencyReasons,
     conditions,
-    mustNotMiss: dangers,
+    mustNotMiss: [...dangers, ...leftOpen],
     differential: buildDifferential(
       urgency,
       dangers.map((d) => ({ ...d, likelihood: null })),
       conditions,
+      leftOpen,
     ),
     ottawa: { applies: ottawa.applies, positive: ottawa.positive, criteriaMet: ottawa.criteriaMet },
     nextSteps: [...NEXT_STEPS[urgency]],

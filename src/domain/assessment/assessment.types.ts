@@ -16,7 +16,13 @@ export interface AssessedCondition {
 }
 
 /** Plain-language band shown next to a likelihood, so "0.23" reads as something a person understands. */
-export type LikelihoodBand = 'very likely' | 'likely' | 'possible' | 'less likely' | 'must be checked';
+export type LikelihoodBand =
+  | 'very likely'
+  | 'likely'
+  | 'possible'
+  | 'less likely'
+  | 'must be checked'
+  | 'not ruled out yet';
 
 /** One line of the spec's `differential`: what must be ruled out first, then the likely conditions. */
 export interface DifferentialEntry {
@@ -30,6 +36,11 @@ export interface DifferentialEntry {
   band: LikelihoodBand;
   /** Extra: shown as "once the urgent cause is excluded" when an urgent or emergency tier leads. */
   afterUrgentExcluded: boolean;
+  /**
+   * Extra: a danger nothing in the answers points to, listed only because a red-flag question is unanswered.
+   * These come last, after the likely conditions; answering the screen removes them.
+   */
+  openQuestion: boolean;
 }
 
 export interface Assessment {

@@ -28,6 +28,7 @@ export function buildDifferential(
   urgency: Urgency,
   dangers: readonly MustNotMissItem[],
   likely: readonly AssessedCondition[],
+  leftOpen: readonly { id: MustNotMissId; reason: string }[] = [],
 ): DifferentialEntry[] {
   const urgentTier = urgencyRank(urgency) >= urgencyRank('urgent');
   const out: DifferentialEntry[] = dangers.map((d) => ({
@@ -38,6 +39,7 @@ export function buildDifferential(
     reasons: [d.reason],
     band: d.likelihood === null ? 'must be checked' : likelihoodBand(d.likelihood),
     afterUrgentExcluded: false,
+    openQuestion: false,
   }));
   for (const c of likely)
     out.push({
@@ -48,6 +50,19 @@ export function buildDifferential(
       reasons: [...c.reasons],
       band: likelihoodBand(c.likelihood),
       afterUrgentExcluded: urgentTier && dangers.length > 0,
+      openQuestion: false,
+    });
+  // Last: what only an unanswered question keeps open. Leading with them would bury what the answers do say.
+  for (const d of leftOpen)
+    out.push({
+      id: d.id,
+      name: MUST_NOT_MISS_NAMES[d.id],
+      kind: 'must-not-miss',
+      likelihood: null,
+      reasons: [d.reason],
+      band: 'not ruled out yet',
+      afterUrgentExcluded: false,
+      openQuestion: true,
     });
   return out;
 }

@@ -13,9 +13,21 @@ export interface ScreenGap {
   /** What could not be ruled out. */
   concern: MustNotMissId | 'serious injury';
   reason: string;
+  /** The unanswered question in a few words ("whether it hurts at night"). */
+  what?: string;
+  /**
+   * One of the questions asked only after an injury: it keeps its danger on the list but does not by itself
+   * refuse self-care (the Ottawa rule and the weight-bearing question already guard that).
+   */
+  afterInjury?: boolean;
 }
 
-const SCREEN: readonly { keys: AnswerKey[]; concern: ScreenGap['concern']; what: string }[] = [
+const SCREEN: readonly {
+  keys: AnswerKey[];
+  concern: ScreenGap['concern'];
+  what: string;
+  injuredOnly?: boolean;
+}[] = [
   { keys: ['trauma'], concern: 'serious injury', what: 'whether an injury started it' },
   { keys: ['kneeWarm', 'redHotJoint'], concern: 'septic_arthritis', what: 'whether the knee feels warm' },
   {
@@ -30,16 +42,38 @@ const SCREEN: readonly { keys: AnswerKey[]; concern: ScreenGap['concern']; what:
   { keys: ['lockedNow'], concern: 'locked_knee', what: 'whether the knee is stuck' },
   { keys: ['nightPain'], concern: 'bone_tumour', what: 'whether it hurts at night' },
   { keys: ['painAtRest'], concern: 'bone_tumour', what: 'whether the pain is there all the time' },
+  // After an injury the screen goes on (questionnaire.ts asks these of everyone injured).
+  {
+    keys: ['deformity', 'footColdOrNumb'],
+    concern: 'knee_dislocation',
+    what: 'whether the knee looked out of shape or the foot is cold or numb',
+    injuredOnly: true,
+  },
+  {
+    keys: ['patellaDisplaced'],
+    concern: 'patellar_dislocation',
+    what: 'whether the kneecap slipped out of place',
+    injuredOnly: true,
+  },
+  {
+    keys: ['canStraightLegRaise', 'gapAbovePatella'],
+    concern: 'extensor_mechanism_rupture',
+    what: 'whether you can lift the straight leg',
+    injuredOnly: true,
+  },
 ];
 
 export function screenGaps(a: Partial<Answers>, ottawa: OttawaResult): ScreenGap[] {
   const gaps: ScreenGap[] = [];
   for (const s of SCREEN) {
+    if (s.injuredOnly === true && a.trauma !== true) continue;
     if (s.keys.every((k) => a[k] === undefined)) {
       gaps.push({
         keys: s.keys,
         concern: s.concern,
         reason: `You did not say ${s.what}, so we cannot rule out a problem that needs a doctor.`,
+        what: s.what,
+        ...(s.injuredOnly === true ? { afterInjury: true } : {}),
       });
     }
   }
@@ -53,8 +87,35 @@ export function screenGaps(a: Partial<Answers>, ottawa: OttawaResult): ScreenGap
         'canWalk4StepsNow',
       ],
       concern: 'acute_fracture',
+      what: 'enough about the injury to apply the Ottawa knee rule',
       reason: `After an injury we could not check: ${ottawa.criteriaUnknown.join('; ')} — so a fracture is not ruled out.`,
     });
   }
   return gaps;
+}
+
+/**
+ * The dangers a thin history leaves open, for the differential: what must be ruled out includes what nobody has
+ * yet ruled out (issue 12: a thin history keeps the differential wide and says what it does not know). One entry
+ * per danger, naming every unanswered question behind it. "A serious injury" is read as a fracture unless an
+ * injury was denied; once the questionnaire's screen is answered there are no gaps and nothing is added.
+ */
+export function dangersLeftOpen(
+  gaps: readonly ScreenGap[],
+  a: Partial<Answers>,
+): { id: MustNotMissId; reason: string }[] {
+  const whats = new Map<MustNotMissId, string[]>();
+  for (const g of gaps) {
+    const id: MustNotMissId | null =
+      g.concern !== 'serious injury' ? g.concern : a.trauma === false ? null : 'acute_fracture';
+    if (id === null) continue;
+    const what = g.what ?? g.reason;
+    whats.set(id, [...(whats.get(id) ?? []), what]);
+  }
+  return [...whats].map(([id, what]) => ({ id, reason: `You did not say ${orList([...new Set(what)])}.` }));
+}
+
+/** "a", "a or b", "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }

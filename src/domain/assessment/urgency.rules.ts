@@ -794,6 +794,9 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     test: ({ a }) =>
       a.trauma !== true &&
       (a.groinPain === true || a.thighPain === true) &&
+      // A bone under stress breaks or heals within months; pain unchanged for over a year is another story
+      // (joint wear, referred pain), seen within days by the hip-or-spine rule instead.
+      !(a.durationDays !== undefined && a.durationDays > 365) &&
       (a.hopPain === true ||
         a.focalBoneTenderness === true ||
         a.nightPain === true ||

@@ -363,6 +363,11 @@ describe('urgency decision table', () => {
       'thigh pain beside outer-knee pain is the iliotibial band',
     );
     assert.ok(!fires(rule, { age: 52, thighPain: true, improving: true }));
+    assert.ok(fires(rule, { age: 32, thighPain: true, painWalking: true, durationDays: 365 }), 'a year');
+    assert.ok(
+      !fires(rule, { age: 32, thighPain: true, painWalking: true, durationDays: 3650 }),
+      'ten years of the same pain is not a bone about to break',
+    );
   });
 
   it('a pop or giving way after an injury is same-day while unsettled, within days once improving', () => {
@@ -424,9 +429,14 @@ describe('urgency decision table', () => {
       const r = assessKnee(a as Answers);
       assert.ok(urgencyRank(r.urgency) >= urgencyRank('urgent'));
       assert.equal(r.differential[0]?.kind, 'must-not-miss');
-      const firstLikely = r.differential.findIndex((d) => d.kind === 'likely');
-      const lastDanger = r.differential.map((d) => d.kind).lastIndexOf('must-not-miss');
-      assert.ok(firstLikely > lastDanger);
+      // Dangers only an unanswered question keeps open are listed after the likely ones, by design.
+      const read = r.differential.filter((d) => !d.openQuestion);
+      const firstLikely = read.findIndex((d) => d.kind === 'likely');
+      const lastDanger = read.map((d) => d.kind).lastIndexOf('must-not-miss');
+      assert.ok(
+        firstLikely > lastDanger,
+        `dangers before the likely ones: ${read.map((d) => d.id).join(' ')}`,
+      );
       assert.ok(r.differential.filter((d) => d.kind === 'likely').every((d) => d.afterUrgentExcluded));
     }
   });
@@ -522,7 +532,11 @@ describe('urgency decision table', () => {
   });
 
   it('a painful calf lists a clot in the lungs until breathlessness and chest pain are both answered no', () => {
-    const ids = (a: A) => assessKnee(a as Answers).mustNotMiss.map((m) => m.id);
+    // What the answers raise, not what an unanswered screen question keeps open (listed last).
+    const ids = (a: A) =>
+      assessKnee(a as Answers)
+        .differential.filter((d) => d.kind === 'must-not-miss' && !d.openQuestion)
+        .map((d) => d.id);
     const calf: A = { age: 64, calfPain: true, calfSwelling: true };
     assert.deepEqual(ids(calf), ['dvt', 'pulmonary_embolism']);
     assert.deepEqual(

@@ -124,6 +124,7 @@ function DifferentialItem(props: {
 }) {
   const { entry, condition: c } = props;
   const danger = entry.kind === 'must-not-miss';
+  const open = entry.openQuestion === true;
   const sources = conditionSources(entry.id);
   const percent = entry.likelihood === null ? null : Math.round(entry.likelihood * 100);
   return (
@@ -131,8 +132,9 @@ function DifferentialItem(props: {
       class={`card condition${danger ? ' must-not-miss' : ''}`}
       data-condition={entry.id}
       data-kind={entry.kind}
+      data-open={open ? 'true' : undefined}
     >
-      {danger && <p class="differential-tag">Must be ruled out</p>}
+      {danger && <p class="differential-tag">{open ? 'Not ruled out yet' : 'Must be ruled out'}</p>}
       <h4>
         <span class="condition-rank">{props.rank}.</span> {entry.name}
       </h4>
@@ -186,7 +188,7 @@ function Differential(props: { result: Assessment; answers: DraftAnswers | null 
   const entries = differentialOf(props.result);
   const byId = new Map(props.result.conditions.map((c) => [c.id as string, c]));
   const dividerAt = entries.findIndex((e) => e.kind === 'likely' && e.afterUrgentExcluded);
-  const hasDanger = entries.some((e) => e.kind === 'must-not-miss');
+  const hasDanger = entries.some((e) => e.kind === 'must-not-miss' && e.openQuestion !== true);
   return (
     <section class="differential" aria-labelledby="differential-title">
       <h3 id="differential-title">

@@ -28,6 +28,8 @@ export interface DifferentialEntry {
   band: string;
   /** Shown under "once the urgent cause is excluded" when an urgent or emergency tier leads. */
   afterUrgentExcluded: boolean;
+  /** Listed last: a danger only an unanswered red-flag question keeps open (absent in older checks). */
+  openQuestion?: boolean;
 }
 
 /**
