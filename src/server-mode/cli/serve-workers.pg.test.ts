@@ -3,7 +3,7 @@
  * requests (each names itself in a header only when KNEEWISE_TEST_ANSWERED_BY=1), with everything a request
  * relies on shared through PostgreSQL: a session made through one is good on the other, failed logins through
  * both count together, an athlete's import job answers whichever process the connection reaches. A process
- * killed is started again; SIGTERM stops them all and the command exits 0.
+ * killed is started again; SIGTERM stops them all, after the request under way, and the command exits 0.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -216,7 +216,28 @@ pgTest(
       });
       assert.equal(server.stdoutLines.length, 1, 'the URL is printed once, not again on a restart');
 
+      // SIGTERM with an upload under way (its body still arriving): it finishes, then everything stops.
+      const gpx = Buffer.from(buildGpx({ durationS: 600 }));
+      const upload = request(new URL(`${athlete}/imports?name=evening.gpx`, base), {
+        method: 'POST',
+        agent: false,
+        headers: { cookie: runner, 'content-type': 'application/octet-stream' },
+      });
+      const uploaded = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        upload.on('response', (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        upload.on('error', reject);
+      });
+      upload.write(gpx.subarray(0, 200));
+      await new Promise((r) => setTimeout(r, 500));
       server.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 1500));
+      upload.end(gpx.subarray(200));
+      const answer = await uploaded;
+      assert.equal(answer.status, 202, answer.body);
       assert.equal(await server.exited, 0, server.stderr());
       for (const pid of after) assert.equal(alive(pid), false, `server process ${pid} stopped`);
     } finally {

@@ -100,6 +100,7 @@ export async function startClinicServer(options: ServerStartOptions): Promise<Cl
   const httpServer = (wrap: (listener: RequestListener) => RequestListener) =>
     createAdaptorServer({
       fetch: app.fetch,
+      hostname: options.host,
       createServer: ((serverOptions: object, listener: RequestListener) =>
         createServer(serverOptions, wrap(tag(listener)))) as typeof createServer,
     }) as Server;
