@@ -91,11 +91,13 @@ function EntryReasons(props: {
   reasons: readonly string[];
   drivers: AssessedCondition['drivers'] | undefined;
   answers: DraftAnswers | null;
+  /** A danger kept open by an unanswered question: its reasons are what is still missing. */
+  open?: boolean;
 }) {
   if (props.reasons.length === 0) return null;
   return (
     <>
-      <p class="reasons-title">What your answers say about it:</p>
+      <p class="reasons-title">{props.open ? 'What would settle it:' : 'What your answers say about it:'}</p>
       <ul class="reasons">
         {props.reasons.map((r, i) => {
           const d = props.drivers?.[i];
@@ -129,30 +131,34 @@ function DifferentialItem(props: {
   const percent = entry.likelihood === null ? null : Math.round(entry.likelihood * 100);
   return (
     <li
-      class={`card condition${danger ? ' must-not-miss' : ''}`}
+      class={`card condition${danger ? ' must-not-miss' : ''}${open ? ' open-question' : ''}`}
       data-condition={entry.id}
       data-kind={entry.kind}
       data-open={open ? 'true' : undefined}
     >
       {danger && <p class="differential-tag">{open ? 'Not ruled out yet' : 'Must be ruled out'}</p>}
+      {/* The tag already says it: no band line repeating "not ruled out yet". */}
       <h4>
         <span class="condition-rank">{props.rank}.</span> {entry.name}
       </h4>
-      <p class="condition-likelihood">
-        {percent !== null && (
-          <>
-            <span class="likelihood-bar" aria-hidden="true">
-              <span style={{ width: `${Math.max(1, percent)}%` }} />
-            </span>{' '}
-          </>
-        )}
-        <strong>{likelihoodText(entry)}</strong>
-      </p>
+      {!open && (
+        <p class="condition-likelihood">
+          {percent !== null && (
+            <>
+              <span class="likelihood-bar" aria-hidden="true">
+                <span style={{ width: `${Math.max(1, percent)}%` }} />
+              </span>{' '}
+            </>
+          )}
+          <strong>{likelihoodText(entry)}</strong>
+        </p>
+      )}
       {c?.description && <p>{c.description}</p>}
       <EntryReasons
         reasons={entry.reasons}
         drivers={c && c.reasons.join('\n') === entry.reasons.join('\n') ? c.drivers : undefined}
         answers={props.answers}
+        open={open}
       />
       {(c?.management || c?.recovery || sources.length > 0) && (
         <details>
