@@ -7,7 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { buildGpx } from '../../../test/factories/gpx.factory.ts';
 import { cliWithEnv } from '../../../test/support/cli-in-process.ts';
@@ -245,4 +246,29 @@ pgTest(
     }
   },
   180_000,
+);
+
+pgTest(
+  'serve --server on a port already taken says so and exits 2, with one process or several',
+  async (url) => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = String((taken.address() as AddressInfo).port);
+    try {
+      for (const workers of ['1', '2']) {
+        const child = spawn(
+          process.execPath,
+          [...CLI_ARGS, '--db', url, 'serve', '--server', '--port', port, '--workers', workers],
+          { stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+        assert.equal(code, 2, `--workers ${workers}: ${stderr}`);
+        assert.match(stderr, new RegExp(`port ${port} is already in use`));
+      }
+    } finally {
+      taken.close();
+    }
+  },
 );

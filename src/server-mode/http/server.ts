@@ -107,10 +107,18 @@ export async function startClinicServer(options: ServerStartOptions): Promise<Cl
   const server = httpServer((listener) =>
     role?.importJobs === 'forward' ? forwardingImportJobs(listener, role.ownerUrl) : listener,
   );
-  await listen(server, { host: options.host, port: options.port });
   // Exclusive: not shared through the cluster, this port is the owner's own, for the other processes.
   const importJobs = role?.importJobs === 'own' ? httpServer((listener) => listener) : null;
-  if (importJobs) await listen(importJobs, { host: '127.0.0.1', port: 0, exclusive: true });
+  try {
+    await listen(server, { host: options.host, port: options.port });
+    if (importJobs) await listen(importJobs, { host: '127.0.0.1', port: 0, exclusive: true });
+  } catch (error) {
+    // The port is taken (say): stop the job queue too, whose polling would keep the process from ending.
+    if (server.listening) await close(server);
+    await deps.roster.alerts.stop();
+    await rm(scratchDir, { recursive: true, force: true });
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`,
