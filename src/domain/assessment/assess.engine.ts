@@ -131,7 +131,7 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
   if (ottawa.applies) sourceIds.push('stiell1995', 'bachmann2004');
 
   const gaps = screenGaps(answers, ottawa);
-  const tierGaps = gaps.filter((g) => g.afterInjury !== true);
+  const tierGaps = gaps.filter((g) => g.followUp !== true);
   if (tierGaps.length > 0 && urgency === 'self-care') {
     urgency = 'soon';
     for (const g of tierGaps)

@@ -16,17 +16,21 @@ export interface ScreenGap {
   /** The unanswered question in a few words ("whether it hurts at night"). */
   what?: string;
   /**
-   * One of the questions asked only after an injury: it keeps its danger on the list but does not by itself
-   * refuse self-care (the Ottawa rule and the weight-bearing question already guard that).
+   * A follow-up question (asked after an injury, or about the lungs once the calf is involved): it keeps its
+   * danger on the list but does not by itself refuse self-care, which the rest of the screen guards.
    */
-  afterInjury?: boolean;
+  followUp?: boolean;
 }
+
+const injured = (a: Partial<Answers>) => a.trauma === true;
+const calfInvolved = (a: Partial<Answers>) => a.calfPain === true || a.calfSwelling === true;
 
 const SCREEN: readonly {
   keys: AnswerKey[];
   concern: ScreenGap['concern'];
   what: string;
-  injuredOnly?: boolean;
+  /** Asked only in this case (a follow-up); otherwise asked of everyone. */
+  when?: (a: Partial<Answers>) => boolean;
 }[] = [
   { keys: ['trauma'], concern: 'serious injury', what: 'whether an injury started it' },
   { keys: ['kneeWarm', 'redHotJoint'], concern: 'septic_arthritis', what: 'whether the knee feels warm' },
@@ -47,33 +51,47 @@ const SCREEN: readonly {
     keys: ['deformity', 'footColdOrNumb'],
     concern: 'knee_dislocation',
     what: 'whether the knee looked out of shape or the foot is cold or numb',
-    injuredOnly: true,
+    when: injured,
   },
   {
     keys: ['patellaDisplaced'],
     concern: 'patellar_dislocation',
     what: 'whether the kneecap slipped out of place',
-    injuredOnly: true,
+    when: injured,
   },
   {
     keys: ['canStraightLegRaise', 'gapAbovePatella'],
     concern: 'extensor_mechanism_rupture',
     what: 'whether you can lift the straight leg',
-    injuredOnly: true,
+    when: injured,
+  },
+  // A painful or swollen calf: a clot may have reached the lungs until breathing and chest are asked about
+  // (NICE NG158 assesses a clot in the lungs on those symptoms, not on the leg).
+  {
+    keys: ['breathless'],
+    concern: 'pulmonary_embolism',
+    what: 'whether you are short of breath',
+    when: calfInvolved,
+  },
+  {
+    keys: ['chestPain'],
+    concern: 'pulmonary_embolism',
+    what: 'whether you have chest pain',
+    when: calfInvolved,
   },
 ];
 
 export function screenGaps(a: Partial<Answers>, ottawa: OttawaResult): ScreenGap[] {
   const gaps: ScreenGap[] = [];
   for (const s of SCREEN) {
-    if (s.injuredOnly === true && a.trauma !== true) continue;
+    if (s.when !== undefined && !s.when(a)) continue;
     if (s.keys.every((k) => a[k] === undefined)) {
       gaps.push({
         keys: s.keys,
         concern: s.concern,
         reason: `You did not say ${s.what}, so we cannot rule out a problem that needs a doctor.`,
         what: s.what,
-        ...(s.injuredOnly === true ? { afterInjury: true } : {}),
+        ...(s.when !== undefined ? { followUp: true } : {}),
       });
     }
   }

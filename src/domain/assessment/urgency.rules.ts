@@ -467,10 +467,11 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
   {
     id: 'suspected-clot',
     tier: 'urgent',
-    // A leg clot can travel to the lungs, so a clot in the lungs is listed until the person says they are
-    // neither breathless nor in chest pain; NICE NG158 assesses it on those symptoms, not on the leg alone.
+    // A leg clot can travel to the lungs. Breathless or in chest pain, the clot in the lungs leads with the
+    // leg's; not asked yet, it stays on the list as "not ruled out yet" (unanswered-screen.ts) until the
+    // person says they are neither; NICE NG158 assesses it on those symptoms, not on the leg alone.
     mustNotMiss: ({ a }) =>
-      a.breathless === false && a.chestPain === false ? ['dvt'] : ['dvt', 'pulmonary_embolism'],
+      a.breathless === true || a.chestPain === true ? ['dvt', 'pulmonary_embolism'] : ['dvt'],
     keys: [
       'calfSwelling',
       'calfPain',
