@@ -22,7 +22,7 @@ import { KneewiseError } from '../../domain/errors.ts';
 import { ensureWebBuild } from '../../http/web-build.ts';
 import { defaultPdfRenderer } from '../../report/pdf-renderer.ts';
 import { defaultWorkerCount, scopedPoolSize } from '../domain/server-workers.ts';
-import { type ImportJobsRole, startClinicServer } from '../http/server.ts';
+import { type ImportJobsRole, type ServerStartOptions, startClinicServer } from '../http/server.ts';
 import { openServerDatabase, requirePostgres } from '../repositories/server-database.ts';
 import { AlertQueue } from '../services/alert-queue.ts';
 import {
@@ -64,6 +64,17 @@ function portInUse(port: number): KneewiseError {
   );
 }
 
+/** Starts listening; on failure closes the database, and a port already taken is named as such. */
+async function listenOrExplain(options: ServerStartOptions) {
+  return startClinicServer({ ...options, answeredBy: process.env[ANSWERED_BY_ENV] === '1' }).catch(
+    async (error: unknown) => {
+      await options.store.close();
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(options.port);
+      throw error;
+    },
+  );
+}
+
 function waitForStopSignal(): Promise<void> {
   return new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
@@ -86,18 +97,13 @@ async function serveAlone(ctx: AppContext, flags: ServeServerFlags): Promise<voi
   const webRoot = await ensureWebBuild((line) => ctx.io.stderr.write(`${line}\n`));
   const store = await openServerDatabase(dbUrl);
   const host = flags.host ?? '127.0.0.1';
-  const server = await startClinicServer({
+  const server = await listenOrExplain({
     store,
     host,
     port: flags.port,
     settings,
     webRoot,
     pdfRenderer: defaultPdfRenderer(),
-    answeredBy: process.env[ANSWERED_BY_ENV] === '1',
-  }).catch(async (error: unknown) => {
-    await store.close();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(flags.port);
-    throw error;
   });
   if (!flags.publicUrl && !process.env.KNEEWISE_PUBLIC_URL) settings.publicUrl = server.url;
   ctx.io.stdout.write(`${server.url}\n`);
@@ -172,7 +178,7 @@ async function serveUntilStopped(
     migrate: false,
     scopedPoolSize: scopedPoolSize(workers),
   });
-  const server = await startClinicServer({
+  const server = await listenOrExplain({
     store,
     host: flags.host ?? '127.0.0.1',
     port: flags.port,
@@ -180,11 +186,6 @@ async function serveUntilStopped(
     webRoot,
     pdfRenderer: defaultPdfRenderer(),
     cluster: role,
-    answeredBy: process.env[ANSWERED_BY_ENV] === '1',
-  }).catch(async (error: unknown) => {
-    await store.close();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(flags.port);
-    throw error;
   });
   if (!flags.publicUrl && !process.env.KNEEWISE_PUBLIC_URL) settings.publicUrl = server.url;
   process.send?.({
