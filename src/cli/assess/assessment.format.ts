@@ -68,7 +68,9 @@ export function formatAssessment(a: Assessment): string {
     out.push('', 'Not ruled out yet (not answered):');
     for (const d of open) out.push(`  ? ${d.name}: ${d.reasons[0] ?? ''}`);
     const named = new Set<string>(open.map((d) => d.id));
-    for (const g of a.notRuledOut) if (!named.has(g.concern)) out.push(`  ? ${g.reason}`);
+    // "A serious injury" is what an open fracture entry already names.
+    const covers = (concern: string) => named.has(concern === 'serious injury' ? 'acute_fracture' : concern);
+    for (const g of a.notRuledOut) if (!covers(g.concern)) out.push(`  ? ${g.reason}`);
   }
 
   if (a.getHelpWhen.length > 0) {
