@@ -52,7 +52,7 @@ export interface DifferentialItem {
   /** Plain words: "likely", "must be checked". */
   band: string | null;
   reasons: string[];
-  /** A danger only an unanswered question keeps open (listed last, tagged "not asked"). */
+  /** A danger only an unanswered question keeps open: left out of the table, named under "Not ruled out". */
   openQuestion: boolean;
 }
 

@@ -134,8 +134,9 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
   const tierGaps = gaps.filter((g) => g.followUp !== true);
   if (tierGaps.length > 0 && urgency === 'self-care') {
     urgency = 'soon';
-    for (const g of tierGaps)
-      drivers.push({ rule: 'unanswered-screen', tier: 'soon', keys: g.keys, reason: g.reason });
+    // One reason for them all: a line per unanswered question would bury the verdict under ten of them.
+    const reason = `Not answered yet: ${tierGaps.map((g) => g.what ?? g.reason).join('; ')}. Until they are, we cannot rule out a problem that needs a doctor.`;
+    for (const g of tierGaps) drivers.push({ rule: 'unanswered-screen', tier: 'soon', keys: g.keys, reason });
   }
 
   const effects = trainingEffects(training, answers, features);

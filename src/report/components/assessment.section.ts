@@ -29,11 +29,13 @@ export function assessmentSection(data: ReportData): SafeHtml {
     a.differential.length > 0
       ? a.differential
       : a.conditions.map((c) => ({ ...c, kind: 'likely' as const, band: null, openQuestion: false }));
+  // A danger kept open only by an unanswered question is named in the "Not ruled out" line below the table.
   const conditions = items
+    .filter((c) => !c.openQuestion)
     .slice(0, MAX_DIFFERENTIAL_ROWS)
     .map(
       (c, i) =>
-        html`<tr class="${c.kind === 'must-not-miss' ? 'must-not-miss' : ''}"><td class="num">${i + 1}</td><td>${c.name}${c.kind === 'must-not-miss' ? html`<br><span class="tag">${c.openQuestion ? 'not asked yet' : 'rule out first'}</span>` : ''}</td><td>${likelihoodWords(c)}</td><td>${c.reasons.slice(0, 2).join('; ')}</td></tr>`,
+        html`<tr class="${c.kind === 'must-not-miss' ? 'must-not-miss' : ''}"><td class="num">${i + 1}</td><td>${c.name}${c.kind === 'must-not-miss' ? html`<br><span class="tag">rule out first</span>` : ''}</td><td>${likelihoodWords(c)}</td><td>${c.reasons.slice(0, 2).join('; ')}</td></tr>`,
     );
   const flags = a.redFlags.map(
     (f) =>
