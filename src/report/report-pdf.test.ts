@@ -70,6 +70,11 @@ test('clinician report PDF: valid, A4, two pages, key numbers in its text', {
     ]) {
       assert.ok(text.includes(expected), `PDF text lacks "${expected}"`);
     }
+    // The seeded check left the calf and night-pain questions unanswered: the dangers they keep open are named.
+    assert.match(
+      text.replace(/\s+/g, ' '),
+      /Not ruled out while those questions are unanswered: Blood clot in the leg \(DVT\); Bone tumour\./,
+    );
     // The knee comes first: the assessment is on page 1, before the training.
     const page1 = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdfPath, '-'], { encoding: 'utf8' });
     assert.match(page1, /Latest assessment/);

@@ -15,6 +15,16 @@ function likelihoodWords(item: DifferentialItem): string {
   return pct === '' ? item.band : `${item.band} (${pct})`;
 }
 
+/**
+ * What the unanswered screen leaves open: the dangers by name when the check lists them (the questions are the
+ * "not answered" rows above), else, for a check saved before, the engine's sentences.
+ */
+function notRuledOut(differential: readonly DifferentialItem[], sentences: readonly string[]): string {
+  const open = differential.filter((d) => d.openQuestion).map((d) => d.name);
+  if (open.length > 0) return ` Not ruled out while those questions are unanswered: ${open.join('; ')}.`;
+  return sentences.length === 0 ? '' : ` Not ruled out: ${sentences.join(' ')}`;
+}
+
 export function assessmentSection(data: ReportData): SafeHtml {
   const a = data.assessment;
   if (a === null) {
@@ -53,6 +63,6 @@ ${a.differential.length > 0 || a.mustNotMiss.length === 0 ? '' : html`<p><strong
 <tbody>${conditions}</tbody></table>
 <h3>Red-flag screen</h3>
 <ul class="flags">${flags}</ul>
-<p class="small">Ottawa knee rule: ${ottawa}.${a.notRuledOut.length === 0 ? '' : ` Not ruled out: ${a.notRuledOut.join(' ')}`}</p>
+<p class="small">Ottawa knee rule: ${ottawa}.${notRuledOut(a.differential, a.notRuledOut)}</p>
 </section>`;
 }
