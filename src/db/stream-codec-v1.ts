@@ -5,6 +5,13 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import type { ActivityStreams } from '../domain/activity/activity.ts';
+import {
+  decodedColumn,
+  INT32_MISSING,
+  noStreams,
+  readBlobFrame,
+  STREAM_SCALE,
+} from './stream-blob-layout.ts';
 
 export const STREAM_ENCODING_V1 = 'q32-delta-shuffle+deflate';
 
@@ -13,41 +20,16 @@ interface ColumnHeaderV1 {
   length: number;
 }
 
-const SCALE: Record<keyof ActivityStreams, number> = {
-  timeS: 1000,
-  latDeg: 1e7,
-  lonDeg: 1e7,
-  distanceM: 100,
-  altitudeM: 10,
-  speedMps: 1000,
-  heartRateBpm: 100,
-  cadenceSpm: 1000,
-  powerW: 1,
-};
-const FLOAT64_COLUMNS = new Set<keyof ActivityStreams>(['timeS', 'latDeg', 'lonDeg', 'distanceM']);
-const MISSING = -2147483648;
-
 export function decodeStreamsV1(blob: Uint8Array): ActivityStreams {
   const raw = inflateRawSync(blob);
-  const headerLength = raw.readUInt32LE(0);
-  const headers = JSON.parse(raw.subarray(4, 4 + headerLength).toString('utf8')) as ColumnHeaderV1[];
-  const streams: ActivityStreams = {
-    timeS: new Float64Array(0),
-    latDeg: null,
-    lonDeg: null,
-    distanceM: null,
-    altitudeM: null,
-    speedMps: null,
-    heartRateBpm: null,
-    cadenceSpm: null,
-    powerW: null,
-  };
-  let offset = 4 + headerLength;
-  for (const h of headers) {
+  const frame = readBlobFrame<ColumnHeaderV1>(raw);
+  const streams = noStreams();
+  let offset = frame.offset;
+  for (const h of frame.headers) {
     const ints = unshuffle(raw.subarray(offset, offset + h.length * 4), h.length);
     offset += h.length * 4;
-    const out = FLOAT64_COLUMNS.has(h.name) ? new Float64Array(h.length) : new Float32Array(h.length);
-    deltaDecode(ints, SCALE[h.name], out);
+    const out = decodedColumn(h.name, h.length);
+    deltaDecode(ints, STREAM_SCALE[h.name], out);
     (streams as unknown as Record<string, unknown>)[h.name] = out;
   }
   return streams;
@@ -57,7 +39,7 @@ function deltaDecode(ints: Int32Array, scale: number, out: Float64Array | Float3
   let previous = 0;
   for (let i = 0; i < ints.length; i++) {
     const d = ints[i]!;
-    if (d === MISSING) {
+    if (d === INT32_MISSING) {
       out[i] = Number.NaN;
       continue;
     }

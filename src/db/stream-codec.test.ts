@@ -7,6 +7,7 @@ import { encodeStreamsV1, STREAM_ENCODING_V1 } from '../../test/factories/stream
 import type { ActivityStreams } from '../domain/activity/activity.ts';
 import { decodeActivityFile } from '../import/decode-file.ts';
 import { decodeFit } from '../import/fit/fit.decoder.ts';
+import { noStreams } from './stream-blob-layout.ts';
 import { decodeStreams, encodeStreams, STREAM_ENCODING } from './stream-codec.ts';
 
 const CORPUS = new URL('../../test/corpus/', import.meta.url);
@@ -30,17 +31,7 @@ function corpusStreams(): { file: string; streams: ActivityStreams }[] {
 }
 
 function emptyStreams(timeS: number[]): ActivityStreams {
-  return {
-    timeS: Float64Array.from(timeS),
-    latDeg: null,
-    lonDeg: null,
-    distanceM: null,
-    altitudeM: null,
-    speedMps: null,
-    heartRateBpm: null,
-    cadenceSpm: null,
-    powerW: null,
-  };
+  return { ...noStreams(), timeS: Float64Array.from(timeS) };
 }
 
 test('streams round-trip within the stored precision, NaN gaps kept, and compress well', () => {

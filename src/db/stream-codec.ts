@@ -16,7 +16,18 @@
  */
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ActivityStreams } from '../domain/activity/activity.ts';
+import {
+  CUMULATIVE_COLUMNS,
+  decodedColumn,
+  INT32_MAX,
+  INT32_MISSING as MISSING,
+  noStreams,
+  readBlobFrame,
+  STREAM_SCALE,
+} from './stream-blob-layout.ts';
 import { decodeStreamsV1, STREAM_ENCODING_V1 } from './stream-codec-v1.ts';
+
+export { STREAM_SCALE };
 
 export const STREAM_ENCODING = 'q32-delta2-zigzag-planes+deflate';
 
@@ -29,30 +40,10 @@ interface ColumnHeader {
   bytes: number;
 }
 
-/** Integer units per SI unit: the stored precision of each column. */
-export const STREAM_SCALE: Record<keyof ActivityStreams, number> = {
-  timeS: 1000,
-  latDeg: 1e7,
-  lonDeg: 1e7,
-  distanceM: 100,
-  altitudeM: 10,
-  speedMps: 1000,
-  heartRateBpm: 100,
-  // FIT's fractional cadence is in 1/128 strides: keep hundredths of a step.
-  cadenceSpm: 1000,
-  powerW: 1,
-};
-
-/**
- * Time, position and distance add up: their steps follow the pace and change slowly, so they are stored as
- * changes of step (a quarter fewer bytes after deflate on the corpus, and less for deflate to read). Speed,
- * heart rate and the rest move around a level: their plain steps are smaller. These are also the columns
- * decoded as Float64Array.
- */
-const CUMULATIVE_COLUMNS = new Set<keyof ActivityStreams>(['timeS', 'latDeg', 'lonDeg', 'distanceM']);
-/** Deltas are int32; this one value is kept out of them, as the encoding before did (its clamping is kept). */
-const MISSING = -2147483648;
-const INT32_MAX = 2147483647;
+// Time, position and distance (CUMULATIVE_COLUMNS) add up: their steps follow the pace and change slowly, so
+// they are stored as changes of step (a quarter fewer bytes after deflate on the corpus, and less for deflate
+// to read). Speed, heart rate and the rest move around a level: their plain steps are smaller. MISSING is kept
+// out of the deltas and clamped as the encoding before did.
 
 export function encodeStreams(streams: ActivityStreams): Uint8Array {
   const headers: ColumnHeader[] = [];
@@ -175,22 +166,11 @@ export function decodeStreams(blob: Uint8Array, encoding: string): ActivityStrea
     );
   }
   const raw = inflateRawSync(blob);
-  const headerLength = raw.readUInt32LE(0);
-  const headers = JSON.parse(raw.subarray(4, 4 + headerLength).toString('utf8')) as ColumnHeader[];
-  const streams: ActivityStreams = {
-    timeS: new Float64Array(0),
-    latDeg: null,
-    lonDeg: null,
-    distanceM: null,
-    altitudeM: null,
-    speedMps: null,
-    heartRateBpm: null,
-    cadenceSpm: null,
-    powerW: null,
-  };
-  let offset = 4 + headerLength;
-  for (const h of headers) {
-    const out = CUMULATIVE_COLUMNS.has(h.name) ? new Float64Array(h.length) : new Float32Array(h.length);
+  const frame = readBlobFrame<ColumnHeader>(raw);
+  const streams = noStreams();
+  let offset = frame.offset;
+  for (const h of frame.headers) {
+    const out = decodedColumn(h.name, h.length);
     decodeColumn(raw, offset, h, STREAM_SCALE[h.name], out);
     offset += h.length * h.bytes;
     (streams as unknown as Record<string, unknown>)[h.name] = out;

@@ -4,23 +4,15 @@
  * blobs stay in databases and exports; tests write some to check they are still read, with the same values.
  */
 import { constants, deflateRawSync } from 'node:zlib';
+import {
+  INT32_MAX,
+  INT32_MISSING as MISSING,
+  STREAM_SCALE as SCALE,
+} from '../../src/db/stream-blob-layout.ts';
 import { STREAM_ENCODING_V1 } from '../../src/db/stream-codec-v1.ts';
 import type { ActivityStreams } from '../../src/domain/activity/activity.ts';
 
 export { STREAM_ENCODING_V1 };
-
-const SCALE: Record<keyof ActivityStreams, number> = {
-  timeS: 1000,
-  latDeg: 1e7,
-  lonDeg: 1e7,
-  distanceM: 100,
-  altitudeM: 10,
-  speedMps: 1000,
-  heartRateBpm: 100,
-  cadenceSpm: 1000,
-  powerW: 1,
-};
-const MISSING = -2147483648;
 
 export function encodeStreamsV1(streams: ActivityStreams): Uint8Array {
   const headers: { name: keyof ActivityStreams; length: number }[] = [];
@@ -54,7 +46,7 @@ function deltaEncodeShuffled(column: ArrayLike<number>, scale: number, out: Uint
     if (Number.isFinite(v)) {
       delta = Math.round(v * scale) - previous;
       if (delta <= MISSING) delta = MISSING + 1;
-      else if (delta > 2147483647) delta = 2147483647;
+      else if (delta > INT32_MAX) delta = INT32_MAX;
       previous += delta;
     } else {
       delta = MISSING;
