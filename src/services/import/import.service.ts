@@ -13,8 +13,7 @@ import { type ImportStore, inImportTransaction } from '../../db/repositories/imp
 import { ImportedFileRepository } from '../../db/repositories/imported-file.repository.ts';
 import type { ImportIssue } from '../../domain/activity/activity.ts';
 import { newReadBudget } from '../../import/archive/zip-walker.ts';
-import type { ResolveOffset } from './activity-preparation.ts';
-import { prepareActivity } from './activity-preparation.ts';
+import { prepareActivity, type ResolveOffset } from './activity-preparation.ts';
 import { storeActivitiesIn, type WriteContext, writeActivities } from './activity-writer.ts';
 import { type ExportMetadata, loadExportMetadata } from './export-metadata.ts';
 import type { FileClaim } from './file-claim.ts';
