@@ -134,9 +134,14 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
   const tierGaps = gaps.filter((g) => g.followUp !== true);
   if (tierGaps.length > 0 && urgency === 'self-care') {
     urgency = 'soon';
-    // One reason for them all: a line per unanswered question would bury the verdict under ten of them.
+    // One driver for them all: a line per unanswered question would bury the verdict under ten of them.
     const reason = `Not answered yet: ${tierGaps.map((g) => g.what ?? g.reason).join('; ')}. Until they are, we cannot rule out a problem that needs a doctor.`;
-    for (const g of tierGaps) drivers.push({ rule: 'unanswered-screen', tier: 'soon', keys: g.keys, reason });
+    drivers.push({
+      rule: 'unanswered-screen',
+      tier: 'soon',
+      keys: [...new Set(tierGaps.flatMap((g) => g.keys))],
+      reason,
+    });
   }
 
   const effects = trainingEffects(training, answers, features);
