@@ -52,10 +52,14 @@ export const jointSwelling = (ctx: RuleContext) =>
 
 /**
  * Risk factors for a septic joint with published likelihood ratios (Margaretten 2007): age over 80,
- * diabetes / rheumatoid arthritis / immune-lowering treatment, recent joint surgery or injection.
+ * diabetes / rheumatoid arthritis / immune-lowering treatment, recent joint surgery or injection; and cancer
+ * under treatment, which NICE NG51 counts among the immunocompromised.
  */
 export const septicRisk = ({ a }: RuleContext) =>
-  a.immunosuppressed === true || a.recentJointProcedure === true || (a.age !== undefined && a.age >= 80);
+  a.immunosuppressed === true ||
+  a.recentJointProcedure === true ||
+  (a.age !== undefined && a.age >= 80) ||
+  a.activeCancer === true;
 
 /** Wells-type clot risk factors (NICE NG158): previous clot, active cancer, surgery or immobility, travel. */
 export const clotRisk = ({ a }: RuleContext) =>

@@ -64,7 +64,15 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     id: 'swollen-cannot-stand-infection-risk',
     tier: 'emergency',
     mustNotMiss: ['septic_arthritis', 'crystal_arthritis'],
-    keys: ['swelling', 'canBearWeight', 'trauma', 'immunosuppressed', 'recentJointProcedure', 'age'],
+    keys: [
+      'swelling',
+      'canBearWeight',
+      'trauma',
+      'immunosuppressed',
+      'recentJointProcedure',
+      'activeCancer',
+      'age',
+    ],
     // Fever is absent in about half of septic joints (Margaretten 2007), least often noticed under
     // diabetes, steroids or after an injection: a swollen knee that stops you standing is enough.
     test: (ctx) => swollen(ctx) && ctx.a.canBearWeight === false && ctx.a.trauma !== true && septicRisk(ctx),
@@ -76,13 +84,13 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     id: 'fever-with-infection-risk',
     tier: 'emergency',
     mustNotMiss: infectionIds,
-    keys: ['fever', 'temperatureC', 'recentJointProcedure', 'immunosuppressed', 'age'],
+    keys: ['fever', 'temperatureC', 'recentJointProcedure', 'immunosuppressed', 'activeCancer', 'age'],
     // A painful knee with a fever is an infected joint until the joint fluid says otherwise, and in those at
     // higher risk of septic arthritis (over 80, diabetes or lowered immunity, a recent operation or injection
     // in the joint: Margaretten 2007) it is also the sepsis risk group NICE NG51 sends to hospital at once.
     test: (ctx) => ctx.f.fever === true && septicRisk(ctx),
     reason:
-      'A fever with a painful knee when you are over 80, have diabetes or lowered immunity, or had an operation or injection in the knee can be an infected joint: go to an emergency department now.',
+      'A fever with a painful knee when you are over 80, have diabetes, lowered immunity or cancer treatment, or had an operation or injection in the knee can be an infected joint: go to an emergency department now.',
     sources: ['margaretten2007', 'bsrHotJoint', 'ng51'],
   },
   {
@@ -107,7 +115,7 @@ export const EMERGENCY_RULES: readonly UrgencyRule[] = [
     id: 'spreading-redness-with-infection-risk',
     tier: 'emergency',
     mustNotMiss: infectionIds,
-    keys: ['rednessSpreading', 'immunosuppressed', 'recentJointProcedure', 'age'],
+    keys: ['rednessSpreading', 'immunosuppressed', 'recentJointProcedure', 'activeCancer', 'age'],
     test: (ctx) => ctx.a.rednessSpreading === true && septicRisk(ctx),
     reason:
       'Spreading redness in someone at higher risk of infection (over 80, diabetes or lowered immunity, or a recent injection or operation) needs antibiotics and a hospital assessment now.',

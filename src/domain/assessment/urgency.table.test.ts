@@ -420,6 +420,13 @@ describe('urgency decision table', () => {
     assert.ok(!fires(rule, { age: 17, trauma: true, durationDays: 60 }), 'recovering or not said');
   });
 
+  it('cancer under treatment counts as lowered immunity for an infected joint (NG51)', () => {
+    const rule = RULES.find((r) => r.id === 'fever-with-infection-risk')!;
+    assert.ok(fires(rule, { age: 55, fever: true, activeCancer: true }));
+    assert.ok(!fires(rule, { age: 55, fever: true, activeCancer: false }));
+    assert.equal(assessKnee({ age: 55, fever: true, activeCancer: true } as Answers).urgency, 'emergency');
+  });
+
   it('under an urgent or emergency tier the dangers lead the differential', () => {
     for (const a of [
       { age: 71, kneeWarm: true, fever: true, swelling: 'severe' as const },
