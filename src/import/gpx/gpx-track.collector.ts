@@ -1,5 +1,6 @@
-import { parseIsoInstant } from '../xml/iso-time.parser.ts';
-import { clearRow, newRow, numberOf, SampleStreamBuilder } from '../xml/sample-stream.builder.ts';
+import { IsoInstantReader } from '../xml/iso-time.parser.ts';
+import { numberOf } from '../xml/number-text.ts';
+import { clearRow, newRow, SampleStreamBuilder } from '../xml/sample-stream.builder.ts';
 
 /**
  * Reads the points of ONE `<trk>` as the GPX visitor walks it: segments are joined into one stream (a new
@@ -21,6 +22,7 @@ export class GpxTrackCollector {
   pointsOutOfOrder = 0;
   pointsBadCoordinates = 0;
   private readonly row = newRow();
+  private readonly time = new IsoInstantReader();
   private rowOffsetS: number | null = null;
   private rowBadCoordinates = false;
   inPoint = false;
@@ -43,10 +45,10 @@ export class GpxTrackCollector {
     const row = this.row;
     switch (name) {
       case 'time': {
-        const instant = parseIsoInstant(text);
-        if (instant !== null) {
-          row.timeMs = instant.ms;
-          this.rowOffsetS = instant.offsetS;
+        const time = this.time;
+        if (time.read(text)) {
+          row.timeMs = time.ms;
+          this.rowOffsetS = time.offsetS;
         }
         break;
       }

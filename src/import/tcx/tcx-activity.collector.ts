@@ -1,6 +1,7 @@
 import type { Sport } from '../../domain/activity/sport.ts';
-import { parseIsoInstant } from '../xml/iso-time.parser.ts';
-import { clearRow, newRow, numberOf, SampleStreamBuilder } from '../xml/sample-stream.builder.ts';
+import { IsoInstantReader, parseIsoInstant } from '../xml/iso-time.parser.ts';
+import { numberOf } from '../xml/number-text.ts';
+import { clearRow, newRow, SampleStreamBuilder } from '../xml/sample-stream.builder.ts';
 import { emptyLap, type LapFacts, LapTotals } from './tcx-lap.totals.ts';
 import { plainCadenceIsStrides, tcxSport } from './tcx-sport.mapper.ts';
 
@@ -29,6 +30,7 @@ export class TcxActivityCollector {
   private duplicateLap = false;
   duplicateLaps = 0;
   private readonly row = newRow();
+  private readonly time = new IsoInstantReader();
   private plainCadence = Number.NaN;
   private runCadence = Number.NaN;
   private positionText = false;
@@ -111,7 +113,7 @@ export class TcxActivityCollector {
     const row = this.row;
     switch (name) {
       case 'Time':
-        row.timeMs = parseIsoInstant(text)?.ms ?? Number.NaN;
+        row.timeMs = this.time.read(text) ? this.time.ms : Number.NaN;
         break;
       case 'LatitudeDegrees':
         row.latDeg = numberOf(text);

@@ -24,6 +24,12 @@ export interface XmlReadResult {
   truncated: boolean;
 }
 
+/**
+ * How the importers run saxes: no namespace processing (names are matched by local name, see above), positions
+ * tracked so a malformed file's error names its line and column. The bench's bare-saxes baseline uses the same.
+ */
+export const SAXES_OPTIONS = { xmlns: false, position: true } as const;
+
 function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
@@ -44,7 +50,7 @@ function refuseDoctype(doctype: string, what: string): void {
  * read and say so.
  */
 export function readXml(bytes: Uint8Array, visitor: XmlVisitor, what: string): XmlReadResult {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  const parser = new SaxesParser(SAXES_OPTIONS);
   let text = '';
   parser.on('doctype', (doctype) => refuseDoctype(doctype, what));
   parser.on('opentag', (tag) => {
