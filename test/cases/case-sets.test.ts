@@ -73,7 +73,10 @@ describe('assessment case sets', () => {
    * with the bone tumour named first); from holdout-10, joints swollen three weeks after a genital infection
    * (reactive or gonococcal arthritis: no answer key holds the infection, and no fever, warmth or swelling of
    * the knee was said), and a thigh weak for five days with no pain, back pain or numbness (a nerve root in
-   * the back: weakness not said to be getting worse, which the same-day rule needs). The holdout is measured, never asserted on case by case, so it stays a
+   * the back: weakness not said to be getting worse, which the same-day rule needs); from holdout-11, severe hip pain
+   * at 26, six months after stress reactions in both shins (a thigh-bone stress fracture: no answer key holds a past
+   * stress injury or how bad the pain is, and thigh pain alone is seen within days by the hip-or-spine rule).
+   * The holdout is measured, never asserted on case by case, so it stays a
    * fair test of unseen patients (`npm run eval:assess` prints it).
    */
   it('miss same-day care on no tuning case beyond the documented thin ones', () => {
@@ -91,6 +94,7 @@ describe('assessment case sets', () => {
       'F-PTR-48M-rebound-neglected',
       'H10B-L4R-45M-quad-weakness',
       'H10B-REA-30M-urethral-discharge',
+      'H11B-FSF-26F-HIIT',
       'H5A-MCL-25M-limp',
       'H5B-SCFE-9F-5wk',
       'H6A-QTR-55M-football',
