@@ -399,9 +399,11 @@ export const URGENT_RULES: readonly UrgencyRule[] = [
     tier: 'urgent',
     mustNotMiss: infectionIds,
     keys: ['immunosuppressed', 'recentJointProcedure', 'swelling', 'kneeWarm', 'kneeRed'],
+    // A swelling only behind the knee is a popliteal (Baker's) cyst or a clot, each with its own same-day
+    // rule; naming joint infection for it pushed the cyst itself out of the first three read.
     test: (ctx) =>
       (ctx.a.immunosuppressed === true || ctx.a.recentJointProcedure === true) &&
-      (swollen(ctx) || warm(ctx) || red(ctx)),
+      ((swollen(ctx) && ctx.f.swellBehind !== true) || warm(ctx) || red(ctx)),
     reason:
       'A swollen or inflamed knee after a recent injection or operation, or with lowered immunity, must be checked today for infection.',
     sources: ['margaretten2007', 'bsrHotJoint'],

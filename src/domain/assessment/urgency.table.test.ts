@@ -420,6 +420,13 @@ describe('urgency decision table', () => {
     assert.ok(!fires(rule, { age: 17, trauma: true, durationDays: 60 }), 'recovering or not said');
   });
 
+  it('a swelling only behind the knee with lowered immunity is the cyst-or-clot question, not joint infection', () => {
+    const rule = RULES.find((r) => r.id === 'swelling-with-infection-risk')!;
+    const behind = { age: 74, immunosuppressed: true, swelling: 'mild' as const, lumpBehindKnee: true };
+    assert.ok(!fires(rule, { ...behind, swellingLocation: 'behind-knee' }));
+    assert.ok(fires(rule, { ...behind, swellingLocation: 'whole-joint' }));
+  });
+
   it('cancer under treatment counts as lowered immunity for an infected joint (NG51)', () => {
     const rule = RULES.find((r) => r.id === 'fever-with-infection-risk')!;
     assert.ok(fires(rule, { age: 55, fever: true, activeCancer: true }));
