@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { openDatabase } from '../../db/connection.ts';
 import { KneewiseError } from '../../domain/errors.ts';
 import { startServer } from '../../http/server.ts';
+import { warmFirstScreens } from '../../http/warm-up.ts';
 import { ensureWebBuild } from '../../http/web-build.ts';
 import { defaultPdfRenderer } from '../../report/pdf-renderer.ts';
 import type { AppContext } from '../app-context.ts';
@@ -92,6 +93,8 @@ export function registerServeCommand(program: Command, ctx: AppContext): void {
       });
       ctx.io.stdout.write(`${server.url}\n`);
       ctx.io.stderr.write('kneewise is serving your dashboard on this computer only. Stop it with Ctrl+C.\n');
+      // While the browser opens: the first screens' answers, so the first visit does not compute them.
+      void warmFirstScreens(server.url);
       if (opts.open) openInBrowser(server.url);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
