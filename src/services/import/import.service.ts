@@ -205,9 +205,10 @@ async function importGroups(
           prepared: prepareFile(preparation, file, keepStreams, claim),
           ready: false,
         };
-        entry.prepared.then(() => {
+        const settled = () => {
           entry.ready = true;
-        });
+        };
+        void entry.prepared.then(settled, settled);
         ahead.push(entry);
         handedOut++;
         if (ahead.length >= preparation.depth) await takeOldest();
