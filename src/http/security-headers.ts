@@ -2,15 +2,19 @@
  * Headers every response carries, errors included (a 403 or 413 is a page a browser may render too).
  * Set after the rest of the app has answered, so no route and no early refusal can leave them out.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /**
  * Nothing the page loads may come from elsewhere: scripts, styles, images, fonts and fetches are all
- * same-origin (data:/blob: for generated charts, downloads and the routine's sound cue).
+ * same-origin (data:/blob: for generated charts, downloads and the routine's sound cue). The only inline
+ * scripts that run are the ones the answer names by hash (the dashboard's boot script, allowInlineScripts).
  */
-function contentSecurityPolicy(frameAncestors: string): string {
+function contentSecurityPolicy(frameAncestors: string, scriptHashes: readonly string[] = []): string {
   return [
     "default-src 'self'",
+    ...(scriptHashes.length === 0
+      ? []
+      : [`script-src 'self' ${scriptHashes.map((h) => `'${h}'`).join(' ')}`]),
     "img-src 'self' data: blob:",
     "media-src 'self' data: blob:",
     "style-src 'self' 'unsafe-inline'",
@@ -20,6 +24,14 @@ function contentSecurityPolicy(frameAncestors: string): string {
     "base-uri 'none'",
     "form-action 'self'",
   ].join('; ');
+}
+
+/** The inline scripts a page answer carries, by hash (`sha256-…`), set by whoever answered with the page. */
+const inlineScripts = new WeakMap<Context, readonly string[]>();
+
+/** Lets this answer's page run its inline scripts with these hashes, and no other inline script. */
+export function allowInlineScripts(c: Context, hashes: readonly string[]): void {
+  if (hashes.length > 0) inlineScripts.set(c, hashes);
 }
 
 /** The report preview: the single runner's, or one athlete's in server mode. */
@@ -37,7 +49,13 @@ export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const framedBySelf = mayBeFramedBySelf(c.req.path);
-    c.header('content-security-policy', framedBySelf ? SAME_ORIGIN_FRAMING : NO_FRAMING);
+    const scripts = inlineScripts.get(c);
+    const policy = scripts
+      ? contentSecurityPolicy(framedBySelf ? "'self'" : "'none'", scripts)
+      : framedBySelf
+        ? SAME_ORIGIN_FRAMING
+        : NO_FRAMING;
+    c.header('content-security-policy', policy);
     c.header('x-frame-options', framedBySelf ? 'SAMEORIGIN' : 'DENY');
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'no-referrer');

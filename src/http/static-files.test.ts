@@ -4,7 +4,7 @@
  * where it was (a cache keyed by every path asked for grew to gigabytes).
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,8 @@ import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Hono } from 'hono';
-import { serveWeb, WebFiles } from './static-files.ts';
+import { securityHeaders } from './security-headers.ts';
+import { inlineScriptHashes, serveWeb, WebFiles } from './static-files.ts';
 
 function buildFolder() {
   const root = mkdtempSync(join(tmpdir(), 'kneewise-web-'));
@@ -124,6 +125,37 @@ test('10,000 unique random paths of 2 KB keep nothing: the heap stays where it w
       { listed: 4, cachedFiles: 1 },
       'only index.html was read',
     );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the page’s inline scripts are hashed as the browser hashes them; data blocks and files are not', () => {
+  const boot = 'fetch("/api/overview");';
+  const html =
+    '<head><script type="application/json" id="plan">{"routes":{}}</script>\n' +
+    `<script>${boot}</script><script type="module" src="/assets/index.js"></script></head>`;
+  const expected = `sha256-${createHash('sha256').update(boot).digest('base64')}`;
+  assert.deepEqual(inlineScriptHashes(html), [expected]);
+  assert.deepEqual(inlineScriptHashes('<div id="app"></div>'), []);
+});
+
+test('the page answer allows its own inline script by hash in the CSP, and nothing else does', async () => {
+  const root = buildFolder();
+  const boot = 'window.booted = 1;';
+  writeFileSync(
+    join(root, 'index.html'),
+    `<!doctype html><head><script>${boot}</script></head><div id="app"></div>`,
+  );
+  try {
+    const app = new Hono().use('*', securityHeaders()).use('*', serveWeb(root, new WebFiles(root)));
+    const hash = createHash('sha256').update(boot).digest('base64');
+    const page = await app.request('http://127.0.0.1/');
+    const policy = page.headers.get('content-security-policy') ?? '';
+    assert.match(policy, new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}'`));
+    assert.match(policy, /default-src 'self'.*frame-ancestors 'none'/);
+    const script = await app.request('http://127.0.0.1/assets/index-3f2a.js');
+    assert.doesNotMatch(script.headers.get('content-security-policy') ?? '', /script-src|sha256/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

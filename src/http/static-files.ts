@@ -6,10 +6,12 @@
  * reload. A path without a file extension gets index.html (the app routes on the hash); a missing file
  * (/assets/old.js, /favicon.png) is a 404, so a stale page never runs HTML as a script.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
+import { allowInlineScripts } from './security-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -97,6 +99,32 @@ export class WebFiles {
   }
 }
 
+const INLINE_SCRIPT = /<script(\s[^>]*)?>([\s\S]*?)<\/script\s*>/gi;
+
+/**
+ * The Content-Security-Policy hashes (`sha256-…`) of a page's inline scripts: every `<script>` without a
+ * `src` that is not a data block (`type="application/json"`), hashed over its exact text as the browser does.
+ */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const [, attributes = '', text = ''] of html.matchAll(INLINE_SCRIPT)) {
+    if (/\ssrc\s*=/i.test(attributes) || /\stype\s*=\s*["']?application\/json/i.test(attributes)) continue;
+    hashes.push(`sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`);
+  }
+  return hashes;
+}
+
+/** The page's inline-script hashes, computed once per page read (the same bytes are served until a restart). */
+const pageHashes = new WeakMap<Bytes, string[]>();
+function hashesOfPage(page: Bytes): string[] {
+  let hashes = pageHashes.get(page);
+  if (hashes === undefined) {
+    hashes = inlineScriptHashes(Buffer.from(page.buffer, page.byteOffset, page.length).toString('utf8'));
+    pageHashes.set(page, hashes);
+  }
+  return hashes;
+}
+
 /** The path as the file it names, or null when it has malformed percent-encoding. */
 function decodedPath(rawPath: string): string | null {
   try {
@@ -129,6 +157,8 @@ export function serveWeb(root: string, files: WebFiles = new WebFiles(root)): Mi
         404,
       );
     }
+    // The page's boot script is inline (web/build/boot-plugin.ts): it may run, and no other inline script.
+    allowInlineScripts(c, hashesOfPage(page));
     return c.body(page, 200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' });
   };
 }

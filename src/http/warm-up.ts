@@ -4,8 +4,8 @@
  * list). On a ten-year history the first answers after a start cost 0.3–1 s more than later ones (the
  * database's pages read from disk, the load report computed, the code of each route compiled); asked here,
  * that happens while the browser is still opening, and the runner's first visit gets the kept answers
- * (versioned-answers.ts, the load report cache) at once. A write in between only means the first visit
- * computes its own answer, as it did before.
+ * (versioned-answers.ts, the load report cache) and the build's files (static-files.ts) from memory at once.
+ * A write in between only means the first visit computes its own answer, as it did before.
  */
 import { get } from 'node:http';
 import { FIRST_REQUESTS, SHELL_REQUEST } from '../../web/src/first-requests.ts';
@@ -16,19 +16,36 @@ export function firstScreenPaths(): string[] {
   return ['/', ...new Set(api)];
 }
 
-/** One GET to the server itself, its answer read and dropped; a failure is left to the visit that asks again. */
-function fetchOnce(url: URL): Promise<void> {
+/** The build's files a page names (its scripts, styles and the boot plan's screen chunks), each once. */
+export function assetsOfPage(html: string): string[] {
+  return [...new Set(html.match(/\/assets\/[\w.-]+\.(js|css)\b/g) ?? [])];
+}
+
+/**
+ * One GET to the server itself; the answer's text when it is a page, '' otherwise (read and dropped). A failure
+ * is left to the visit that asks again.
+ */
+function fetchOnce(url: URL): Promise<string> {
   return new Promise((resolve) => {
     const request = get(url, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
-      response.resume();
-      response.once('end', resolve);
-      response.once('error', () => resolve());
+      const isPage = response.headers['content-type']?.startsWith('text/html') === true;
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => isPage && chunks.push(chunk));
+      response.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      response.once('error', () => resolve(''));
     });
-    request.once('error', () => resolve());
+    request.once('error', () => resolve(''));
   });
 }
 
-/** Asks `baseUrl` (the server's own address) for the first screens' answers, one after another. */
+/**
+ * Asks `baseUrl` (the server's own address) for the first screens' answers, one after another, and for the
+ * files the page names, so each is read from disk once, now, instead of during the first visit.
+ */
 export async function warmFirstScreens(baseUrl: string, paths = firstScreenPaths()): Promise<void> {
-  for (const path of paths) await fetchOnce(new URL(path, baseUrl));
+  const assets = new Set<string>();
+  for (const path of paths) {
+    for (const asset of assetsOfPage(await fetchOnce(new URL(path, baseUrl)))) assets.add(asset);
+  }
+  for (const asset of assets) await fetchOnce(new URL(asset, baseUrl));
 }

@@ -1,11 +1,13 @@
 /**
  * Vite plugin: the boot script (web/src/boot/boot.ts) and its plan. After the bundle is laid out, it
- * - builds the boot script with esbuild into one classic script, emitted as /assets/boot-<hash>.js;
+ * - builds the boot script with esbuild into one small classic script (about 1 kB);
  * - writes into index.html's <head>, before the page's own scripts and styles, the plan (each lazily loaded
  *   screen's chunks and stylesheets, by the convention web/src/screens/<route>.screen.tsx) as a JSON data
- *   block, then the script.
- * index.html is never cached (static-files.ts), so the plan always names the current build's files; the
- * script's own name changes with its content.
+ *   block, then the script itself, inline: it runs as the parser reaches it, so the first screen's data is
+ *   asked for before any other file (as a file of its own it cost a round trip, 40-100 ms on a busy
+ *   machine, with the data waiting behind it). The server allows it by its hash in the page's
+ *   Content-Security-Policy (static-files.ts), computed from the page it serves.
+ * index.html is never cached (static-files.ts), so the plan always names the current build's files.
  */
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
@@ -88,13 +90,14 @@ export function bootPlugin(): Plugin {
         target: 'es2022',
         legalComments: 'none',
       });
-      const script = this.emitFile({ type: 'asset', name: 'boot.js', source: built.outputFiles[0]!.text });
-      // Before the page's own scripts and styles, so it is the first file asked for (a browser opens six
-      // connections to a host; it must not queue behind them) and runs as soon as it arrives. After the head's
-      // meta tags: server mode's mark (first in the head) must be there when it runs.
+      const script = built.outputFiles[0]!.text.trim();
+      if (/<\/script/i.test(script)) this.error('the boot script would end its own <script> element');
+      // Before the page's own scripts and styles, so its requests are the first the page makes (a browser opens
+      // six connections to a host; they must not queue behind the others). After the head's meta tags: server
+      // mode's mark (first in the head) must be there when it runs.
       const tags =
         `<script type="application/json" id="${BOOT_PLAN_ID}">${scriptSafeJson(plan)}</script>\n` +
-        `    <script src="${base}${this.getFileName(script)}"></script>\n    `;
+        `    <script>${script}</script>\n    `;
       const source = String(html.source);
       const firstAsset = source.search(/<script type="module"|<link rel="(modulepreload|stylesheet)"/);
       if (firstAsset === -1) this.error('index.html has no module script for the boot script to precede');
