@@ -1,47 +1,79 @@
 /**
  * Local days (YYYY-MM-DD, already the runner's calendar day) in words, the same on every screen. A local day
- * is not an instant, so it is formatted in UTC: the browser's own time zone never moves it to the day before.
+ * is not an instant, so its weekday comes from the date alone: the browser's own time zone never moves it to
+ * the day before.
+ *
+ * The words are British English spelled out here rather than built by Intl.DateTimeFormat: creating the first
+ * formatter loads the locale data and took 25-45 ms of a fresh page's first screen, before any date showed.
+ * They are what Intl's en-GB formats print ('Sun 6 Sept', 'Sunday 6 September 2026', without the weekday's
+ * comma); format-dates.test.ts holds them to Intl's output for every day of several years.
  */
 import { dayNumber } from '../../src/domain/load/calendar-day.ts';
 
-const SHORT = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'UTC',
-});
-const LONG = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const WEEKDAYS_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+// en-GB abbreviates September to four letters.
+const MONTHS_SHORT = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
 
-function asUtc(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
+/** The day's parts: day of the month, month index (0-11), year and weekday (0 = Sunday). */
+function partsOf(date: string): { day: number; month: number; year: number; weekday: number } {
+  const at = new Date(`${date}T00:00:00Z`);
+  return {
+    day: at.getUTCDate(),
+    month: at.getUTCMonth(),
+    year: at.getUTCFullYear(),
+    weekday: at.getUTCDay(),
+  };
 }
 
-/** "Sun 15 Jun" (the comma some engines put after the weekday is removed). */
+/** "Sun 15 Jun" */
 export function shortDay(date: string): string {
-  return SHORT.format(asUtc(date)).replace(',', '');
+  const { day, month, weekday } = partsOf(date);
+  return `${WEEKDAYS_SHORT[weekday]} ${day} ${MONTHS_SHORT[month]}`;
 }
 
-/** "Sunday 29 June 2025" (likewise without the weekday's comma). */
+/** "Sunday 29 June 2025" */
 export function longDay(date: string): string {
-  return LONG.format(asUtc(date)).replace(',', '');
+  const { day, month, year, weekday } = partsOf(date);
+  return `${WEEKDAYS[weekday]} ${day} ${MONTHS[month]} ${year}`;
 }
 
 /** "3 Jun" */
 export function dayMonth(date: string): string {
-  return DAY_MONTH.format(asUtc(date));
+  const { day, month } = partsOf(date);
+  return `${day} ${MONTHS_SHORT[month]}`;
 }
 
 /** "Tue" */
 export function weekdayName(date: string): string {
-  return WEEKDAY.format(asUtc(date));
+  return WEEKDAYS_SHORT[partsOf(date).weekday]!;
 }
 
 /** "today", "yesterday", "tomorrow", "in 3 days", "5 days ago", else the short day. */
