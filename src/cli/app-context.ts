@@ -4,8 +4,8 @@
  */
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config.ts';
-import type { DatabaseHandle } from '../db/connection.ts';
-import type { Athlete } from '../db/repositories/athlete.repository.ts';
+import { type DatabaseHandle, openDatabase } from '../db/connection.ts';
+import { type Athlete, AthleteRepository } from '../db/repositories/athlete.repository.ts';
 import type { Io } from './output.ts';
 
 export interface AppContext {
@@ -23,12 +23,6 @@ export function createAppContext(program: Command, io: Io): AppContext {
     now: () => new Date(),
     config,
     async withStore(fn) {
-      // The database code (Kysely, the SQLite driver) is loaded here, when the command opens the database, not
-      // with the command line: `import` starts its worker threads before it, so they load theirs meanwhile.
-      const [{ openDatabase }, { AthleteRepository }] = await Promise.all([
-        import('../db/connection.ts'),
-        import('../db/repositories/athlete.repository.ts'),
-      ]);
       const store = await openDatabase(config().dbUrl);
       try {
         const athlete = await new AthleteRepository(store.db).getOrCreateLocal(new Date().toISOString());

@@ -2,7 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { KneewiseError } from '../../domain/errors.ts';
 import type { RestoreReport } from '../../services/data-restore.service.ts';
+import { importPaths } from '../../services/import/import.service.ts';
 import { type PreparationWorkers, startPreparationWorkers } from '../../services/import/preparation-pool.ts';
+import { makeOffsetResolver } from '../../services/import/time-zone.ts';
+import { isKneewiseExport } from '../../services/kneewise-export-head.ts';
 import type { AppContext } from '../app-context.ts';
 import { printJson } from '../output.ts';
 
@@ -25,8 +28,7 @@ export function registerImportCommand(program: Command, ctx: AppContext): void {
         );
       }
       // A folder or an archive usually holds many files: the workers that will prepare them start now and load
-      // their code while this thread loads the importer's (below) and opens the database. The import closes
-      // them (and does without them for a few files).
+      // their code while the database opens. The import closes them (and does without them for a few files).
       const startedWorkers = paths.some(holdsManyFiles) ? startPreparationWorkers() : undefined;
       try {
         await importAll(paths, opts, ctx, startedWorkers);
@@ -46,13 +48,6 @@ async function importAll(
   ctx: AppContext,
   startedWorkers: PreparationWorkers | undefined,
 ): Promise<void> {
-  // Loaded once the workers are starting, not with this module: the importer, the archive readers and the
-  // coordinates-to-zone table are about 200 kB that would otherwise be compiled before the workers start.
-  const [{ importPaths }, { makeOffsetResolver }, { isKneewiseExport }] = await Promise.all([
-    import('../../services/import/import.service.ts'),
-    import('../../services/import/time-zone.ts'),
-    import('../../services/kneewise-export-head.ts'),
-  ]);
   // A kneewise export (Settings → export all my data) is restored; everything else is imported as files.
   const exports: string[] = [];
   const files: string[] = [];
