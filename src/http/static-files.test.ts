@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { securityHeaders } from './security-headers.ts';
 import { inlineScriptHashes, serveWeb, WebFiles } from './static-files.ts';
@@ -156,6 +157,44 @@ test('the page answer allows its own inline script by hash in the CSP, and nothi
     assert.match(policy, /default-src 'self'.*frame-ancestors 'none'/);
     const script = await app.request('http://127.0.0.1/assets/index-3f2a.js');
     assert.doesNotMatch(script.headers.get('content-security-policy') ?? '', /script-src|sha256/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('scripts and styles go gzipped to a client that takes it, compressed once; the page and small files never', async () => {
+  const root = buildFolder();
+  const script = `export const weeks = [${Array.from({ length: 2000 }, (_, i) => i % 7).join(',')}];`;
+  writeFileSync(join(root, 'assets', 'training-9c1d.js'), script);
+  try {
+    const files = new WebFiles(root);
+    const app = appFor(root, files);
+    const gzipHeaders = { 'accept-encoding': 'gzip, deflate, br' };
+    const zipped = await app.request('http://127.0.0.1/assets/training-9c1d.js', { headers: gzipHeaders });
+    assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+    assert.equal(zipped.headers.get('vary'), 'accept-encoding');
+    assert.equal(zipped.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    assert.ok(bytes.length * 3 < script.length, `${bytes.length} gzipped bytes of ${script.length}`);
+    assert.equal(gunzipSync(bytes).toString('utf8'), script);
+    const again = await app.request('http://127.0.0.1/assets/training-9c1d.js', { headers: gzipHeaders });
+    assert.deepEqual(Buffer.from(await again.arrayBuffer()), bytes);
+    assert.equal(files.stats().cachedBytes, script.length + bytes.length, 'the file and its gzip, kept once');
+
+    const refused = await app.request('http://127.0.0.1/assets/training-9c1d.js', {
+      headers: { 'accept-encoding': 'gzip;q=0' },
+    });
+    assert.equal(refused.headers.get('content-encoding'), null);
+    assert.equal(await refused.text(), script);
+    const small = await app.request('http://127.0.0.1/assets/index-3f2a.js', { headers: gzipHeaders });
+    assert.equal(small.headers.get('content-encoding'), null);
+    assert.equal(await small.text(), 'console.log(1)');
+    writeFileSync(join(root, 'index.html'), `<!doctype html><div id="app"></div>${' '.repeat(4000)}`);
+    const page = await appFor(root, new WebFiles(root)).request('http://127.0.0.1/', {
+      headers: gzipHeaders,
+    });
+    assert.equal(page.headers.get('content-encoding'), null);
+    assert.match(await page.text(), /<div id="app">/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

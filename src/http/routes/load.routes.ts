@@ -11,6 +11,7 @@ import type { LoadReport } from '../../domain/load/load-report.ts';
 import { listActivities } from '../../services/activity-list.service.ts';
 import { resolveAsOf } from '../../services/load.service.ts';
 import { LoadReportCache, loadSnapshot } from '../../services/load-snapshot.service.ts';
+import { acceptsGzip } from '../accept-encoding.ts';
 import type { AppEnv, HttpDeps } from '../app-env.ts';
 import { queryOf } from '../validate.ts';
 import { VersionedAnswers } from '../versioned-answers.ts';
@@ -31,16 +32,7 @@ class LoadBody {
   }
 }
 
-/** True when the client takes gzip (`gzip;q=0` refuses it). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (header === undefined) return false;
-  return header.split(',').some((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (name !== 'gzip' && name !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
+export { acceptsGzip } from '../accept-encoding.ts';
 
 const loadQuery = z.object({ asOf: localDate.optional() });
 // 100 years: "the whole history" is GET /load.
