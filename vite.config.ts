@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { bootPlugin } from './web/build/boot-plugin.ts';
+import { lazyPlotNumberFormat } from './web/build/lazy-plot-number-format.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
@@ -25,6 +26,6 @@ export default defineConfig({
       },
     },
   },
-  plugins: [bootPlugin()],
+  plugins: [lazyPlotNumberFormat(), bootPlugin()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
 });
