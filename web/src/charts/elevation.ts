@@ -3,6 +3,7 @@
  * way their watch and maps show them).
  */
 import type { DistanceUnits } from '../../../src/domain/units.ts';
+import { wholeWithCommas } from '../format-numbers.ts';
 
 const FEET_PER_METRE = 3.28084;
 
@@ -18,5 +19,5 @@ export function elevationValue(metres: number, units: DistanceUnits): number {
 
 /** "420 m" / "1,378 ft" */
 export function formatElevation(metres: number, units: DistanceUnits): string {
-  return `${Math.round(elevationValue(metres, units)).toLocaleString('en')} ${elevationUnit(units)}`;
+  return `${wholeWithCommas(elevationValue(metres, units))} ${elevationUnit(units)}`;
 }

@@ -10,6 +10,7 @@ import { descentPlot } from '../charts/descent.plot.ts';
 import { elevationUnit } from '../charts/elevation.ts';
 import type { LoadChartData } from '../charts/load-chart-data.ts';
 import { CHART_COLOR, latestWeeks, signedPct } from '../charts/plot-basics.ts';
+import { wholeWithCommas } from '../format-numbers.ts';
 import { useUnits } from '../settings-context.tsx';
 import { TrainingChartCard } from './training-chart-card.tsx';
 
@@ -33,7 +34,7 @@ export function TrainingDescentChart(props: { data: LoadChartData }) {
   const known = data.descent.filter((d) => d.descent !== null && d.descent > 0);
   const jumps = data.descent.filter((d) => d.jump);
   const latest = [...data.descent].reverse().find((d) => d.descent !== null);
-  const round = (x: number) => `${Math.round(x).toLocaleString('en')} ${unit}`;
+  const round = (x: number) => `${wholeWithCommas(x)} ${unit}`;
 
   return (
     <TrainingChartCard
