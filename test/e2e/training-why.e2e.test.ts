@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { SEED_NOW } from '../factories/report-seed.fixture.ts';
+import { SEED_NOW, seedReportRunner } from '../factories/report-seed.fixture.ts';
 import { horizontalOverflow } from '../support/a11y-audit.ts';
 import {
   browserSkipReason,
@@ -84,6 +84,34 @@ test('Training draws the charts with their evidence and marks the spike run', { 
       await watched.close();
     }
   });
+});
+
+test('Training after months without a run says so on the cards instead of drawing empty charts', {
+  skip,
+}, async () => {
+  // The seeded runs end in June 2025; half a year on, the last 12 weeks hold none.
+  const later = new Date(SEED_NOW.getTime() + 180 * 86_400_000);
+  await withServer(
+    startTestServer({
+      now: () => later,
+      seed: async (store) => {
+        await seedReportRunner(store);
+      },
+    }),
+    async (server) => {
+      const watched = await openPage(browser(), server, { path: '/#/training' });
+      const { page } = watched;
+      const status = page.locator('.range-status');
+      await status.waitFor();
+      assert.match((await status.textContent()) ?? '', /, 0 runs\.$/);
+      const weekly = page.locator('section#weekly-distance');
+      await weekly.locator('.chart-empty').waitFor();
+      assert.equal(await weekly.locator('.chart-empty').textContent(), 'No runs in this range.');
+      assert.equal(await page.locator('figure[data-chart="weekly-distance"]').count(), 0);
+      assert.deepEqual(watched.problems, []);
+      await watched.close();
+    },
+  );
 });
 
 test('Training range selector redraws the charts for the chosen range', { skip }, async () => {

@@ -53,7 +53,8 @@ export function TrainingWeeklyChart(props: { data: LoadChartData; report: LoadRe
         ),
         source: `${evidence.tenPercentRule.source}; ${evidence.twoWeekProgression.source}`,
       }}
-      empty={data.weeks.length === 0 ? 'No runs in this range.' : null}
+      // Weeks with no run at all draw a chart with nothing on its scale (full-height bars at '0.000000').
+      empty={ran.length === 0 ? 'No runs in this range.' : null}
     >
       <ChartFigure
         name="weekly-distance"
