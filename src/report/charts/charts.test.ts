@@ -73,6 +73,10 @@ test('descent and cadence skip runs without data and say so when there is none',
   assert.match(none, /No cadence recorded/);
   assert.deepEqual(accessibilityProblems(wrap(none)), []);
   assert.match(descentChart([], null).value, /No elevation data/);
+  // After a break every week of the window is empty: no axis of zero bars, the sentence instead.
+  const noRuns = WEEKS.map((w) => ({ ...w, runs: 0, distanceM: 0, descentM: 0 }));
+  assert.match(descentChart(noRuns, null).value, /No runs/);
+  assert.doesNotMatch(descentChart(noRuns, null).value, /class="bar/);
 });
 
 test('cadence ticks are whole steps per minute, whatever the spread of the runs', () => {

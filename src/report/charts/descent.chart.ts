@@ -29,7 +29,18 @@ export function descentChart(
   const unit = elevationUnitOf(units);
   const title = `Weekly descent (${unit})`;
   const shown = (m: number) => metresToElevationUnits(m, units);
-  const known = weeks.filter((w) => w.descentM !== null);
+  // A week without a run has no descent to show (the load report counts it as 0 m): after a break every
+  // week is one, and bars of 0 on an axis to 1 would read as flat running.
+  const measured = (w: TrainingWeek) => w.descentM !== null && w.runs > 0;
+  const known = weeks.filter(measured);
+  if (weeks.length > 0 && weeks.every((w) => w.runs === 0)) {
+    return chartSvg({
+      id: 'chart-descent',
+      title,
+      desc: 'No runs in this period.',
+      body: emptyBody('No runs'),
+    });
+  }
   if (known.length === 0) {
     return chartSvg({
       id: 'chart-descent',
@@ -43,7 +54,7 @@ export function descentChart(
   const slot = (PLOT.right - PLOT.left) / weeks.length;
   const onsetDay = onset === null ? null : dayNumber(onset);
   const bars = weeks.map((w, i) => {
-    if (w.descentM === null) return html``;
+    if (!measured(w) || w.descentM === null) return html``;
     const x = round1(PLOT.left + i * slot + slot * 0.15);
     const top = round1(y(shown(w.descentM)));
     const start = dayNumber(w.weekStart);
