@@ -10,6 +10,8 @@
  * fast path accepts (iso-time.parser.test.ts compares them).
  */
 
+import { daysFromCivil, daysInMonth } from '../../domain/load/calendar-day.ts';
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 export interface ParsedInstant {
@@ -47,7 +49,6 @@ export function parseIsoInstantByPattern(text: string): ParsedInstant | null {
 }
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const MS_PER_DAY = 86_400_000;
 
 /**
@@ -150,19 +151,4 @@ function digits2(text: string, at: number): number {
 
 function digits4(text: string, at: number): number {
   return digits2(text, at) * 100 + digits2(text, at + 2);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return DAYS_IN_MONTH[month - 1] as number;
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-}
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }
