@@ -11,8 +11,6 @@ import { parseGpx } from './gpx/gpx.parser.ts';
 import { sniffFormat } from './sniff.ts';
 import { parseTcx } from './tcx/tcx.parser.ts';
 
-export { MAX_ACTIVITY_FILE_BYTES } from './activity-file-limits.ts';
-
 export function decodeActivityFile(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) throw new ImportError(IMPORT_CODES.EMPTY_FILE, 'The file is empty (0 bytes).');
   let data = bytes;

@@ -135,7 +135,7 @@ export function assessKnee(answers: Answers, training?: TrainingEvidence): Asses
   if (tierGaps.length > 0 && urgency === 'self-care') {
     urgency = 'soon';
     // One driver for them all: a line per unanswered question would bury the verdict under ten of them.
-    const reason = `Not answered yet: ${tierGaps.map((g) => g.what ?? g.reason).join('; ')}. Until they are, we cannot rule out a problem that needs a doctor.`;
+    const reason = `Not answered yet: ${tierGaps.map((g) => g.what).join('; ')}. Until they are, we cannot rule out a problem that needs a doctor.`;
     drivers.push({
       rule: 'unanswered-screen',
       tier: 'soon',

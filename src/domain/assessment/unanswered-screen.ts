@@ -14,7 +14,7 @@ export interface ScreenGap {
   concern: MustNotMissId | 'serious injury';
   reason: string;
   /** The unanswered question in a few words ("whether it hurts at night"). */
-  what?: string;
+  what: string;
   /**
    * A follow-up question (asked after an injury, or about the lungs once the calf is involved): it keeps its
    * danger on the list but does not by itself refuse self-care, which the rest of the screen guards.
@@ -127,8 +127,7 @@ export function dangersLeftOpen(
     const id: MustNotMissId | null =
       g.concern !== 'serious injury' ? g.concern : a.trauma === false ? null : 'acute_fracture';
     if (id === null) continue;
-    const what = g.what ?? g.reason;
-    whats.set(id, [...(whats.get(id) ?? []), what]);
+    whats.set(id, [...(whats.get(id) ?? []), g.what]);
   }
   return [...whats].map(([id, what]) => ({ id, reason: `You did not say ${orList([...new Set(what)])}.` }));
 }

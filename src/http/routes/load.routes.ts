@@ -32,8 +32,6 @@ class LoadBody {
   }
 }
 
-export { acceptsGzip } from '../accept-encoding.ts';
-
 const loadQuery = z.object({ asOf: localDate.optional() });
 // 100 years: "the whole history" is GET /load.
 const rangeQuery = z.object({ asOf: localDate.optional(), days: wholeNumber(1, 36_600) });

@@ -39,8 +39,6 @@ export interface PreparationJob {
   claim?: FileClaim | null | undefined;
 }
 
-export { type Problem, problemFrom } from './import-problem.ts';
-
 export type PreparedFile =
   | { kind: 'unreadable'; problem: Problem }
   /** Its bytes were imported before the import began: not decoded. */
