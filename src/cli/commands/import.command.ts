@@ -107,7 +107,10 @@ async function importAll(
       );
     }
     if (files.length === 0 && report.skipped.length === 0) return;
-    out.write(`Imported ${report.imported} activities (${report.duplicates} already there).\n`);
+    // A fresh database can still count copies: a Strava export and a watch folder often hold the same run.
+    const copies =
+      report.duplicates > 0 ? ` (${report.duplicates} already imported, or copies within these files)` : '';
+    out.write(`Imported ${report.imported} activities${copies}.\n`);
     if (report.skipped.length > 0) {
       out.write(`Skipped ${report.skipped.length} files:\n`);
       for (const s of report.skipped) out.write(`  ${s.file}: ${s.message} [${s.code}]\n`);

@@ -106,6 +106,7 @@ test('the totals of the audit are refused when there are no samples, naming fiel
     assert.equal(e.value, value);
     assert.match(e.message, new RegExp(field));
     assert.match(e.message, / is not possible for a run /, 'the sport in words');
+    assert.match(e.message, /\d (m|s|beats\/min) is not possible/, 'the value carries its unit');
   }
   const other = refusal(() =>
     checkActivity(run({ distanceM: 1e10, timerS: 60 }, { sport: 'other' }), NOW, summarize),

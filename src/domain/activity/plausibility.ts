@@ -181,7 +181,7 @@ export function implausibleTotals(s: ActivitySummary): Problem[] {
     if (value === null) continue;
     const max = rate * hours + ELEVATION_SLACK_M;
     if (!Number.isFinite(value) || value < 0 || value > max)
-      add(field, value, `0 to ${Math.round(max)} m (${rate} m/h)`, [key]);
+      add(field, value, `0 to ${Math.round(max)} m, at most ${rate} m an hour`, [key]);
   }
   for (const [field, value, key] of [
     ['average heart rate', s.avgHeartRate, 'avgHeartRate'],
@@ -247,8 +247,24 @@ const SPORT_IN_WORDS: Record<Sport, string> = {
   other: 'an activity',
 };
 
+/** The unit each checked field is stated in, so a message reads "ascent 2100.64 m", never a bare number. */
+const FIELD_UNITS: Record<string, string> = {
+  distance: 'm',
+  ascent: 'm',
+  descent: 'm',
+  'elapsed time': 's',
+  'moving time': 's',
+  'timer time': 's',
+  'average heart rate': 'beats/min',
+  'maximum heart rate': 'beats/min',
+  'average cadence': 'per minute',
+  calories: 'kcal',
+};
+
 function describe(p: Problem, sport: Sport): string {
-  return `${p.field} ${formatValue(p.value)} is not possible for ${SPORT_IN_WORDS[sport]} (expected ${p.expected})`;
+  const unit = FIELD_UNITS[p.field];
+  const value = unit === undefined ? formatValue(p.value) : `${formatValue(p.value)} ${unit}`;
+  return `${p.field} ${value} is not possible for ${SPORT_IN_WORDS[sport]} (expected ${p.expected})`;
 }
 
 function formatValue(v: number): string {

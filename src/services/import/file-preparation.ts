@@ -47,7 +47,7 @@ export type PreparedFile =
   | {
       kind: 'decoded';
       hash: string;
-      /** The decoder's warnings, in its order. */
+      /** The decoder's warnings, in its order (less the one an undated problem restates). */
       warnings: Problem[];
       /** Activities without a calendar start, left out: the issue, and whether nothing else was left. */
       undated: { problem: Problem; nothingLeft: boolean } | null;
@@ -95,6 +95,7 @@ export function filePreparer(
       return { kind: 'undecodable', hash, problem: problemFrom(error) };
     }
     let activities = decoded.activities;
+    let warnings = decoded.warnings;
     let undated: { problem: Problem; nothingLeft: boolean } | null = null;
     const dated = activities.filter(hasCalendarStart);
     if (dated.length < activities.length) {
@@ -108,6 +109,9 @@ export function filePreparer(
         },
         nothingLeft: dated.length === 0,
       };
+      // The problem above says it for the runner; the decoder's own note ("streams and totals are kept") would
+      // contradict a file that is then skipped.
+      if (deviceRelative) warnings = warnings.filter((w) => w.code !== 'FIT_DEVICE_RELATIVE_TIME');
       activities = dated;
     }
     if (job.claim) activities = applyFileClaim(activities, job.claim);
@@ -123,7 +127,7 @@ export function filePreparer(
       activities = [];
       for (const p of prepared) if (p.ok) p.checked.parsed = withoutStreams(p.checked.parsed);
     }
-    return { kind: 'decoded', hash, warnings: decoded.warnings, undated, activities, prepared, failure };
+    return { kind: 'decoded', hash, warnings, undated, activities, prepared, failure };
   };
 }
 

@@ -49,6 +49,10 @@ dbTest(
       assert.equal(codes.get('bad/empty.fit'), 'EMPTY_FILE');
       assert.equal(codes.get('bad/fit-gz-bad-crc.fit.gz'), 'GZIP_CORRUPT');
       assert.equal(codes.get('fit/garmin-fr70-run-compressed-ts-antfs.fit'), 'FIT_DEVICE_RELATIVE_TIME');
+      assert.ok(
+        !first.warnings.some((w) => w.file.endsWith('garmin-fr70-run-compressed-ts-antfs.fit')),
+        'a skipped undated file is not also listed as a warning saying its data was kept',
+      );
       assert.equal(codes.get('tcx/course-not-activity.tcx'), 'NOT_AN_ACTIVITY');
       assert.ok(
         first.warnings.some(
