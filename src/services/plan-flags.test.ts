@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { KneewiseError } from '../domain/errors.ts';
-import { nextWeekStart, parsePlanFlags } from './plan.service.ts';
+import { parsePlanFlags } from './plan.service.ts';
 
 const TODAY = '2026-03-04'; // a Wednesday
 
@@ -32,11 +32,5 @@ describe('plan flags', () => {
     refuses({ goal: '20furlongs' }, /--goal must be .*"20furlongs"/);
     refuses({ goalMi: '25mi' }, /--goal-mi must be a weekly distance in mi/);
     refuses({ goalMi: '500' }, /--goal-mi must be .* at most 300 km/);
-  });
-
-  it('starts on the next first day of the runner week', () => {
-    assert.equal(nextWeekStart(TODAY), '2026-03-09'); // Monday
-    assert.equal(nextWeekStart(TODAY, 'sunday'), '2026-03-08');
-    assert.equal(nextWeekStart('2026-03-08', 'sunday'), '2026-03-08'); // a Sunday: today
   });
 });

@@ -14,7 +14,7 @@ import { exitCodeFor } from '../cli/output.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
 import { AthleteRepository } from '../db/repositories/athlete.repository.ts';
 import { addDays } from '../domain/load/calendar-day.ts';
-import { nextMonday, PlanService, parsePlanFlags } from './plan.service.ts';
+import { PlanService, parsePlanFlags } from './plan.service.ts';
 
 const NOW = new Date('2026-03-04T12:00:00Z'); // a Wednesday
 const TODAY = '2026-03-04';
@@ -163,8 +163,14 @@ dbTest(
       assert.equal(json.programme.id, 'itbs', 'latest assessment, top supported condition');
       assert.match(json.programme.warning, /coming days/);
       assert.equal(json.pain.signal, 'amber');
-      assert.equal(json.weeks.length, 6);
-      assert.equal(json.weeks[0].weekStart, '2026-03-09', 'next Monday after Wednesday 4 March');
+      // Wednesday 4 March: the rest of this week, then six full weeks from Monday.
+      assert.equal(json.weeks.length, 7);
+      assert.equal(json.weeks[0].weekStart, TODAY, 'the plan opens today');
+      assert.deepEqual(
+        json.weeks[0].sessions.map((s: { date: string }) => s.date),
+        [0, 1, 2, 3, 4].map((d) => addDays(TODAY, d)),
+      );
+      assert.equal(json.weeks[1].weekStart, '2026-03-09', 'then the Monday weeks');
       for (const week of json.weeks) {
         for (const s of week.sessions) {
           assert.deepEqual(Object.keys(s).slice(0, 5), ['date', 'kind', 'distanceM', 'ceilingM', 'note']);
@@ -230,12 +236,6 @@ test('flags are validated with exit code 2 and a message naming the flag', async
     start: '2026-03-10',
     today: TODAY,
   });
-});
-
-test('the default start is the Monday after today', () => {
-  assert.equal(nextMonday('2026-03-04'), '2026-03-09'); // Wednesday
-  assert.equal(nextMonday('2026-03-08'), '2026-03-09'); // Sunday
-  assert.equal(nextMonday('2026-03-09'), '2026-03-09'); // Monday: today, as Today's next run
 });
 
 test('routine and advice commands print in a pipe and reject unknown names', async () => {

@@ -11,7 +11,7 @@ import { RUNNING_SPORTS } from '../domain/activity/sport.ts';
 import { KneewiseError } from '../domain/errors.ts';
 import { currentPainOnset, toPainDays } from '../domain/journal/journal-for-plans.ts';
 import type { PainEntry } from '../domain/journal/pain-entry.ts';
-import { addDays, dayNumber, dayOfWeek, tryDayNumber } from '../domain/load/calendar-day.ts';
+import { addDays, tryDayNumber } from '../domain/load/calendar-day.ts';
 import type { HistoryRun } from '../domain/plans/plan-baseline.ts';
 import { generatePlan, type Plan } from '../domain/plans/plan-generator.ts';
 import {
@@ -25,34 +25,21 @@ import { toPainEntry } from './journal.service.ts';
 export interface PlanRequest {
   weeks: number;
   goalKm: number | null;
-  /** YYYY-MM-DD or null for the runner's next first day of the week (today when it is one). */
+  /**
+   * YYYY-MM-DD, or null for today (tomorrow when today's run is already recorded), as Today's next session.
+   * Either way the weeks follow the runner's first day of the week: the rest of the current one comes first.
+   */
   start: string | null;
   /** Today's local date (from the injected clock). */
   today: string;
   /** The runner's units for the notes (km when not given). */
   units?: DistanceUnits;
-  /** The runner's first day of the week: plans start on it (Monday when not given). */
+  /** The runner's first day of the week: the plan's weeks begin on it (Monday when not given). */
   weekStart?: 'monday' | 'sunday';
 }
 
 export const MAX_PLAN_WEEKS = 16;
 export const MAX_GOAL_KM = 300;
-
-/**
- * The first Monday on or after `today`. On a Monday the plan starts today, so it begins with the same
- * session Today shows (a week later it would contradict Today's "walk-run level 1 today").
- */
-export function nextMonday(today: string): string {
-  const dow = dayOfWeek(dayNumber(today)); // 0 = Sunday
-  return addDays(today, (8 - dow) % 7);
-}
-
-/** The first `weekStart` day on or after `today`: plans start on the runner's first day of the week. */
-export function nextWeekStart(today: string, weekStart: 'monday' | 'sunday' = 'monday'): string {
-  if (weekStart === 'monday') return nextMonday(today);
-  const dow = dayOfWeek(dayNumber(today)); // 0 = Sunday
-  return addDays(today, (7 - dow) % 7);
-}
 
 /**
  * A weekly goal as typed: "--goal-km 40", "--goal-mi 25", or "--goal 25mi" / "--goal 40km" / "--goal 25"
@@ -183,16 +170,21 @@ export class PlanService {
   }
 
   async plan(athleteId: string, request: PlanRequest): Promise<PlanContext> {
-    const start = request.start ?? nextWeekStart(request.today, request.weekStart);
     const choice = await this.latestProgrammeChoice(athleteId);
-    const [history, entries, done] = await Promise.all([
-      this.runs(athleteId, start),
+    const tomorrow = addDays(request.today, 1);
+    const [known, entries, done] = await Promise.all([
+      this.runs(athleteId, request.start ?? tomorrow),
       this.journal(athleteId),
       this.programmeSessionsDone(athleteId, choice.programmeId),
     ]);
+    // The day Today's next session is on: today, or tomorrow once today's run is in (planStartAndHistory).
+    const start =
+      request.start ?? (known.some((r) => r.localDate === request.today) ? tomorrow : request.today);
+    const history = known.filter((r) => r.localDate < start);
     const plan = generatePlan({
       start,
       weeks: request.weeks,
+      weekStartsOn: request.weekStart ?? 'monday',
       goalKm: request.goalKm,
       history,
       journal: toPainDays(entries),

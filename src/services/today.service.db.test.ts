@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { SEED_NOW, SEED_ONSET, seedReportRunner } from '../../test/factories/report-seed.fixture.ts';
 import { dbTest } from '../../test/support/test-databases.ts';
+import { addDays } from '../domain/load/calendar-day.ts';
 import { LoadReportCache } from './load-snapshot.service.ts';
+import { PlanService } from './plan.service.ts';
 import { TodayService } from './today.service.ts';
 
 // The seeded runner: 8 km every other day, a 24 km spike on 2025-06-15 after which the knee hurt (6/10),
@@ -54,3 +56,37 @@ dbTest('today: once the pain settles, the 10 % ceiling leads with the figure `st
     await handle.close();
   }
 });
+
+dbTest(
+  "today's next session is the first session of the plan the Plans screen and `kneewise plan` show, every day of the week",
+  async (tdb) => {
+    const handle = await tdb.open();
+    try {
+      const athlete = await seedReportRunner(handle);
+      const today = new TodayService(handle.db, athlete, () => SEED_NOW, new LoadReportCache());
+      const plans = new PlanService(handle.db);
+      // 2025-06-29 is a Sunday, the last day of a Monday week: the seven days cover each weekday once.
+      for (let d = 0; d < 7; d += 1) {
+        const asOf = addDays('2025-06-29', d);
+        const view = await today.today({ asOf });
+        const { plan } = await plans.plan(athlete.id, {
+          weeks: 4,
+          goalKm: null,
+          start: null,
+          today: asOf,
+          weekStart: athlete.settings.weekStart,
+        });
+        assert.equal(plan.weeks[0]!.weekStart, asOf, `${asOf}: the plan opens today, as Today does`);
+        const first = plan.weeks.flatMap((w) => w.sessions).find((s) => s.kind !== 'rest');
+        assert.ok(view.nextPlanned && first, asOf);
+        assert.deepEqual(
+          [view.nextPlanned.date, view.nextPlanned.kind, view.nextPlanned.title, view.nextPlanned.distanceM],
+          [first.date, first.kind, first.title, first.distanceM],
+          `${asOf}: Today and the plan agree on the next session`,
+        );
+      }
+    } finally {
+      await handle.close();
+    }
+  },
+);

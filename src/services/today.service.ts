@@ -207,8 +207,8 @@ export class TodayService {
   }
 
   /**
-   * The first session that is not a rest day in a one-week plan from `asOf` (from the next day when a run
-   * is already recorded that day), built from the same inputs as `kneewise plan`. `rows`: the history, or at
+   * The first session that is not a rest day in the plan from `asOf` (from the next day when a run is
+   * already recorded that day), built from the same inputs as `kneewise plan`. `rows`: the history, or at
    * least the runs the plan reads (readPlanHistoryRows).
    */
   private async nextPlanned(
@@ -230,7 +230,10 @@ export class TodayService {
     const done = await new PlanService(this.db).programmeSessionsDone(this.athlete.id, programme.programmeId);
     const plan = generatePlan({
       start,
+      // The rest of this week and the next, in the runner's weeks as `kneewise plan` lays them out: the next
+      // session is then the plan's own first one, even on the last day of a week.
       weeks: 1,
+      weekStartsOn: this.athlete.settings.weekStart,
       goalKm: null,
       history,
       journal: toPainDays(entries),

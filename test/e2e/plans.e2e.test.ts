@@ -29,14 +29,24 @@ function figure(text: string | null): number {
   return Number(match[1]);
 }
 
+/** `weeks` full weeks, after the rest of the current week when the plan opens inside one. */
 async function waitForPlan(page: Page, weeks: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('.plan-week').length === n, weeks);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.plan-week:not(.partial)').length === n,
+    weeks,
+  );
 }
 
 test('the coming weeks keep every run within its ceiling, and the calendar downloads', { skip }, async () => {
   const watched = await openPage(browser(), server(), { path: '/#/plans' });
   const { page, problems } = watched;
   await waitForPlan(page, 4);
+  // The seeded clock is a Sunday: the plan opens on it, the last day of the runner's Monday week.
+  assert.match(
+    (await page.locator('.plan-week h3').first().textContent()) ?? '',
+    /^This week: from Sun 29 Jun/,
+  );
+  assert.match((await page.locator('.plan-week h3').nth(1).textContent()) ?? '', /^Week 1: from Mon 30 Jun/);
   await page.waitForSelector('.routine-player');
   await page.waitForSelector('.programme-card');
   await page.waitForSelector('.advice-topic >> nth=3');

@@ -41,7 +41,8 @@ function printPlan(io: Io, plan: Plan, units: DistanceUnits): void {
     );
   for (const week of plan.weeks) {
     const tag = week.mode === 'return' ? ' (return to running)' : week.lighter ? ' (lighter week)' : '';
-    w(`\nWeek of ${week.weekStart}${tag}: ${d(week.plannedRunM)} running`);
+    const heading = week.partial ? `Rest of this week, from ${week.weekStart}` : `Week of ${week.weekStart}`;
+    w(`\n${heading}${tag}: ${d(week.plannedRunM)} running`);
     for (const s of week.sessions) {
       const dist = s.distanceM !== null ? d(s.distanceM).padStart(8) : ''.padStart(8);
       // A walk-run session stops at its own distance; the ceiling is shown only for ordinary runs.
@@ -67,7 +68,7 @@ export function registerPlanCommand(program: Command, ctx: AppContext): void {
     .option('--goal <distance>', 'weekly goal with its unit, e.g. 40km or 25mi (a bare number: your units)')
     .option(
       '--start <date>',
-      'first day, YYYY-MM-DD (default: your next first day of the week, today if it is one)',
+      "first day, YYYY-MM-DD (default: today, or tomorrow once today's run is in); the rest of its week comes first",
     )
     .option('--ics <file>', 'also write the plan as an iCalendar file')
     .option('--json', 'print JSON only')

@@ -305,6 +305,77 @@ test('property: over random histories no planned run is above its ceiling and we
   );
 });
 
+test("property: a start inside the week plans the rest of it, then full weeks on the runner's first day", () => {
+  fc.assert(
+    fc.property(
+      historyArb,
+      journalArb,
+      fc.integer({ min: 1, max: 8 }),
+      fc.integer({ min: 0, max: 6 }),
+      fc.constantFrom('monday' as const, 'sunday' as const),
+      (h, j, weeks, offset, weekStartsOn) => {
+        const start = addDays(START, offset);
+        const history = h.map((r) => ({
+          localDate: addDays(START, -r.daysBefore),
+          distanceM: r.km * 1000,
+          movingTimeS: r.km * 330,
+        }));
+        const journal = j.map((p) => ({
+          localDate: addDays(START, -3 - p.daysBefore),
+          painDuring: p.during,
+          painAfter: null,
+          painNextMorning: p.morning,
+        }));
+        const i = input({ start, history, journal, weeks, weekStartsOn });
+        const plan = generatePlan(i);
+        const firstDay = weekStartsOn === 'monday' ? 1 : 0;
+        const partial = dayOfWeek(dayNumber(start)) !== firstDay;
+        assert.equal(plan.weeks.length, weeks + (partial ? 1 : 0));
+        assert.equal(plan.weeks[0]!.weekStart, start, 'the plan opens on its start');
+        assert.equal(plan.weeks[0]!.partial === true, partial);
+        const full = partial ? plan.weeks.slice(1) : plan.weeks;
+        for (const week of full) assert.equal(dayOfWeek(dayNumber(week.weekStart)), firstDay, week.weekStart);
+        const days = plan.weeks.flatMap((w) => w.sessions.map((s) => s.date));
+        const expectedDays = 7 * weeks + (partial ? dayNumber(full[0]!.weekStart) - dayNumber(start) : 0);
+        assert.equal(new Set(days).size, expectedDays, 'every day from the start on is planned, none before');
+        assert.ok(days.every((d) => d >= start));
+        checkCeilings(plan, history);
+        checkWeeklyShape({ ...plan, weeks: full }, i);
+      },
+    ),
+    { numRuns: 150, seed: 20261208 },
+  );
+});
+
+test('the rest of a week is not a week of running: the first full week holds at the usual load', () => {
+  const history = steadyHistory(6);
+  const thursday = addDays(START, 3);
+  const blocks = generatePlan(input({ history, start: thursday }));
+  const calendar = generatePlan(input({ history, start: thursday, weekStartsOn: 'monday' }));
+  assert.equal(blocks.weeks.length, 8);
+  assert.equal(calendar.weeks.length, 9);
+  assert.deepEqual(
+    calendar.weeks[0]!.sessions.map((s) => s.date),
+    [3, 4, 5, 6].map((d) => addDays(START, d)),
+  );
+  assert.equal(calendar.weeks[1]!.weekStart, addDays(START, 7));
+  // Were the four days a week, the week after them would grow 10 % over their smaller total, or be lighter.
+  assert.equal(calendar.weeks[1]!.plannedRunM, blocks.weeks[0]!.plannedRunM);
+  assert.equal(calendar.weeks[2]!.plannedRunM, blocks.weeks[1]!.plannedRunM);
+});
+
+test('red pain protects the first run day of a plan that starts mid-week', () => {
+  const history = steadyHistory(6);
+  const journal: PainDay[] = [
+    { localDate: addDays(START, -5), painDuring: 7, painAfter: 6, painNextMorning: 5 },
+  ];
+  // Tuesday: the return template's first run day left this week is Wednesday.
+  const plan = generatePlan(input({ history, journal, start: addDays(START, 1), weekStartsOn: 'monday' }));
+  const wednesday = plan.weeks[0]!.sessions.find((s) => s.date === addDays(START, 2))!;
+  assert.equal(wednesday.kind, 'cross', 'the first run day of the return is a protect day');
+  checkCeilings(plan, history);
+});
+
 test('runs older than 90 days change nothing but the date of the break before the recent ones', () => {
   const recent = steadyHistory(10);
   // Two very different pasts: a year of long runs, or one short run; both end with the same run 20 weeks out.

@@ -11,7 +11,7 @@
  * The 10 % weekly figure is a convention with no protective effect on its own (Buist 2008); it is kept as a
  * brake because weekly growth over 20-30 % was linked to distance-related knee injuries.
  */
-import { addDays, dayNumber } from '../load/calendar-day.ts';
+import { addDays, dateOfDay, dayNumber, weekStartOf } from '../load/calendar-day.ts';
 import type { DistanceUnits } from '../units.ts';
 import { crossSessionFor, describeCross } from './cross-training.catalog.ts';
 import type { ProgrammeId } from './exercise.ts';
@@ -48,7 +48,10 @@ export interface PlanSession {
 }
 
 export interface PlanWeek {
+  /** The week's first planned day: the plan's start in a partial first week, else the runner's week start. */
   weekStart: string;
+  /** The rest of the current week, from the plan's start to the runner's next first day of the week. */
+  partial?: boolean;
   mode: 'return' | 'build';
   lighter: boolean;
   plannedRunM: number;
@@ -56,9 +59,15 @@ export interface PlanWeek {
 }
 
 export interface PlanInput {
-  /** First day of the plan (a Monday by default). */
+  /** First day of the plan: today, or tomorrow when today's run is already recorded. */
   start: string;
+  /**
+   * Full weeks to plan. With `weekStartsOn`, weeks follow the runner's calendar: a start inside a week first
+   * plans the rest of that week (a partial week), then this many full weeks.
+   */
   weeks: number;
+  /** The runner's first day of the week; without it, weeks are 7-day blocks from `start`. */
+  weekStartsOn?: 'monday' | 'sunday';
   goalKm: number | null;
   /** Running activities only. Runs on or after `start` are ignored. */
   history: readonly HistoryRun[];
@@ -190,9 +199,19 @@ export function generatePlan(input: PlanInput): Plan {
   let crossIndex = 0;
   const goalM = input.goalKm === null ? null : input.goalKm * 1000;
   const weeks: PlanWeek[] = [];
+  // The plan follows the runner's weeks, so its weekly totals are the ones Training shows and its first day
+  // is the one Today shows: a start inside a week plans the rest of it first.
+  const firstWeek =
+    input.weekStartsOn === undefined ? input.start : dateOfDay(weekStartOf(startDay, input.weekStartsOn));
+  const partialFirst = firstWeek !== input.start;
+  let firstRunPlanned = false;
 
-  for (let w = 0; w < input.weeks; w += 1) {
-    const weekStart = addDays(input.start, 7 * w);
+  for (let w = 0; w < input.weeks + (partialFirst ? 1 : 0); w += 1) {
+    const calendarWeek = addDays(firstWeek, 7 * w);
+    const partial = partialFirst && w === 0;
+    const weekStart = partial ? input.start : calendarWeek;
+    /** The template's days of this week that the plan covers (none before its start). */
+    const planned = (day: number) => !partial || addDays(calendarWeek, day) >= input.start;
     const sessions: PlanSession[] = [];
     const phaseObj = programme.phases[phase]!;
     const strengthSession = (date: string): PlanSession => ({
@@ -223,9 +242,12 @@ export function generatePlan(input: PlanInput): Plan {
       const t = RETURN_TEMPLATE;
       let graduated = false;
       for (let day = 0; day < 7; day += 1) {
-        const date = addDays(weekStart, day);
+        if (!planned(day)) continue;
+        const date = addDays(calendarWeek, day);
         if (t.run.includes(day)) {
-          if (w === 0 && day === 0 && pain.signal === 'red') {
+          const first = !firstRunPlanned;
+          firstRunPlanned = true;
+          if (first && pain.signal === 'red') {
             sessions.push({
               ...crossSession(date, false),
               note: `${notes.protectNote()} ${describeCross(crossSessionFor(crossIndex - 1))}`,
@@ -281,7 +303,7 @@ export function generatePlan(input: PlanInput): Plan {
         if (holdWeeks > 0) holdWeeks -= 1;
         else if (goalM !== null)
           target = goalM > target ? Math.min(goalM, target * PLAN_RULES.weeklyGrowth) : goalM;
-      } else if (buildWeek === 0 && holdWeeks > 0) {
+      } else if (buildWeek === 0 && holdWeeks > 0 && !partial) {
         holdWeeks -= 1;
       }
       if (buildWeek === 0 && goalM !== null && goalM < target) target = goalM;
@@ -296,7 +318,8 @@ export function generatePlan(input: PlanInput): Plan {
       const longDay = t.run[t.run.length - 1]!;
       const strengthDays = t.strength.slice(0, phaseObj.sessionsPerWeek);
       for (let day = 0; day < 7; day += 1) {
-        const date = addDays(weekStart, day);
+        if (!planned(day)) continue;
+        const date = addDays(calendarWeek, day);
         if (t.run.includes(day)) {
           const isLong = day === longDay;
           const desired = floorTo100(Math.max(PLAN_RULES.minRunM, isLong ? longM : shortM));
@@ -329,11 +352,23 @@ export function generatePlan(input: PlanInput): Plan {
         else if (!t.run.includes(day)) sessions.push(crossSession(date, pain.signal === 'green'));
       }
       if (lighter) sessions[0] = { ...sessions[0]!, note: `${notes.lighterWeekNote()} ${sessions[0]!.note}` };
-      if (!lighter && plannedRunM > 0) reference = plannedRunM;
-      buildWeek += 1;
+      // The rest of a week is not a week's running: it neither sets the next week's base nor counts as a
+      // build week, so the first full week holds at the runner's usual load as it always did.
+      if (!partial) {
+        if (!lighter && plannedRunM > 0) reference = plannedRunM;
+        buildWeek += 1;
+      }
     }
 
-    weeks.push({ weekStart, mode: thisMode, lighter, plannedRunM, sessions });
+    weeks.push({
+      weekStart,
+      ...(partial ? { partial } : {}),
+      mode: thisMode,
+      lighter,
+      plannedRunM,
+      sessions,
+    });
+    if (partial) continue;
     weeksInPhase += 1;
     const next = nextPhaseIndex(programme, phase, weeksInPhase, 'green');
     if (next !== phase) {

@@ -18,8 +18,10 @@ dbTest('plan: the plan --json document and the same plan as an .ics attachment',
 
     const plan = await h.get<ReturnType<typeof planToJson>>('/plan');
     assert.deepEqual(plan, planToJson(await expected(4, null, null)));
-    assert.equal(plan.start, '2025-06-30', 'the next Monday');
-    assert.equal(plan.weeks.length, 4);
+    // Sunday 29 June: the plan opens today, the last day of the Monday week, then four full weeks.
+    assert.equal(plan.start, '2025-06-29', 'today');
+    assert.equal(plan.weeks.length, 5);
+    assert.equal(plan.weeks[1]!.weekStart, '2025-06-30', 'then the Monday weeks');
     assert.equal(plan.programme.id, 'pfps');
     const custom = await h.get('/plan?weeks=2&goalKm=30&start=2025-07-02');
     assert.deepEqual(custom, planToJson(await expected(2, 30, '2025-07-02')));

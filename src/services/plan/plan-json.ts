@@ -26,6 +26,8 @@ export function planToJson(plan: Plan) {
     rules: plan.rules,
     weeks: plan.weeks.map((w) => ({
       weekStart: w.weekStart,
+      // The rest of the current week (the plan opened on a day inside it): not a full week of running.
+      partial: w.partial === true,
       mode: w.mode,
       lighter: w.lighter,
       plannedRunM: w.plannedRunM,

@@ -141,13 +141,13 @@ function SessionItem(props: { session: PlanSessionJson; units: Units }) {
   );
 }
 
-function WeekCard(props: { week: PlanWeekJson; index: number; units: Units }) {
+function WeekCard(props: { week: PlanWeekJson; index: number; number: number; units: Units }) {
   const { week, units } = props;
   const id = `plan-week-${props.index}`;
   return (
-    <section class="card plan-week" aria-labelledby={id}>
+    <section class={week.partial ? 'card plan-week partial' : 'card plan-week'} aria-labelledby={id}>
       <h3 id={id}>
-        Week {props.index + 1}: from {shortDay(week.weekStart)}
+        {week.partial ? 'This week' : `Week ${props.number}`}: from {shortDay(week.weekStart)}
         {week.mode === 'return' && <span class="week-tag">Return to running</span>}
         {week.lighter && <span class="week-tag">Lighter week</span>}
       </h3>
@@ -193,7 +193,14 @@ export function PlanWeeks(props: { plan: PlanJson; request: PlanRequest }) {
       </p>
       <div class="plan-weeks">
         {plan.weeks.map((w, i) => (
-          <WeekCard key={w.weekStart} week={w} index={i} units={units} />
+          <WeekCard
+            key={w.weekStart}
+            week={w}
+            index={i}
+            // Full weeks count from 1 after the rest of this week.
+            number={plan.weeks[0]?.partial ? i : i + 1}
+            units={units}
+          />
         ))}
       </div>
       <details class="plan-rules">

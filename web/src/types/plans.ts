@@ -30,6 +30,8 @@ export interface PlanJson {
 
 export interface PlanWeekJson {
   weekStart: string;
+  /** The rest of the current week: the plan opened on a day inside it. */
+  partial?: boolean;
   mode: 'return' | 'build';
   lighter: boolean;
   plannedRunM: number;
