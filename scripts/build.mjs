@@ -160,12 +160,19 @@ async function buildCli() {
   );
   await writeFile(join(scratch, CLI_SOURCES_NAME), `${JSON.stringify(sources, null, 1)}\n`);
   await writeFile(join(scratch, 'build-id.txt'), `${await digestOfCode(scratch)}\n`);
-  const { commandCatalogue, helpScreens } = await import(pathToFileURL(join(scratch, 'main.js')).href);
+  const { commandCatalogue, helpScreens, freshSqliteSchemaScript } = await import(
+    pathToFileURL(join(scratch, 'main.js')).href
+  );
   // Every help screen commander prints, keyed by its command line, for bin/ to print without loading commander.
   const screens = Object.fromEntries(
     (await helpScreens()).map(({ argv, ...screen }) => [helpScreenKey(argv), screen]),
   );
   await writeFile(join(scratch, HELP_SCREENS_NAME), `${JSON.stringify(screens, null, 1)}\n`);
+  // The schema of a new SQLite database as statements, recorded from the migrations (src/db/fresh-sqlite-schema.ts).
+  await writeFile(
+    join(scratch, 'fresh-sqlite-schema.json'),
+    `${JSON.stringify(await freshSqliteSchemaScript())}\n`,
+  );
   await writeFile(join(scratch, 'commands.json'), `${JSON.stringify(await commandCatalogue(), null, 1)}\n`);
   const old = `${CLI_DIST}.old-${process.pid}`;
   await mkdir(join(ROOT, 'dist'), { recursive: true });

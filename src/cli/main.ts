@@ -58,6 +58,14 @@ export async function commandCatalogue(): Promise<CatalogueEntry[]> {
   }));
 }
 
+/**
+ * The statements that bring an empty SQLite database through every migration: the build writes them beside the
+ * bundle (dist/cli/fresh-sqlite-schema.json), and a new database is created from them (src/db/fresh-sqlite-schema.ts).
+ */
+export async function freshSqliteSchemaScript() {
+  return (await import('../db/fresh-sqlite-schema.ts')).recordFreshSqliteSchema();
+}
+
 /** What one run of the command line printed, and how it ended. */
 export interface HelpScreen {
   argv: string[];

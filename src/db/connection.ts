@@ -18,6 +18,7 @@ import {
   sql,
 } from 'kysely';
 import { KneewiseError } from '../domain/errors.ts';
+import { type FreshSchemaScript, freshSqliteSchema, replayOnEmptyDatabase } from './fresh-sqlite-schema.ts';
 import { staticMigrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -173,13 +174,16 @@ async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
   // Most opens find the schema current: one read of Kysely's own ledger says so, where the migrator would
   // first inspect every table (a tenth of a short command's start-up).
   if (await sqliteSchemaIsCurrent(handle.db)) return;
+  const native = nativeSqlite.get(handle.db);
+  const script = native ? await freshSqliteSchema() : null;
   // On SQLite Kysely takes no lock and uses no transaction: two processes opening a new file would both
   // create the tables and one would fail. One immediate transaction around the whole run serialises them
   // (SQLite's DDL is transactional), and the second process finds nothing left to do.
   await handle.db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
     try {
-      await runMigrator(conn);
+      // An empty database takes the recorded schema (fresh-sqlite-schema.ts); any other, the migrator.
+      if (!(native && script && createdFromScript(native, script))) await runMigrator(conn);
       await sql`commit`.execute(conn);
     } catch (error) {
       await sql`rollback`.execute(conn).catch(() => {});
@@ -205,6 +209,19 @@ async function sqliteSchemaIsCurrent(db: Kysely<Database>): Promise<boolean> {
     );
   } catch {
     return false; // a new database: no ledger yet
+  }
+}
+
+/** The recorded schema replayed on an empty database (false: not empty), its failure said as the migrator's is. */
+function createdFromScript(native: SqliteDatabase.Database, script: FreshSchemaScript): boolean {
+  try {
+    return replayOnEmptyDatabase(native, script);
+  } catch (error) {
+    throw new KneewiseError(
+      'DB_MIGRATION_FAILED',
+      `Creating the tables of a new database failed: ${error instanceof Error ? error.message : String(error)}`,
+      'internal',
+    );
   }
 }
 
