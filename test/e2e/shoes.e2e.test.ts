@@ -242,3 +242,25 @@ test('Shoes with none stored: an empty state and the form', { skip }, async () =
     await watched.close();
   });
 });
+
+test('Runs without a pair: the rotation says so once, in dates, and what to do', { skip }, async () => {
+  const starting = startSeededServer({
+    alsoSeed: async (store) => {
+      await store.db.updateTable('activities').set({ shoe_id: null }).execute();
+      await store.db.deleteFrom('shoes').execute();
+    },
+  });
+  await withServer(starting, async (server) => {
+    const watched = await openPage(browser(), server, { path: '/#/shoes' });
+    const rotation = watched.page.locator('section[aria-labelledby="shoe-rotation-title"] p').first();
+    await rotation.waitFor();
+    const text = (await rotation.textContent()) ?? '';
+    assert.match(
+      text,
+      /^None of your \d+ runs from \d{1,2} [A-Z][a-z]+ \d{4} to 26 Jun 2025 has a pair recorded: add your shoes/,
+    );
+    assert.doesNotMatch(text, /0 of \d+ runs/, 'not a count of nothing followed by the same thing in words');
+    assert.deepEqual(watched.problems, []);
+    await watched.close();
+  });
+});

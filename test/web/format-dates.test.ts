@@ -5,7 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dayMonth, longDay, relativeDay, shortDay, weekdayName } from '../../web/src/format-dates.ts';
+import {
+  dayMonth,
+  dayMonthYear,
+  longDay,
+  relativeDay,
+  shortDay,
+  weekdayName,
+} from '../../web/src/format-dates.ts';
 
 const intl = {
   short: new Intl.DateTimeFormat('en-GB', {
@@ -22,6 +29,12 @@ const intl = {
     timeZone: 'UTC',
   }),
   dayMonth: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  dayMonthYear: new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
   weekday: new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' }),
 };
 
@@ -38,6 +51,7 @@ test('every day from 2015 to 2030 reads as Intlâ€™s en-GB formats (the weekdayâ€
     assert.equal(shortDay(date), intl.short.format(at).replace(',', ''), date);
     assert.equal(longDay(date), intl.long.format(at).replace(',', ''), date);
     assert.equal(dayMonth(date), intl.dayMonth.format(at), date);
+    assert.equal(dayMonthYear(date), intl.dayMonthYear.format(at), date);
     assert.equal(weekdayName(date), intl.weekday.format(at), date);
     checked += 1;
   }

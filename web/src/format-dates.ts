@@ -71,6 +71,12 @@ export function dayMonth(date: string): string {
   return `${day} ${MONTHS_SHORT[month]}`;
 }
 
+/** "14 Feb 2026" */
+export function dayMonthYear(date: string): string {
+  const { day, month, year } = partsOf(date);
+  return `${day} ${MONTHS_SHORT[month]} ${year}`;
+}
+
 /** "Tue" */
 export function weekdayName(date: string): string {
   return WEEKDAYS_SHORT[partsOf(date).weekday]!;
