@@ -24,3 +24,27 @@ it('draws the first chart at once and each next one in a later task, in order, s
   scheduleDraw(() => drawn.push('fitness'));
   assert.equal(drawn.at(-1), 'fitness');
 });
+
+it('holds the queue while a chart whose code is still loading draws, then goes on in order', async () => {
+  await settled();
+  const drawn: string[] = [];
+  let arrive: () => void = () => {};
+  const code = new Promise<void>((resolve) => {
+    arrive = resolve;
+  });
+  scheduleDraw(() => drawn.push('spikes'));
+  scheduleDraw(() => code.then(() => drawn.push('weekly')));
+  scheduleDraw(() => drawn.push('descent'));
+  await settled();
+  assert.deepEqual(drawn, ['spikes'], 'the next chart waits for the one loading');
+  arrive();
+  await settled();
+  assert.deepEqual(drawn, ['spikes', 'weekly', 'descent']);
+
+  // A chart whose code fails to load does not stop the ones after it.
+  scheduleDraw(() => Promise.reject(new Error('chunk gone')).catch(() => drawn.push('failed')));
+  scheduleDraw(() => Promise.reject(new Error('chunk gone')));
+  scheduleDraw(() => drawn.push('fitness'));
+  await settled();
+  assert.deepEqual(drawn.slice(-2), ['failed', 'fitness']);
+});

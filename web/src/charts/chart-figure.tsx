@@ -14,7 +14,8 @@ import { ChartTable, type ChartTableData } from './chart-table.tsx';
 import { scheduleDraw } from './draw-queue.ts';
 import './charts.css';
 
-export type ChartRenderer = (width: number) => Element;
+/** Builds the chart's SVG for a width; a promise when the chart's code loads on first use (load-plot-charts.ts). */
+export type ChartRenderer = (width: number) => Element | Promise<Element>;
 
 export interface ChartFigureProps {
   /** A stable name for tests and styles: `data-chart` on the figure. */
@@ -52,12 +53,28 @@ export function ChartFigure(props: ChartFigureProps) {
   useLayoutEffect(() => {
     const box = canvas.current;
     if (!box || width < MIN_WIDTH) return;
-    return scheduleDraw(() => {
-      const chart = props.render(width);
+    let current = true;
+    const place = (chart: Element) => {
+      if (!current) return;
       // One image to assistive technology, named by the builder's ariaLabel; the caption and table carry the detail.
       if (chart.tagName.toLowerCase() === 'svg') chart.setAttribute('role', 'img');
       box.replaceChildren(chart);
+    };
+    const cancel = scheduleDraw(() => {
+      const chart = props.render(width);
+      if (!(chart instanceof Promise)) return place(chart);
+      return chart.then(place, (error: unknown) => {
+        if (!current) return;
+        const message = document.createElement('p');
+        message.className = 'chart-empty';
+        message.textContent = `This chart could not be drawn (${error instanceof Error ? error.message : String(error)}). Reload the page to try again; the numbers are in the table below.`;
+        box.replaceChildren(message);
+      });
     });
+    return () => {
+      current = false;
+      cancel();
+    };
   }, [props.render, width]);
 
   return (

@@ -4,17 +4,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { FitnessPoint } from '../types/load.ts';
+import { FITNESS_STYLE, type FitnessLine } from './fitness-style.ts';
 import { CHART_COLOR, type ChartFrame, dayDate, timeFrame } from './plot-basics.ts';
-
-export type FitnessLine = 'fitness' | 'fatigue' | 'form';
-
-export const FITNESS_STYLE: Readonly<
-  Record<FitnessLine, { label: string; color: string; dash: string | null }>
-> = {
-  fitness: { label: 'Fitness', color: CHART_COLOR.primary, dash: null },
-  fatigue: { label: 'Fatigue', color: CHART_COLOR.spike, dash: '6 3' },
-  form: { label: 'Form', color: CHART_COLOR.good, dash: '1.5 3' },
-};
 
 const LINES: readonly FitnessLine[] = ['fitness', 'fatigue', 'form'];
 

@@ -17,7 +17,7 @@ import type { CadenceDatum } from './cadence.plot.ts';
 import type { DescentDatum } from './descent.plot.ts';
 import { elevationValue } from './elevation.ts';
 import { DAY_MS, dayDate } from './plot-basics.ts';
-import type { SpikeDatum } from './spike-timeline.plot.ts';
+import type { SpikeDatum } from './spike-timeline.svg.ts';
 import { TRAINING_RANGES, type TrainingRangeId } from './training-ranges.ts';
 import type { WeekDistanceDatum } from './weekly-distance.plot.ts';
 

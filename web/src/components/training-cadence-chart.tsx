@@ -4,10 +4,10 @@
  */
 import { useCallback } from 'preact/hooks';
 import { FLAG_EVIDENCE, FLAG_SOURCES } from '../../../src/domain/load/load-flag.messages.ts';
-import { cadencePlot } from '../charts/cadence.plot.ts';
 import { ChartFigure } from '../charts/chart-figure.tsx';
 import { ChartLegend } from '../charts/chart-legend.tsx';
 import type { LoadChartData } from '../charts/load-chart-data.ts';
+import { loadPlotCharts } from '../charts/load-plot-charts.ts';
 import { CHART_COLOR } from '../charts/plot-basics.ts';
 import { TrainingChartCard } from './training-chart-card.tsx';
 
@@ -16,8 +16,8 @@ const HEIGHT = 200;
 export function TrainingCadenceChart(props: { data: LoadChartData }) {
   const { data } = props;
   const render = useCallback(
-    (width: number) =>
-      cadencePlot(data.cadence, {
+    async (width: number) =>
+      (await loadPlotCharts()).cadencePlot(data.cadence, {
         width,
         height: HEIGHT,
         xDomain: data.xDomain,

@@ -6,9 +6,9 @@ import { useCallback } from 'preact/hooks';
 import { FLAG_EVIDENCE, FLAG_SOURCES } from '../../../src/domain/load/load-flag.messages.ts';
 import { ChartFigure } from '../charts/chart-figure.tsx';
 import { ChartLegend } from '../charts/chart-legend.tsx';
-import { descentPlot } from '../charts/descent.plot.ts';
 import { elevationUnit } from '../charts/elevation.ts';
 import type { LoadChartData } from '../charts/load-chart-data.ts';
+import { loadPlotCharts } from '../charts/load-plot-charts.ts';
 import { CHART_COLOR, latestWeeks, signedPct } from '../charts/plot-basics.ts';
 import { wholeWithCommas } from '../format-numbers.ts';
 import { useUnits } from '../settings-context.tsx';
@@ -21,8 +21,8 @@ export function TrainingDescentChart(props: { data: LoadChartData }) {
   const unit = elevationUnit(units.units);
   const { data } = props;
   const render = useCallback(
-    (width: number) =>
-      descentPlot(data.descent, {
+    async (width: number) =>
+      (await loadPlotCharts()).descentPlot(data.descent, {
         width,
         height: HEIGHT,
         xDomain: data.xDomain,

@@ -5,8 +5,9 @@
 import { useCallback } from 'preact/hooks';
 import { ChartFigure } from '../charts/chart-figure.tsx';
 import { ChartLegend } from '../charts/chart-legend.tsx';
-import { FITNESS_STYLE, fitnessPlot } from '../charts/fitness.plot.ts';
+import { FITNESS_STYLE } from '../charts/fitness-style.ts';
 import type { LoadChartData } from '../charts/load-chart-data.ts';
+import { loadPlotCharts } from '../charts/load-plot-charts.ts';
 import { DAY_MS, dayDate } from '../charts/plot-basics.ts';
 import type { LoadReport } from '../types/load.ts';
 import { TrainingChartCard } from './training-chart-card.tsx';
@@ -21,8 +22,8 @@ export function TrainingFitnessChart(props: { data: LoadChartData; report: LoadR
   const aligned = dayDate(first).getTime() - data.xDomain[0].getTime() < 14 * DAY_MS;
   const xDomain: [Date, Date] = aligned ? data.xDomain : [dayDate(first), data.xDomain[1]];
   const render = useCallback(
-    (width: number) =>
-      fitnessPlot(data.fitness, {
+    async (width: number) =>
+      (await loadPlotCharts()).fitnessPlot(data.fitness, {
         width,
         height: HEIGHT,
         xDomain,

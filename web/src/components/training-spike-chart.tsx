@@ -8,7 +8,7 @@ import { ChartFigure } from '../charts/chart-figure.tsx';
 import { ChartLegend } from '../charts/chart-legend.tsx';
 import type { LoadChartData } from '../charts/load-chart-data.ts';
 import { inUnits, signedPct } from '../charts/plot-basics.ts';
-import { SPIKE_CATEGORIES, SPIKE_STYLE, spikeTimelinePlot } from '../charts/spike-timeline.plot.ts';
+import { SPIKE_CATEGORIES, SPIKE_STYLE, spikeTimelineSvg } from '../charts/spike-timeline.svg.ts';
 import { useUnits } from '../settings-context.tsx';
 import type { LoadReport, SpikeCategory } from '../types/load.ts';
 import { TrainingChartCard } from './training-chart-card.tsx';
@@ -29,7 +29,7 @@ export function TrainingSpikeChart(props: { data: LoadChartData; report: LoadRep
   const { data, report } = props;
   const render = useCallback(
     (width: number) =>
-      spikeTimelinePlot(data.runs, {
+      spikeTimelineSvg(data.runs, {
         width,
         height: HEIGHT,
         xDomain: data.xDomain,

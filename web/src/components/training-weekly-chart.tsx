@@ -7,8 +7,8 @@ import { useCallback } from 'preact/hooks';
 import { ChartFigure } from '../charts/chart-figure.tsx';
 import { ChartLegend } from '../charts/chart-legend.tsx';
 import type { LoadChartData } from '../charts/load-chart-data.ts';
+import { loadPlotCharts } from '../charts/load-plot-charts.ts';
 import { CHART_COLOR, inUnits, latestWeeks, round1, signedPct } from '../charts/plot-basics.ts';
-import { weeklyDistancePlot } from '../charts/weekly-distance.plot.ts';
 import { useUnits } from '../settings-context.tsx';
 import type { LoadReport } from '../types/load.ts';
 import { TrainingChartCard } from './training-chart-card.tsx';
@@ -20,8 +20,8 @@ export function TrainingWeeklyChart(props: { data: LoadChartData; report: LoadRe
   const { data } = props;
   const evidence = props.report.weeklyChangeEvidence;
   const render = useCallback(
-    (width: number) =>
-      weeklyDistancePlot(data.weeks, {
+    async (width: number) =>
+      (await loadPlotCharts()).weeklyDistancePlot(data.weeks, {
         width,
         height: HEIGHT,
         xDomain: data.xDomain,
