@@ -138,13 +138,23 @@ async function buildCli() {
   const builds = await Promise.all([
     build({
       ...common,
+      entryPoints: [{ in: join(ROOT, 'src/cli/main.ts'), out: 'main' }],
+      splitting: true,
+    }),
+    // Started by the import as a worker thread (src/services/import/preparation-pool.ts finds it beside itself):
+    // one CommonJS file. Each worker loads it afresh, and Node 20 boots a worker about 10 ms of CPU sooner for a
+    // CommonJS entry than for an ES module, before loading a dozen chunks as ES modules besides.
+    build({
+      ...common,
       entryPoints: [
-        { in: join(ROOT, 'src/cli/main.ts'), out: 'main' },
-        // Started by the import as a worker thread (src/services/import/preparation-pool.ts finds it beside
-        // itself).
         { in: join(ROOT, 'src/services/import/preparation.worker.ts'), out: 'preparation-worker' },
       ],
-      splitting: true,
+      format: 'cjs',
+      outExtension: { '.js': '.cjs' },
+      splitting: false,
+      // CommonJS has its own require; the ES modules' banner would not parse here.
+      banner: {},
+      sourcesContent: false,
     }),
     build({
       ...common,
@@ -182,12 +192,12 @@ async function buildCli() {
 }
 
 /**
- * A digest of the built code (every .js file, by name and content): the build's id, under which the command
+ * A digest of the built code (every .js and .cjs file, by name and content): the build's id, under which the command
  * keeps computed results between runs (src/cli/build-id.ts), so a result of other code is never reused.
  */
 async function digestOfCode(dir) {
   const hash = createHash('sha256');
-  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.js')).sort()) {
+  for (const name of (await readdir(dir)).filter((n) => /\.c?js$/.test(n)).sort()) {
     hash.update(`${name}\0`);
     hash.update(await readFile(join(dir, name)));
   }

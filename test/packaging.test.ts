@@ -101,7 +101,7 @@ test('the built import prepares files on worker threads: the bundled worker answ
     assert.equal(imported.code, 0, imported.err);
     assert.equal(JSON.parse(imported.out).imported, 10);
     // The same entry the import starts (preparation-pool.ts), loaded from the build alone.
-    const worker = new Worker(join(ROOT, 'dist', 'cli', 'preparation-worker.js'));
+    const worker = new Worker(join(ROOT, 'dist', 'cli', 'preparation-worker.cjs'));
     try {
       const answer = new Promise<{ file?: { kind: string; prepared: { ok: boolean }[] } }>(
         (resolve, reject) => {
@@ -141,7 +141,7 @@ test('npm pack ships the bin and the build, and none of the sources, tests or co
     'bin/dispatch.js',
     'dist/cli/main.js',
     'dist/cli/help.json',
-    'dist/cli/preparation-worker.js',
+    'dist/cli/preparation-worker.cjs',
     'dist/cli/commands.json',
   ]) {
     assert.ok(files.includes(needed), `${needed} is in the package`);

@@ -13,14 +13,14 @@ import type { FilePreparer, PreparationJob, PreparationSettings, PreparedFile } 
 import { problemFrom } from './import-problem.ts';
 
 /**
- * The worker's entry: the bundle's own entry beside this chunk in dist/cli (scripts/build.mjs builds it), or,
+ * The worker's entry: the single CommonJS file beside this chunk in dist/cli (scripts/build.mjs builds it), or,
  * when this module runs from src/ (tests and development, through tsx), a two-line module that registers tsx
  * in the worker and then loads the TypeScript source: Node 20 does not carry the `--import tsx` hooks over to
  * worker threads.
  */
 const WORKER_ENTRY = import.meta.url.endsWith('.ts')
   ? sourceWorkerEntry()
-  : new URL('./preparation-worker.js', import.meta.url);
+  : new URL('./preparation-worker.cjs', import.meta.url);
 
 function sourceWorkerEntry(): URL {
   const worker = new URL('./preparation.worker.ts', import.meta.url).href;
