@@ -112,13 +112,22 @@ test('a kneecap story, map by mouse and keyboard, ends in self-care or soon with
   await page.locator('form.question[data-step="0"] input[type="number"]').fill('27');
   await page.getByRole('button', { name: 'Next' }).click();
   const trauma = page.locator('form.question[data-step="1"][data-question-key="trauma"]');
+  await trauma.waitFor();
+  // The server's estimate: every screen and core question that applies, and the usual adaptive ones.
+  const shown = (await trauma.locator('.question-progress').textContent()) ?? '';
+  const promised = Number(shown.match(/^Question 2 of about (\d+) · warning signs$/)?.[1]);
+  assert.ok(promised >= 30 && promised <= 45, `"${shown}": about as many as a check asks (35 on average)`);
   await trauma.getByRole('radio', { name: 'No', exact: true }).check();
   await trauma.getByRole('button', { name: 'Next' }).click();
   await page.locator('form.question[data-step="2"]').waitFor();
   await page.getByRole('button', { name: 'Back' }).click();
   await trauma.waitFor();
   assert.equal(await trauma.getByRole('radio', { name: 'No', exact: true }).isChecked(), true);
-  assert.match((await trauma.locator('.question-progress').textContent()) ?? '', /Question 2 of about \d+/);
+  assert.equal(
+    await trauma.locator('.question-progress').textContent(),
+    shown,
+    'Back shows the same estimate',
+  );
   await page.getByRole('button', { name: 'Back' }).click();
   const age = page.locator('form.question[data-step="0"][data-question-key="age"]');
   assert.equal(await age.locator('input[type="number"]').inputValue(), '27');

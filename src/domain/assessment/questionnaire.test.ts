@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { allCaseSets } from '../../../test/cases/case-sets.ts';
 import type { AnswerKey } from './answer-keys.ts';
 import type { Answers } from './answers.schema.ts';
-import { CORE, nextQuestion, SCREEN, simulateQuestionnaire, TOTAL_QUESTIONS } from './questionnaire.ts';
+import {
+  CORE,
+  nextQuestion,
+  nextStep,
+  questionsLeftEstimate,
+  SCREEN,
+  simulateQuestionnaire,
+  TOTAL_QUESTIONS,
+} from './questionnaire.ts';
 
 const SCREEN_KEYS = SCREEN.filter((s) => s.when === undefined).map((s) => s.key);
 
@@ -100,5 +109,65 @@ describe('nextQuestion', () => {
     assert.equal(q?.key, 'painLocation');
     assert.equal(q?.kind, 'multi');
     assert.equal(q?.options?.length, 6);
+  });
+});
+
+/** Walks the questionnaire answering from `full` ("don't know" when it is silent), calling `at` before each question. */
+function walk(
+  full: Partial<Answers>,
+  at: (answers: Partial<Answers>, skipped: AnswerKey[], asked: number) => void,
+) {
+  const answers: Partial<Answers> = {};
+  const skipped: AnswerKey[] = [];
+  let asked = 0;
+  for (let step = nextStep(answers, skipped); step !== null; step = nextStep(answers, skipped)) {
+    at(answers, skipped, asked);
+    const value = full[step.question.key];
+    if (value === undefined) skipped.push(step.question.key);
+    else (answers as Record<string, unknown>)[step.question.key] = value;
+    asked += 1;
+  }
+  at(answers, skipped, asked);
+  return asked;
+}
+
+describe('questionsLeftEstimate', () => {
+  it('is at least 1 while a question remains and 0 once the questionnaire is done', () => {
+    walk(ITBS, (answers, skipped) => {
+      const left = questionsLeftEstimate(answers, skipped);
+      if (nextQuestion(answers, skipped) === null) assert.equal(left, 0);
+      else assert.ok(left >= 1, `${left} left with a question still to ask`);
+    });
+  });
+
+  it('names the phase: warning signs first, then where and how long, then details', () => {
+    const phases: string[] = [];
+    // Only the screen and an inner-knee pain (several causes fit it): the adaptive questions tell them apart.
+    const thin: Partial<Answers> = {
+      ...Object.fromEntries(Object.entries(ITBS).filter(([k]) => SCREEN_KEYS.includes(k as AnswerKey))),
+      painLocation: 'medial',
+    };
+    walk(thin, (answers, skipped) => {
+      const step = nextStep(answers, skipped);
+      if (step && phases.at(-1) !== step.phase) phases.push(step.phase);
+    });
+    assert.deepEqual(phases.slice(0, 3), ['warning signs', 'where and how long', 'details']);
+  });
+
+  it('promises, at the first question, about as many questions as the written cases are asked', () => {
+    const cases = allCaseSets().filter((c) => c.set === 'written' || c.set === 'shared-vignettes');
+    const misses: number[] = [];
+    for (const c of cases) {
+      let promised = 0;
+      const asked = walk(c.answers, (answers, skipped, n) => {
+        if (n === 0) promised = questionsLeftEstimate(answers, skipped);
+      });
+      misses.push(promised - asked);
+    }
+    const meanMiss = misses.reduce((a, b) => a + b, 0) / misses.length;
+    const meanAbs = misses.reduce((a, b) => a + Math.abs(b), 0) / misses.length;
+    // The dashboard once said "of about 27" to checks that asked 35: a drift this test catches.
+    assert.ok(Math.abs(meanMiss) <= 3, `on average ${meanMiss.toFixed(1)} off`);
+    assert.ok(meanAbs <= 5, `on average ${meanAbs.toFixed(1)} questions off either way`);
   });
 });

@@ -259,20 +259,60 @@ function conditionDistribution(a: Partial_): number[] {
   return normalise(logWeights(deriveFeatures(a), a.age));
 }
 
+/** Which part of the questionnaire a question belongs to, as the person is told ("· warning signs"). */
+export type QuestionPhase = 'warning signs' | 'where and how long' | 'details';
+
 /**
  * The next question to ask, or null when the picture is clear. `skipped` holds keys already asked and
  * answered "don't know", so they are not asked again.
  */
 export function nextQuestion(answers: Partial_, skipped: readonly AnswerKey[] = []): Question | null {
-  const done = (k: AnswerKey) => answers[k] !== undefined || skipped.includes(k);
-  for (const step of SCREEN)
-    if (!done(step.key) && (step.when?.(answers) ?? true)) return QUESTIONS[step.key];
-  if (!done(LOCATION_STEP.key)) return QUESTIONS[LOCATION_STEP.key];
-  for (const step of CORE) if (!done(step.key) && (step.when?.(answers) ?? true)) return QUESTIONS[step.key];
-  // Follow-ups may have become relevant through core answers (e.g. swelling → where).
-  for (const step of SCREEN)
-    if (!done(step.key) && (step.when?.(answers) ?? true)) return QUESTIONS[step.key];
+  return nextStep(answers, skipped)?.question ?? null;
+}
 
+/** The next question with its phase, or null when the picture is clear. */
+export function nextStep(
+  answers: Partial_,
+  skipped: readonly AnswerKey[] = [],
+): { question: Question; phase: QuestionPhase } | null {
+  const done = (k: AnswerKey) => answers[k] !== undefined || skipped.includes(k);
+  const pending = (steps: readonly Step[]) =>
+    steps.find((step) => !done(step.key) && (step.when?.(answers) ?? true));
+  const screen = pending(SCREEN);
+  if (screen) return { question: QUESTIONS[screen.key], phase: 'warning signs' };
+  if (!done(LOCATION_STEP.key))
+    return { question: QUESTIONS[LOCATION_STEP.key], phase: 'where and how long' };
+  const core = pending(CORE);
+  if (core) return { question: QUESTIONS[core.key], phase: 'where and how long' };
+  // Follow-ups may have become relevant through core answers (e.g. swelling → where).
+  const followUp = pending(SCREEN);
+  if (followUp) return { question: QUESTIONS[followUp.key], phase: 'warning signs' };
+  const adaptive = nextAdaptive(answers, done);
+  return adaptive === null ? null : { question: adaptive, phase: 'details' };
+}
+
+/**
+ * Adaptive questions a knee check usually ends on (the median over the published and written cases when
+ * this was set, December 2026: 7; at most MAX_ADAPTIVE).
+ */
+const TYPICAL_ADAPTIVE = 7;
+
+/**
+ * About how many questions are left, counting the next one: the screen and core questions that apply to the
+ * answers so far, and the adaptive ones a check usually ends on. "Question 12 of about 35" on the dashboard.
+ * 0 when the questionnaire is done.
+ */
+export function questionsLeftEstimate(answers: Partial_, skipped: readonly AnswerKey[] = []): number {
+  if (nextStep(answers, skipped) === null) return 0;
+  const done = (k: AnswerKey) => answers[k] !== undefined || skipped.includes(k);
+  const fixed = new Set<AnswerKey>();
+  for (const step of [...SCREEN, LOCATION_STEP, ...CORE])
+    if (!done(step.key) && (step.when?.(answers) ?? true)) fixed.add(step.key);
+  const adaptiveAsked = ADAPTIVE_KEYS.filter(done).length;
+  return Math.max(1, fixed.size + Math.max(0, TYPICAL_ADAPTIVE - adaptiveAsked));
+}
+
+function nextAdaptive(answers: Partial_, done: (k: AnswerKey) => boolean): Question | null {
   const adaptiveAsked = ADAPTIVE_KEYS.filter(done).length;
   if (adaptiveAsked >= MAX_ADAPTIVE) return null;
 

@@ -26,6 +26,8 @@ interface Next {
   question: { key: string; kind: string } | null;
   asked: number;
   totalQuestions: number;
+  phase: string | null;
+  estimatedLeft: number;
 }
 
 dbTest('assessment/next walks the adaptive questionnaire; bad answers are the parser errors', async (tdb) => {
@@ -36,7 +38,13 @@ dbTest('assessment/next walks the adaptive questionnaire; bad answers are the pa
       question: { ...first.question, key: 'age', kind: 'number' },
       asked: 0,
       totalQuestions: TOTAL_QUESTIONS,
+      phase: 'warning signs',
+      estimatedLeft: first.estimatedLeft,
     });
+    assert.ok(
+      first.estimatedLeft >= 25 && first.estimatedLeft <= 45,
+      `about ${first.estimatedLeft} questions`,
+    );
     const bare = (await (await h.call('POST', '/assessment/next')).json()) as Next;
     assert.equal(bare.question?.key, 'age', 'no body = no answers yet');
 
@@ -67,6 +75,8 @@ dbTest('assessment/next walks the adaptive questionnaire; bad answers are the pa
       await h.call('POST', '/assessment/next', { answers, skipped: dontKnow })
     ).json()) as Next;
     assert.equal(done.question, null, 'the questionnaire stops');
+    assert.equal(done.phase, null);
+    assert.equal(done.estimatedLeft, 0);
     assert.ok(done.asked >= 10 && done.asked < TOTAL_QUESTIONS);
 
     const bad = await errorOf(

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ALL_ANSWER_KEYS } from '../../domain/assessment/answer-keys.ts';
 import { parseAnswers } from '../../domain/assessment/answers.schema.ts';
 import { parsePartialAnswers } from '../../domain/assessment/partial-answers.parser.ts';
-import { nextQuestion, TOTAL_QUESTIONS } from '../../domain/assessment/questionnaire.ts';
+import { nextStep, questionsLeftEstimate, TOTAL_QUESTIONS } from '../../domain/assessment/questionnaire.ts';
 import { KneewiseError } from '../../domain/errors.ts';
 import { assessOnce, latestSavedAssessment } from '../../services/assessment-history.service.ts';
 import type { AppEnv, HttpDeps } from '../app-env.ts';
@@ -32,7 +32,15 @@ export function assessmentRoutes(deps: HttpDeps): Hono<AppEnv> {
       const answers = parsePartialAnswers(body.answers ?? {});
       const skipped = body.skipped ?? [];
       const asked = new Set([...Object.keys(answers), ...skipped]).size;
-      return c.json({ question: nextQuestion(answers, skipped), asked, totalQuestions: TOTAL_QUESTIONS });
+      const step = nextStep(answers, skipped);
+      return c.json({
+        question: step?.question ?? null,
+        asked,
+        totalQuestions: TOTAL_QUESTIONS,
+        // For "Question 12 of about 35 · details": the domain knows which questions still apply.
+        phase: step?.phase ?? null,
+        estimatedLeft: questionsLeftEstimate(answers, skipped),
+      });
     })
     .post('/assessments', async (c) => {
       const body = await jsonBody(c, assessBody);

@@ -26,6 +26,8 @@ import { isUrgentTier, urgencyRank } from './urgency-tiers.ts';
 interface Step {
   question: Question;
   value: AnswerValue | null;
+  /** The server's answer that put the question on screen (its progress estimate, for Back). */
+  shownWith: NextQuestionResponse;
 }
 
 function collect(steps: readonly Step[]): { answers: DraftAnswers; skipped: AnswerKey[] } {
@@ -63,7 +65,9 @@ export function Questionnaire(props: {
    * question null = no more questions. While the next question loads, the answered one stays (busy), so a
    * form never shows one question under another's step.
    */
-  const [view, setView] = useState<{ question: Question | null; step: number } | undefined>(undefined);
+  const [view, setView] = useState<
+    { question: Question | null; step: number; next: NextQuestionResponse } | undefined
+  >(undefined);
   const current = view?.question;
   const [initial, setInitial] = useState<AnswerValue | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -98,7 +102,7 @@ export function Questionnaire(props: {
       const next = await api<NextQuestionResponse>('/assessment/next', { body: collect(history) });
       setInitial(undefined);
       setQuestionFocus(true);
-      setView({ question: next.question, step: history.length });
+      setView({ question: next.question, step: history.length, next });
     } catch (e) {
       setError(e instanceof Error ? e : new Error(String(e)));
     } finally {
@@ -141,7 +145,7 @@ export function Questionnaire(props: {
       else {
         setInitial(undefined);
         setQuestionFocus(!rose);
-        setView({ question: next.question, step: history.length });
+        setView({ question: next.question, step: history.length, next });
       }
       setBusy(false);
     },
@@ -184,7 +188,7 @@ export function Questionnaire(props: {
   const record = (value: AnswerValue | null) => {
     if (!current || !view) return;
     // From the step on screen: after a failed load the answered step may still be in `steps`.
-    const history = [...steps.slice(0, view.step), { question: current, value }];
+    const history = [...steps.slice(0, view.step), { question: current, value, shownWith: view.next }];
     setSteps(history);
     void advance(history);
   };
@@ -196,7 +200,7 @@ export function Questionnaire(props: {
     setSteps(history);
     setError(null);
     setQuestionFocus(true);
-    setView({ question: last.question, step: history.length });
+    setView({ question: last.question, step: history.length, next: last.shownWith });
     setInitial(last.value ?? undefined);
     void preview(history);
   };
@@ -215,8 +219,7 @@ export function Questionnaire(props: {
   };
 
   const { answers, skipped } = collect(steps);
-  const shown = collect(steps.slice(0, view?.step ?? 0));
-  const progress = progressLabel(shown.answers, shown.skipped, current ?? null);
+  const progress = progressLabel(view?.step ?? 0, view?.next ?? null);
 
   return (
     <div class="questionnaire" ref={root}>

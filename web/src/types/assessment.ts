@@ -49,7 +49,13 @@ export interface NextQuestionResponse {
   question: Question | null;
   asked: number;
   totalQuestions: number;
+  /** The part of the questionnaire the question belongs to; null when done. */
+  phase: QuestionPhase | null;
+  /** About how many questions are left, counting this one (0 when done). */
+  estimatedLeft: number;
 }
+
+export type QuestionPhase = 'warning signs' | 'where and how long' | 'details';
 
 /** POST /api/assessments: the assessment plus the saved row's id (null when `save: false`). */
 export type AssessmentResult = Assessment & { id: string | null; createdAt?: string };
