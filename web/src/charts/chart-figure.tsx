@@ -1,7 +1,8 @@
 /**
- * A chart on the dashboard: the SVG drawn by a plot builder (see *.plot.ts) at the width its box has, a
- * caption that says in words what the chart shows, and the numbers as a table behind a <details>, so a
- * screen-reader user or anyone who prefers numbers gets the same information.
+ * A chart on the dashboard: the SVG drawn by a chart builder (the *.plot.ts ones, loaded with Plot on first
+ * use; spike-timeline.svg.ts, drawn by hand) at the width its box has, a caption that says in words what the
+ * chart shows, and the numbers as a table behind a <details>, so a screen-reader user or anyone who prefers
+ * numbers gets the same information.
  *
  * The width is read once before the first paint, then followed by a ResizeObserver (one read per resize, no
  * layout queries while drawing); each drawing waits its turn in the draw queue (draw-queue.ts), so the first
