@@ -272,10 +272,12 @@ function firstRun(plan: Plan): PlanSession | null {
 }
 
 /**
- * What leads the next run. The plan already steps back when pain is red (walk-run from the protect day on)
- * and keeps a runner on the ladder, so its first run is the level's session, and the ceiling shown as context
- * is that session's: in a return the run during which the pain began does not count toward it. Otherwise the
- * ceiling leads with the same figure as `status`.
+ * What leads the next run. The plan already steps back when pain is red (walk-run from the protect day on),
+ * holds the load when it is amber, builds back gently while it settles, and keeps a runner on the ladder, so
+ * while the journal holds knee pain from the last two weeks, or a return is on, its first run leads and the
+ * ceiling shown as context is that session's, without the run during which the pain began (a ceiling in large
+ * type over the run that hurt the knee would invite it again). Otherwise the ceiling leads with the same
+ * figure as `status`.
  */
 export function nextRunLead(
   report: Pick<LoadReport, 'ceiling' | 'nextRunCeilingM'>,
@@ -283,7 +285,13 @@ export function nextRunLead(
 ): NextRunLead {
   const run = firstRun(plan);
   const leads: NextRunLead['leads'] =
-    plan.pain.signal === 'red' ? 'pain' : plan.weeks[0]?.mode === 'return' ? 'return-to-run' : 'ceiling';
+    plan.pain.signal === 'red'
+      ? 'pain'
+      : plan.weeks[0]?.mode === 'return'
+        ? 'return-to-run'
+        : plan.pain.trend !== 'none'
+          ? 'pain'
+          : 'ceiling';
   const longest = report.ceiling;
   // Named only when it is what the `status` figure is built on, so the runner sees why the two differ.
   const painRunSetsCeiling =

@@ -20,8 +20,16 @@ dbTest(
       );
       assert.match(red, /The 10 % ceiling \([\d.]+ mi\) is context, not a target\.$/);
       assert.doesNotMatch(red, /km/);
+      const settling = nextRunLeadLine((await today.today()).load.nextRun, 'km');
+      assert.match(
+        settling ?? '',
+        /^Your knee pain sets the next run: Long easy run, about 8\.2 km on 2025-06-29\./,
+      );
+      assert.match(settling ?? '', /Knee pain is settling\./);
+      assert.match(settling ?? '', /The 10 % ceiling \(8\.8 km\) is context, not a target\.$/);
+      // Two weeks after the last pain entry (27 June): the ceiling leads again.
       assert.equal(
-        nextRunLeadLine((await today.today()).load.nextRun, 'km'),
+        nextRunLeadLine((await today.today({ asOf: '2025-07-13' })).load.nextRun, 'km'),
         null,
         'settled: the ceiling leads',
       );
@@ -51,7 +59,8 @@ dbTest(
       const { report, nextRun } = await today.nextRun('2025-06-20');
       assert.equal(red.status.nextRunCeilingM, report.nextRunCeilingM);
       assert.deepEqual(nextRun, red.load.nextRun);
-      const settled = await today.today();
+      const settled = await today.today({ asOf: '2025-07-13' });
+      assert.equal(settled.painStatus.trend, 'none');
       assert.equal(settled.load.nextRun.leads, 'ceiling');
       assert.match(settled.status.summary, /Keep your next run under/);
     } finally {

@@ -210,15 +210,34 @@ test("the run during which the pain began is not the base of the return's ceilin
   const without = generatePlan(input({ history, journal, weeks: 1, today: addDays(START, -1) }));
   assert.equal(without.painRun, null);
   assert.ok(without.weeks[0]!.sessions.some((s) => s.ceilingM !== null && s.ceilingM > 25000));
-  // Settling pain outside a return: the ceiling is the plain 10 % rule, the figure status and Today show.
+  // Settling pain outside a return: still no ceiling over the run that hurt the knee.
   const settling: PainDay[] = [
     { localDate: addDays(START, -1), painDuring: 2, painAfter: 2, painNextMorning: 0 },
   ];
   const build = generatePlan(
     input({ history, journal: settling, weeks: 1, painOnset: onset, today: addDays(START, -1) }),
   );
-  assert.equal(build.painRun, null);
-  assert.ok(build.weeks[0]!.sessions.some((s) => s.ceilingM !== null && s.ceilingM > 25000));
+  assert.equal(build.pain.trend, 'settling');
+  assert.equal(build.weeks[0]!.mode, 'build');
+  assert.equal(build.painRun?.distanceM, 23000);
+  for (const r of build.weeks[0]!.sessions.filter((x) => x.kind === 'run'))
+    assert.ok(r.ceilingM! <= 11000 + 1e-6, `${r.date}: ceiling ${r.ceilingM} from the spike`);
+  // Two weeks without pain: the plain 10 % rule again, the figure status and Today show.
+  const settled: PainDay[] = [
+    { localDate: addDays(START, -16), painDuring: 2, painAfter: 2, painNextMorning: 0 },
+  ];
+  const later = generatePlan(
+    input({
+      history,
+      journal: settled,
+      weeks: 1,
+      painOnset: { onset: addDays(START, -16), onsetActivityId: null },
+      today: addDays(START, -1),
+    }),
+  );
+  assert.equal(later.pain.trend, 'none');
+  assert.equal(later.painRun, null);
+  assert.ok(later.weeks[0]!.sessions.some((s) => s.ceilingM !== null && s.ceilingM > 25000));
 });
 
 test("notes are in the runner's units with the one rounding (ceilings never rounded up)", () => {

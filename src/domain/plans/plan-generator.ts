@@ -177,9 +177,10 @@ export function generatePlan(input: PlanInput): Plan {
   const pain = painStatus(input.journal, input.today);
   const units = input.units ?? 'km';
   const returning = baseline.returnToRun !== null || pain.signal === 'red';
-  // The return is measured from what the knee has taken, not from the run that hurt it. Outside a return the
-  // ceiling stays the plain 10 % rule, the same figure `status` and Today show.
-  const painRun = returning ? onsetRun : null;
+  // While the knee still hurts (pain in the journal's last two weeks) or returns, the plan builds from what the
+  // knee has taken, not from the run that hurt it: a 10 % ceiling over that run would allow it again. Once two
+  // weeks pass without pain the ceiling is the plain 10 % rule again, the figure `status` and Today show.
+  const painRun = returning || pain.trend !== 'none' ? onsetRun : null;
   const tracker = new RunCeilingTracker(done.filter((r) => r !== painRun));
   const programme = getProgramme(input.programme.programmeId as ProgrammeId);
 
