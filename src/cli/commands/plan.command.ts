@@ -37,7 +37,7 @@ function printPlan(io: Io, plan: Plan, units: DistanceUnits): void {
   if (plan.returnToRun) w(`Return to running: level ${plan.returnToRun.level} — ${plan.returnToRun.reason}`);
   if (plan.painRun)
     w(
-      `The ${formatDistance(plan.painRun.distanceM, units)} run on ${plan.painRun.localDate}, when the pain began, is not counted as a distance your knee can take: the return is measured without it.`,
+      `The ${formatDistance(plan.painRun.distanceM, units)} run on ${plan.painRun.localDate}, when the pain began, is not counted as a distance your knee can take: the ceilings are measured without it.`,
     );
   for (const week of plan.weeks) {
     const tag = week.mode === 'return' ? ' (return to running)' : week.lighter ? ' (lighter week)' : '';
