@@ -2,6 +2,7 @@
  * The pain journal: log, list (with episodes), edit and delete entries. An entry belongs to a run: the one
  * given, else that day's run (the last one before the entry's time, or the day's last run), else none.
  */
+
 import type { Kysely } from 'kysely';
 import { newId } from '../db/ids.ts';
 import { ActivityRepository, type ActivityRow } from '../db/repositories/activity.repository.ts';
@@ -12,6 +13,7 @@ import { EARLIEST_LOCAL_DATE, latestLocalDate } from '../domain/activity/plausib
 import { RUNNING_SPORTS } from '../domain/activity/sport.ts';
 import type { PainLocation } from '../domain/assessment/answer-keys.ts';
 import { KneewiseError } from '../domain/errors.ts';
+import type { InputNames } from '../domain/input-names.ts';
 import {
   JOURNAL_CODES,
   type OnsetType,
@@ -47,10 +49,12 @@ export class JournalService {
   private readonly entries: PainEntryRepository;
   private readonly activities: ActivityRepository;
 
+  /** `names`: whether error messages name the CLI's flags or the API's body fields (input-names.ts). */
   constructor(
     db: Kysely<Database>,
     private readonly athlete: Athlete,
     private readonly now: () => Date,
+    readonly names: InputNames = 'flags',
   ) {
     this.entries = new PainEntryRepository(db);
     this.activities = new ActivityRepository(db);
@@ -58,7 +62,7 @@ export class JournalService {
 
   /** `isDemo` marks the entry as part of the demo runner, so removing the demo removes it too. */
   async log(raw: RawPainFields, options: { isDemo?: boolean } = {}): Promise<PainEntry> {
-    const fields = parsePainFields(raw, { requireCore: true });
+    const fields = parsePainFields(raw, { requireCore: true, names: this.names });
     const date = fields.date!;
     this.checkDate(date);
     const run = await this.runFor(date, fields.time ?? null, fields.runId);
@@ -114,7 +118,7 @@ export class JournalService {
 
   async edit(id: string, raw: RawPainFields): Promise<PainEntry> {
     const current = await this.get(id);
-    const fields: PainFields = parsePainFields(raw, { requireCore: false });
+    const fields: PainFields = parsePainFields(raw, { requireCore: false, names: this.names });
     const date = fields.date ?? current.localDate;
     if (fields.date !== undefined) this.checkDate(date);
     const patch: Partial<PainEntryRow> = {};
@@ -183,7 +187,9 @@ export class JournalService {
       if (!found) {
         throw new KneewiseError(
           JOURNAL_CODES.RUN_NOT_FOUND,
-          `--run: no activity with id "${runId}" (see kneewise activities --json)`,
+          this.names === 'flags'
+            ? `--run: no activity with id "${runId}" (see kneewise activities --json)`
+            : `body.run: no activity with id "${runId}"`,
           'not-found',
         );
       }

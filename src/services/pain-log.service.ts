@@ -30,7 +30,7 @@ export async function logPainOnce(
   journal: JournalService,
   raw: RawPainFields,
 ): Promise<{ entry: PainEntry; created: boolean }> {
-  const fields = parsePainFields(raw, { requireCore: true });
+  const fields = parsePainFields(raw, { requireCore: true, names: journal.names });
   const sameDay = await journal.list({ from: fields.date!, to: fields.date! });
   const existing = sameDay.entries.find((e) => sameEntry(e, fields));
   if (existing) return { entry: existing, created: false };

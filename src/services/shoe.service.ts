@@ -2,6 +2,7 @@
  * Shoes: add, list with distance and reminders, rename, retire, default per sport, assign to runs, delete
  * (runs are kept), and storing the shoes an export names. Distance = start distance + assigned running.
  */
+
 import type { Kysely } from 'kysely';
 import { newId } from '../db/ids.ts';
 import { ActivityRepository, type ActivityRow } from '../db/repositories/activity.repository.ts';
@@ -10,6 +11,7 @@ import { ShoeRepository, type ShoeRow } from '../db/repositories/shoe.repository
 import type { Database } from '../db/schema.ts';
 import { isRunningSport, RUNNING_SPORTS, type Sport } from '../domain/activity/sport.ts';
 import { KneewiseError } from '../domain/errors.ts';
+import { type InputNames, inputName } from '../domain/input-names.ts';
 import { shoeThresholdsOf } from '../domain/settings.ts';
 import {
   formatDefaultSports,
@@ -93,6 +95,8 @@ export class ShoeService {
     private readonly athlete: Athlete,
     private readonly now: () => Date,
     thresholds?: ShoeThresholds,
+    /** Whether error messages name the CLI's flags or the API's body fields (input-names.ts). */
+    private readonly names: InputNames = 'flags',
   ) {
     this.thresholds = thresholds ?? shoeThresholdsOf(athlete.settings);
     this.shoes = new ShoeRepository(db);
@@ -303,7 +307,7 @@ export class ShoeService {
       if (missing.length > 0) {
         throw new KneewiseError(
           'RUN_NOT_FOUND',
-          `--run: no activity with id ${missing.map((m) => `"${m}"`).join(', ')} (see kneewise activities --json)`,
+          `${inputName(this.names, '--run', 'runIds')}: no activity with id ${missing.map((m) => `"${m}"`).join(', ')}${this.names === 'flags' ? ' (see kneewise activities --json)' : ''}`,
           'not-found',
         );
       }
@@ -315,7 +319,9 @@ export class ShoeService {
     if (input.from === undefined && input.to === undefined) {
       throw new KneewiseError(
         SHOE_CODES.SHOE_INVALID,
-        'assign: give --run ID, or --from/--to dates',
+        this.names === 'flags'
+          ? 'assign: give --run ID, or --from/--to dates'
+          : 'body: give runIds, or from/to dates',
         'input',
       );
     }

@@ -6,6 +6,7 @@ import {
   SWELLING_AMOUNTS,
 } from '../assessment/answer-keys.ts';
 import { KneewiseError } from '../errors.ts';
+import { type InputNames, inputName } from '../input-names.ts';
 import { tryDayNumber } from '../load/calendar-day.ts';
 
 /**
@@ -112,34 +113,43 @@ function oneOf<T extends string>(values: readonly T[], value: string, field: str
   return v as T;
 }
 
-export function parseRegions(value: readonly string[] | string): PainLocation[] {
+export function parseRegions(value: readonly string[] | string, field = '--region'): PainLocation[] {
   const parts = (typeof value === 'string' ? [value] : value)
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter((v) => v !== '');
-  const regions = parts.map((p) => oneOf(PAIN_LOCATIONS, p, '--region'));
+  const regions = parts.map((p) => oneOf(PAIN_LOCATIONS, p, field));
   return [...new Set(regions)];
 }
 
-/** Validates every given field; `requireCore` (for a new entry) also demands a date and at least one score. */
-export function parsePainFields(raw: RawPainFields, options: { requireCore: boolean }): PainFields {
+/**
+ * Validates every given field; `requireCore` (for a new entry) also demands a date and at least one score.
+ * `names`: whether messages name the CLI's flags or the API's body fields.
+ */
+export function parsePainFields(
+  raw: RawPainFields,
+  options: { requireCore: boolean; names?: InputNames },
+): PainFields {
+  const names = options.names ?? 'flags';
+  const n = (key: keyof RawPainFields, flag = `--${key}`) => inputName(names, flag, key);
   const out: PainFields = {};
-  if (raw.date !== undefined) out.date = parseLocalDate(raw.date);
-  if (raw.time !== undefined) out.time = parseTime(raw.time);
-  if (raw.side !== undefined) out.side = oneOf(PAIN_SIDES, raw.side, '--side');
-  if (raw.regions !== undefined) out.regions = parseRegions(raw.regions);
-  if (raw.during !== undefined) out.painDuring = parsePainScore(raw.during, '--during');
-  if (raw.after !== undefined) out.painAfter = parsePainScore(raw.after, '--after');
-  if (raw.morning !== undefined) out.painNextMorning = parsePainScore(raw.morning, '--morning');
-  if (raw.swelling !== undefined) out.swelling = oneOf(SWELLING_LEVELS, raw.swelling, '--swelling');
-  if (raw.onset !== undefined) out.onset = oneOf(ONSET_TYPES, raw.onset, '--onset');
+  if (raw.date !== undefined) out.date = parseLocalDate(raw.date, n('date'));
+  if (raw.time !== undefined) out.time = parseTime(raw.time, n('time'));
+  if (raw.side !== undefined) out.side = oneOf(PAIN_SIDES, raw.side, n('side'));
+  if (raw.regions !== undefined) out.regions = parseRegions(raw.regions, n('regions', '--region'));
+  if (raw.during !== undefined) out.painDuring = parsePainScore(raw.during, n('during'));
+  if (raw.after !== undefined) out.painAfter = parsePainScore(raw.after, n('after'));
+  if (raw.morning !== undefined) out.painNextMorning = parsePainScore(raw.morning, n('morning'));
+  if (raw.swelling !== undefined) out.swelling = oneOf(SWELLING_LEVELS, raw.swelling, n('swelling'));
+  if (raw.onset !== undefined) out.onset = oneOf(ONSET_TYPES, raw.onset, n('onset'));
   // `--run none` unlinks an entry from any run.
   if (raw.run !== undefined) out.runId = ['', 'none'].includes(raw.run.trim()) ? null : raw.run.trim();
   if (raw.note !== undefined) out.note = raw.note.trim() === '' ? null : raw.note;
   if (options.requireCore) {
-    if (out.date === undefined) throw invalid('--date', 'a calendar date as YYYY-MM-DD', undefined);
+    if (out.date === undefined) throw invalid(n('date'), 'a calendar date as YYYY-MM-DD', undefined);
     if (out.painDuring === undefined && out.painAfter === undefined && out.painNextMorning === undefined) {
-      throw invalid('--during/--after/--morning', 'at least one pain score from 0 to 10', undefined);
+      const scores = names === 'flags' ? '--during/--after/--morning' : 'body.during/after/morning';
+      throw invalid(scores, 'at least one pain score from 0 to 10', undefined);
     }
   }
   return out;

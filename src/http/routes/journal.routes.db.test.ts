@@ -84,8 +84,13 @@ dbTest('pain: bad bodies are 400s naming the field', async (tdb) => {
       [{ after: 1, regions: ['knee'] }, 'INVALID_REQUEST', /^body\.regions/],
       [{ after: 1, time: '25:00' }, 'INVALID_REQUEST', /^body\.time: expected a time as HH:MM/],
       [{ after: 1, durnig: 3 }, 'INVALID_REQUEST', /durnig/],
-      [{ date: '2025-06-20' }, 'PAIN_INVALID', /at least one pain score/],
-      [{ after: 1, run: 'act-9999' }, 'RUN_NOT_FOUND', /act-9999/],
+      // Named as the request's fields, never as the CLI's flags the dashboard user never typed.
+      [
+        { date: '2025-06-20' },
+        'PAIN_INVALID',
+        /^body\.during\/after\/morning: expected at least one pain score/,
+      ],
+      [{ after: 1, run: 'act-9999' }, 'RUN_NOT_FOUND', /^body\.run: no activity with id "act-9999"$/],
     ];
     for (const [body, code, message] of cases) {
       const response = await h.call('POST', '/pain', body);

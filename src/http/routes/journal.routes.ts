@@ -55,7 +55,7 @@ const range = z.object({ from: localDate.optional(), to: localDate.optional() })
 
 export function journalRoutes(deps: HttpDeps): Hono<AppEnv> {
   const journal = (athlete: AppEnv['Variables']['athlete']) =>
-    new JournalService(deps.store.db, athlete, deps.now);
+    new JournalService(deps.store.db, athlete, deps.now, 'body');
   const calendars = new VersionedAnswers();
   return new Hono<AppEnv>()
     .get('/pain', async (c) => {

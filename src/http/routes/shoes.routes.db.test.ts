@@ -95,11 +95,13 @@ dbTest('shoes: bad bodies are 400s naming the field; reminders follow the stored
     }
     const noRange = await errorOf(await h.call('POST', '/shoes/Road Trainer/assign', {}), 400);
     assert.equal(noRange.code, 'SHOE_INVALID');
+    assert.equal(noRange.message, 'body: give runIds, or from/to dates', 'the request fields, not CLI flags');
     const missingRun = await errorOf(
       await h.call('POST', '/shoes/Road Trainer/assign', { runIds: ['x'] }),
       404,
     );
     assert.equal(missingRun.code, 'RUN_NOT_FOUND');
+    assert.equal(missingRun.message, 'body.runIds: no activity with id "x"');
     assert.equal(
       (await errorOf(await h.call('GET', '/shoes?includeRetired=yes'), 400)).code,
       'INVALID_REQUEST',

@@ -49,7 +49,7 @@ const unassignBody = z.strictObject({ runIds: z.array(z.string().min(1)).min(1).
 /** `cache` holds the runs already read for the load report, so the list does not read them again. */
 export function shoesRoutes(deps: HttpDeps, cache = new LoadReportCache()): Hono<AppEnv> {
   const shoes = (athlete: AppEnv['Variables']['athlete']) =>
-    new ShoeService(deps.store.db, athlete, deps.now);
+    new ShoeService(deps.store.db, athlete, deps.now, undefined, 'body');
   const lists = new VersionedAnswers();
   return new Hono<AppEnv>()
     .get('/shoes', async (c) => {
