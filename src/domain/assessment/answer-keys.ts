@@ -121,14 +121,17 @@ export const ANSWER_KEYS = {
   painLocation: { kind: 'multi', values: PAIN_LOCATIONS },
   swellingLocation: { kind: 'choice', values: SWELLING_LOCATIONS },
   onset: { kind: 'choice', values: ONSETS },
-  durationDays: { kind: 'number', min: 0 },
-  painStartsAfterKm: { kind: 'number', min: 0 },
-  morningStiffnessMin: { kind: 'number', min: 0 },
+  // The upper bounds only refuse what cannot be true (a pain older than the oldest person we assess, stiffness
+  // longer than a day, a swelling a year after the injury that caused it): the spec's "≥ 0" with an end.
+  durationDays: { kind: 'number', min: 0, max: 36_500 },
+  painStartsAfterKm: { kind: 'number', min: 0, max: 1_000 },
+  morningStiffnessMin: { kind: 'number', min: 0, max: 1_440 },
   swelling: { kind: 'choice', values: SWELLING_AMOUNTS },
-  swellingOnsetHours: { kind: 'number', min: 0 },
+  swellingOnsetHours: { kind: 'number', min: 0, max: 8_760 },
   temperatureC: { kind: 'number', min: 30, max: 45 },
-  weeklyDistanceChangePct: { kind: 'number' },
-  longRunIncreasePct: { kind: 'number' },
+  // Running cannot fall by more than all of it.
+  weeklyDistanceChangePct: { kind: 'number', min: -100 },
+  longRunIncreasePct: { kind: 'number', min: -100 },
   ...(Object.fromEntries(BOOLEAN_KEYS.map((k) => [k, bool])) as Record<BooleanKey, typeof bool>),
 } as const satisfies Record<string, KeySpec>;
 

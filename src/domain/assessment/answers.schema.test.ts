@@ -44,7 +44,11 @@ describe('parseAnswers', () => {
     rejects({ age: 4 }, 'age', 'an integer from 5 to 100');
     rejects({ age: 30.5 }, 'age', 'an integer');
     rejects({ age: 30, temperatureC: 50 }, 'temperatureC', 'from 30 to 45');
-    rejects({ age: 30, durationDays: -1 }, 'durationDays', '≥ 0');
+    rejects({ age: 30, durationDays: -1 }, 'durationDays', 'from 0 to 36500');
+    // What cannot be true: pain for 2.7 billion years, a fall of more than all of one's running.
+    rejects({ age: 30, durationDays: 1e12 }, 'durationDays', 'from 0 to 36500');
+    rejects({ age: 30, morningStiffnessMin: 2000 }, 'morningStiffnessMin', 'from 0 to 1440');
+    rejects({ age: 30, weeklyDistanceChangePct: -500 }, 'weeklyDistanceChangePct', 'a number ≥ -100');
     rejects({ age: 30, painLocation: ['lateral', 'up'] }, 'painLocation', 'anterior, inferior-patellar');
     rejects({ age: 30, swelling: 'huge' }, 'swelling', 'none, mild, severe');
   });
