@@ -33,11 +33,26 @@ function badSetting(field: string, message: string): KneewiseError {
   return new KneewiseError('BAD_SETTING', `${field}: ${message}`, 'input', { field });
 }
 
+/** The knee check assesses from age 5 (ANSWER_KEYS.age): a later year of birth is a typo, or the future. */
+const YOUNGEST_AGE = 5;
+
 /**
  * The settings after a change, checked as a whole: the rules that tie two values together hold for the
  * result, whichever of the two was changed (a new resting HR may collide with the stored maximum).
+ * `thisYear`, from the caller's clock, bounds a new year of birth (a restore of kneewise's own export, which
+ * has no clock, passes none: the year was checked when it was first set).
  */
-export function applySettingsPatch(current: RunnerSettings, patch: SettingsPatch): RunnerSettings {
+export function applySettingsPatch(
+  current: RunnerSettings,
+  patch: SettingsPatch,
+  thisYear?: number,
+): RunnerSettings {
+  if (thisYear !== undefined && patch.birthYear != null && patch.birthYear > thisYear - YOUNGEST_AGE) {
+    throw badSetting(
+      'birthYear',
+      `expected a year of birth up to ${thisYear - YOUNGEST_AGE} (the knee check is for ages ${YOUNGEST_AGE} and up), got ${patch.birthYear}`,
+    );
+  }
   const next: RunnerSettings = { ...current };
   for (const [key, value] of Object.entries(patch)) {
     if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;

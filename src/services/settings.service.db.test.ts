@@ -40,7 +40,7 @@ dbTest('a new home zone re-dates runs dated by the home zone, and only those', a
       null,
     );
 
-    await new SettingsService(handle.db, athlete).update({ timeZone: 'Europe/Copenhagen' });
+    await new SettingsService(handle.db, athlete).update({ timeZone: 'Europe/Copenhagen' }, new Date());
 
     const rows = await handle.db
       .selectFrom('activities')

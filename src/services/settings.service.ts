@@ -22,8 +22,9 @@ export class SettingsService {
     return this.athlete.settings;
   }
 
-  async update(patch: SettingsPatch): Promise<RunnerSettings> {
-    const next = applySettingsPatch(this.athlete.settings, patch);
+  /** `now`: the caller's clock, for the checks that depend on the date (a year of birth). */
+  async update(patch: SettingsPatch, now: Date): Promise<RunnerSettings> {
+    const next = applySettingsPatch(this.athlete.settings, patch, now.getUTCFullYear());
     const zoneBefore = this.athlete.settings.timeZone ?? systemTimeZone();
     const zoneAfter = next.timeZone ?? systemTimeZone();
     await this.db.transaction().execute(async (trx) => {

@@ -86,7 +86,7 @@ export function registerSettingsCommand(program: Command, ctx: AppContext): void
         // Checked as a whole (max HR above resting HR, nudge ≤ check) before anything is stored.
         const settings =
           Object.keys(changes).length > 0
-            ? await new SettingsService(store.db, athlete).update(changes)
+            ? await new SettingsService(store.db, athlete).update(changes, ctx.now())
             : athlete.settings;
         if (json) return printJson(ctx.io, settings);
         for (const [key, value] of Object.entries(settings))

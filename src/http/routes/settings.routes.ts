@@ -10,6 +10,6 @@ export function settingsRoutes(deps: HttpDeps): Hono<AppEnv> {
     .get('/settings', (c) => c.json(new SettingsService(deps.store.db, c.get('athlete')).get()))
     .put('/settings', async (c) => {
       const patch = await jsonBody(c, settingsPatchSchema);
-      return c.json(await new SettingsService(deps.store.db, c.get('athlete')).update(patch));
+      return c.json(await new SettingsService(deps.store.db, c.get('athlete')).update(patch, deps.now()));
     });
 }
