@@ -66,9 +66,12 @@ test('the coming weeks keep every run within its ceiling, and the calendar downl
     const ceilingM = Number(await run.locator('.ceiling').getAttribute('data-metres'));
     assert.ok(plannedM <= ceilingM, `run ${i}: ${plannedM} m above its ceiling ${ceilingM} m`);
   }
+  const rule = (await page.locator('.plans-section .evidence').first().textContent()) ?? '';
+  assert.match(rule, /1\.10 × the longest run.*previous 30 days.*Source: Frandsen/s);
+  // The seed's knee is still settling: the 24 km run it began in is left out, and the screen says so.
   assert.match(
-    (await page.locator('.plans-section .evidence').first().textContent()) ?? '',
-    /1\.10 × the longest run.*previous 30 days.*Source: Frandsen/s,
+    rule,
+    /While your knee hurts, the 24\.0 km run on Sun 15 Jun, when the pain began, does not count/,
   );
   // The seeded assessment points at kneecap pain: its programme, why, and where the runner stands.
   const programme = (await page.locator('.programme-card').textContent()) ?? '';

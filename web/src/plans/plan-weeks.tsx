@@ -175,6 +175,14 @@ export function PlanWeeks(props: { plan: PlanJson; request: PlanRequest }) {
         The rule behind every run: no run longer than 1.10 × the longest run you did (or this plan has you do)
         in the previous 30 days. Runs beyond that were linked to more running injuries. The ceiling beside
         each run is that limit.
+        {plan.painRun && (
+          <>
+            {' '}
+            While your knee hurts, the {units.distance(plan.painRun.distanceM)} run on{' '}
+            {shortDay(plan.painRun.localDate)}, when the pain began, does not count: a run that brought pain
+            on is not a distance your knee has shown it can take.
+          </>
+        )}
       </EvidenceLabel>
       {plan.returnToRun && (
         <p class="alert alert-info">

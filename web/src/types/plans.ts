@@ -24,6 +24,8 @@ export interface PlanJson {
   programme: { id: string; name: string; reason: string; warning: string | null };
   pain: { signal: 'green' | 'amber' | 'red'; reason: string; source: string };
   returnToRun: ReturnDecision | null;
+  /** The run during which the current pain began, left out of the ceilings while the knee hurts. */
+  painRun: { localDate: string; distanceM: number } | null;
   rules: SourcedText[];
   weeks: PlanWeekJson[];
 }
