@@ -75,9 +75,15 @@ export function bootPlugin(): Plugin {
           chunk.type === 'chunk' && chunk.isDynamicEntry ? SCREEN.exec(chunk.facadeModuleId ?? '') : null;
         if (chunk.type !== 'chunk' || !route) continue;
         const files = routeFiles(bundle, chunk, base);
+        // What the screen imports on first use (not another screen): prefetched, so it is local when asked for.
+        const later = chunk.dynamicImports.filter((f) => {
+          const c = bundle[f];
+          return c?.type === 'chunk' && !SCREEN.test(c.facadeModuleId ?? '');
+        });
         routes[route[1]!] = {
           modules: files.modules.filter(notInEntry),
           styles: files.styles.filter(notInEntry),
+          ...(later.length > 0 ? { prefetch: later.map((f) => `${base}${f}`) } : {}),
         };
       }
       const plan: BootPlan = { routes };

@@ -11,6 +11,8 @@ export interface BootRoute {
   /** Its JavaScript chunks: its own and every one it imports. */
   modules: readonly string[];
   styles: readonly string[];
+  /** Chunks the screen imports on first use (Plot's charts, below its first chart): fetched, not run. */
+  prefetch?: readonly string[];
 }
 
 export interface BootPlan {

@@ -2,7 +2,10 @@
  * The boot script: a classic script early in index.html's <head>, run as soon as it arrives, while the
  * dashboard's own code is still on its way. For the screen in the address bar it asks for the screen's first
  * data and preloads the screen's code and styles, so the three travel side by side instead of one after the
- * other (page → code → data). The dashboard claims the answers (api.ts) instead of asking again.
+ * other (page → code → data). The dashboard claims the answers (api.ts) instead of asking again. Code the
+ * screen loads on first use (Plot's charts, below Training's hand-drawn first chart) is prefetched: fetched
+ * into the cache at low priority, not compiled or run, so it is local when asked for without costing the
+ * first chart anything.
  *
  * Built by web/build/boot-plugin.ts into one small file. Server mode (the page marked by the server) does
  * nothing here: its screens are fetched by its own code after sign-in.
@@ -23,7 +26,7 @@ function addLink(rel: string, href: string): void {
   const link = document.createElement('link');
   link.rel = rel;
   link.href = href;
-  if (rel === 'modulepreload') link.crossOrigin = '';
+  if (rel === 'modulepreload' || rel === 'prefetch') link.crossOrigin = '';
   document.head.appendChild(link);
 }
 
@@ -43,6 +46,7 @@ function boot(): void {
   const files = readPlan().routes[route];
   for (const href of files?.modules ?? []) addLink('modulepreload', href);
   for (const href of files?.styles ?? []) addLink('stylesheet', href);
+  for (const href of files?.prefetch ?? []) addLink('prefetch', href);
 }
 
 boot();
