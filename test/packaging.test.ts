@@ -142,6 +142,8 @@ test('npm pack ships the bin and the build, and none of the sources, tests or co
     'dist/cli/main.js',
     'dist/cli/help.json',
     'dist/cli/preparation-worker.cjs',
+    // A new database's schema as statements (src/db/fresh-sqlite-schema.ts); without it, the migrator runs.
+    'dist/cli/fresh-sqlite-schema.json',
     'dist/cli/commands.json',
   ]) {
     assert.ok(files.includes(needed), `${needed} is in the package`);
