@@ -84,6 +84,8 @@ describe('runInteractiveAssessment (piped)', () => {
     assert.equal(answers.durationDays, 14);
     assert.equal('nightPain' in answers, false, "don't know leaves the key out");
     assert.match(s.text(), /Does it hurt at night/);
+    assert.match(s.text(), /^Question 1 of about (3\d|4\d) · warning signs\nHow old are you/m);
+    assert.match(s.text(), /Question \d+ of about \d+ · where and how long\nWhere does it hurt/);
     assert.match(s.text(), /Please answer with a number from 5 to 100/);
     // Red flags come before the location question.
     assert.ok(s.text().indexOf('red?') < s.text().indexOf('Where does it hurt'));

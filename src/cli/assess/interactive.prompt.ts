@@ -6,7 +6,7 @@
 import { createInterface, emitKeypressEvents } from 'node:readline';
 import type { AnswerKey } from '../../domain/assessment/answer-keys.ts';
 import { type Answers, parseAnswers } from '../../domain/assessment/answers.schema.ts';
-import { nextQuestion } from '../../domain/assessment/questionnaire.ts';
+import { nextStep, questionsLeftEstimate } from '../../domain/assessment/questionnaire.ts';
 import type { Question } from '../../domain/assessment/questions.catalog.ts';
 import { KneewiseError } from '../../domain/errors.ts';
 import { askOnTty, KeyQueue } from './tty-choice.prompt.ts';
@@ -89,7 +89,13 @@ export async function runInteractiveAssessment(opts: InteractiveOptions): Promis
   const answers: Record<string, unknown> = {};
   const skipped: AnswerKey[] = [];
   try {
-    for (let q = nextQuestion(answers, skipped); q !== null; q = nextQuestion(answers, skipped)) {
+    let asked = 0;
+    for (let step = nextStep(answers, skipped); step !== null; step = nextStep(answers, skipped)) {
+      const q = step.question;
+      // Where the person is, as on the dashboard: the estimate grows or shrinks with the answers.
+      const total = asked + questionsLeftEstimate(answers, skipped);
+      opts.output.write(`Question ${asked + 1} of about ${total} · ${step.phase}\n`);
+      asked += 1;
       // Age is the one required answer (Ottawa rule, age bands); everything else may be "don't know".
       const result = await ask(q, q.key !== 'age');
       if (result === 'eof') break;
