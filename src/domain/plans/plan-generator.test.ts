@@ -294,6 +294,26 @@ const journalArb = fc.array(
   { maxLength: 6 },
 );
 
+/** The runs and journal the arbitraries describe, dated back from START. */
+function pastOf(
+  h: { daysBefore: number; km: number }[],
+  j: { daysBefore: number; during: number | null; morning: number | null }[],
+): { history: HistoryRun[]; journal: PainDay[] } {
+  return {
+    history: h.map((r) => ({
+      localDate: addDays(START, -r.daysBefore),
+      distanceM: r.km * 1000,
+      movingTimeS: r.km * 330,
+    })),
+    journal: j.map((p) => ({
+      localDate: addDays(START, -3 - p.daysBefore),
+      painDuring: p.during,
+      painAfter: null,
+      painNextMorning: p.morning,
+    })),
+  };
+}
+
 test('property: over random histories no planned run is above its ceiling and weekly growth stays moderate', () => {
   fc.assert(
     fc.property(
@@ -302,17 +322,7 @@ test('property: over random histories no planned run is above its ceiling and we
       fc.integer({ min: 1, max: 16 }),
       fc.option(fc.integer({ min: 1, max: 120 })),
       (h, j, weeks, goal) => {
-        const history = h.map((r) => ({
-          localDate: addDays(START, -r.daysBefore),
-          distanceM: r.km * 1000,
-          movingTimeS: r.km * 330,
-        }));
-        const journal = j.map((p) => ({
-          localDate: addDays(START, -3 - p.daysBefore),
-          painDuring: p.during,
-          painAfter: null,
-          painNextMorning: p.morning,
-        }));
+        const { history, journal } = pastOf(h, j);
         const i = input({ history, journal, weeks, goalKm: goal });
         const plan = generatePlan(i);
         assert.equal(plan.weeks.length, weeks);
@@ -334,17 +344,7 @@ test("property: a start inside the week plans the rest of it, then full weeks on
       fc.constantFrom('monday' as const, 'sunday' as const),
       (h, j, weeks, offset, weekStartsOn) => {
         const start = addDays(START, offset);
-        const history = h.map((r) => ({
-          localDate: addDays(START, -r.daysBefore),
-          distanceM: r.km * 1000,
-          movingTimeS: r.km * 330,
-        }));
-        const journal = j.map((p) => ({
-          localDate: addDays(START, -3 - p.daysBefore),
-          painDuring: p.during,
-          painAfter: null,
-          painNextMorning: p.morning,
-        }));
+        const { history, journal } = pastOf(h, j);
         const i = input({ start, history, journal, weeks, weekStartsOn });
         const plan = generatePlan(i);
         const firstDay = weekStartsOn === 'monday' ? 1 : 0;
